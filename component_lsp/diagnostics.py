@@ -1,0 +1,57 @@
+"""Diagnostics as plain data: what the rules find, before any protocol is involved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR, WARNING, INFORMATION, HINT = 1, 2, 3, 4
+SEVERITY_NAMES = {ERROR: "error", WARNING: "warning", INFORMATION: "info", HINT: "hint"}
+SOURCE = "component-lsp"
+CODES_URL = "https://github.com/component-lsp/component-lsp/blob/main/README.md#diagnostic-codes"
+
+Position = tuple[int, int]  # model line, code-point column
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A check with a stable id (the diagnostic code) and a default severity."""
+
+    code: str
+    severity: int
+    summary: str
+
+
+@dataclass(slots=True)
+class Finding:
+    """What a rule found in one instruction, in logical offsets of that instruction."""
+
+    rule: Rule
+    start: int
+    end: int
+    message: str
+    fix_title: str = ""
+    fix: list[tuple[int, int, str]] = field(default_factory=list)
+    line: int = -1  # a whole physical line (offset from the instruction's start) instead of start/end
+
+
+@dataclass(slots=True)
+class Edit:
+    start: Position
+    end: Position
+    text: str
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """A finding placed in the document (model coordinates)."""
+
+    code: str
+    severity: int
+    message: str
+    start: Position
+    end: Position
+    fix_title: str = ""
+    fix: list[Edit] = field(default_factory=list)
+
+    def sort_key(self):
+        return (self.start, self.end, self.code)
