@@ -1,0 +1,99 @@
+"""The command line: serve LSP, or check files with the same core (no pygls import)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Iterator
+
+from . import __version__
+from .analysis import Analysis
+from .diagnostics import ERROR, SEVERITY_NAMES
+from .rules import COMPONENT, TEMPLATE
+
+PATTERNS = (".component", ".Componentfile", ".imagetemplate", ".component.yaml", ".component.yml")
+NAMES = ("Componentfile", "Templatefile")
+
+
+def kind_of(path: str) -> str:
+    name = os.path.basename(path)
+    return TEMPLATE if name == "Templatefile" or name.endswith(".imagetemplate") else COMPONENT
+
+
+def is_component_file(name: str) -> bool:
+    return name in NAMES or name.endswith(PATTERNS)
+
+
+def expand(paths: list[str]) -> Iterator[str]:
+    """Files named, and the component files found under folders named."""
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if is_component_file(name):
+                        yield os.path.join(root, name)
+        else:
+            yield path
+
+
+def read(path: str) -> str:
+    data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
+    return data.decode("utf-8", "replace")
+
+
+def check(paths: list[str], out=sys.stdout, err=sys.stderr) -> int:
+    """Print every diagnostic; 1 if any is an error, 2 if a file could not be read."""
+    status = 0
+    for path in expand(paths):
+        try:
+            text = read(path)
+        except OSError as exc:
+            print(f"component-lsp: cannot read {path}: {exc.strerror or exc}", file=err)
+            status = 2
+            continue
+        analysis = Analysis(text, kind_of(path))
+        shown = "<stdin>" if path == "-" else path
+        for d in analysis.diagnostics():
+            line, col = d.start
+            message = d.message.replace("\n", " ")
+            print(f"{shown}:{line + 1}:{col + 1}: {SEVERITY_NAMES[d.severity]} {d.code} {message}", file=out)
+            if d.severity == ERROR and status == 0:
+                status = 1
+    return status
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="component-lsp",
+        description="Language server for Alibaba Cloud ECS Image Builder component files. "
+        "With no command it serves LSP on stdin/stdout.",
+        epilog="check prints path:line:column: severity code message (1-based line and column, "
+        "columns in characters) and exits 1 if there is an error, 2 if a file cannot be read.",
+    )
+    p.add_argument("--version", action="version", version=f"component-lsp {__version__}")
+    p.add_argument("--stdio", action="store_true", help="serve LSP on stdin/stdout (the default)")
+    p.add_argument("--tcp", action="store_true", help="serve LSP on a TCP socket")
+    p.add_argument("--host", default="127.0.0.1", help="address for --tcp (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=2087, help="port for --tcp (default 2087)")
+    p.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="log level (logs go to stderr)")
+    sub = p.add_subparsers(dest="command")
+    c = sub.add_parser("check", help="check files or folders and print the diagnostics")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (searched for component files), or - for stdin")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "check":
+        return check(args.paths)
+    logging.basicConfig(stream=sys.stderr, level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
+    from .server import server  # deferred: pygls is only needed to serve
+
+    if args.tcp:
+        server.start_tcp(args.host, args.port)
+    else:
+        server.start_io()
+    return 0
