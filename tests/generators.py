@@ -1,0 +1,37 @@
+"""Hypothesis strategies for Dockerfile-like text that stresses the parser."""
+
+from hypothesis import strategies as st
+
+KEYWORDS = ["RUN", "run", "Run", "ENV", "env", "COPY", "copy", "ADD", "CMD", "ENTRYPOINT", "WORKDIR", "USER",
+            "LABEL", "RESTART", "FROM", "ONBUILD", "ARG", "COMPONENT", "RUNN", "Tasks:", "中文"]
+PIECES = [
+    " ", "  ", "\t", "\\", "\\ ", "\\\t", " \\", "\\\\", "`", " `", "#", "# c", "#x\\", "=", "a=b", 'k="v w"',
+    "'", '"', "echo", "a", "x y", "<<EOF", "<<-EOF", "<<'EOF'", '<<"E F"', "2<<EOF", "EOF", "\tEOF", "<<",
+    '["a", "b"]', "[", "]", '["a"', "[1]", "--flag", "--mount=type=cache", "$X", "${X}", "${X:-y}",
+    "\r", "中文", "😀", "\xa0", "\u2028", "\x85", "\v", "\f", "\ufeff", "é",
+]
+DIRECTIVES = ["# escape=`", "# escape=\\", "# syntax=docker/dockerfile:1", "#escape = `", "# Escape=`"]
+
+
+@st.composite
+def lines(draw):
+    kind = draw(st.integers(0, 9))
+    if kind == 0:
+        return ""
+    if kind == 1:
+        return draw(st.sampled_from(["#", "# comment", "  # indented comment", "# x \\"]))
+    head = draw(st.sampled_from(KEYWORDS + ["", " ", "\t"] + PIECES[:8]))
+    rest = draw(st.lists(st.sampled_from(PIECES + KEYWORDS), max_size=6))
+    sep = draw(st.sampled_from([" ", "", "\t"]))
+    return head + sep + "".join(rest)
+
+
+@st.composite
+def dockerfile_text(draw):
+    top = draw(st.lists(st.sampled_from(DIRECTIVES), max_size=2))
+    body = draw(st.lists(lines(), min_size=0, max_size=14))
+    ending = draw(st.sampled_from(["\n", "\r\n", ""]))
+    text = ending.join(top + body) if ending else "\n".join(top + body)
+    if draw(st.booleans()):
+        text += "\n"
+    return text

@@ -1,0 +1,185 @@
+"""End-to-end: the real server over stdio, driven as VS Code and as Neovim drive it."""
+
+import sys
+
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+CLIENTS = ["visual-studio-code", "neovim"]
+URI = "file:///work/app.component"
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"]),
+    params=CLIENTS,
+)
+async def client(request, lsp_client: LanguageClient):
+    lsp_client.name = request.param
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=client_capabilities(request.param)))
+    yield
+    await lsp_client.shutdown_session()
+
+
+def is_pull(client: LanguageClient) -> bool:
+    return client.capabilities.text_document.diagnostic is not None
+
+
+def open_doc(client: LanguageClient, text: str, uri: str = URI, language: str = "ecs-component") -> None:
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, language, 1, text)))
+
+
+async def diagnostics(client: LanguageClient, uri: str = URI) -> list[types.Diagnostic]:
+    """The document's diagnostics as the client gets them: pulled or pushed."""
+    if is_pull(client):
+        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uri)))
+        return list(report.items)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return list(client.diagnostics[uri])
+
+
+def col(client: LanguageClient, text: str) -> int:
+    """Length of ``text`` in the position encoding the server chose for this client."""
+    encoding = client.capabilities.general.position_encodings if client.capabilities.general else None
+    if encoding and encoding[0] == types.PositionEncodingKind.Utf8:
+        return len(text.encode("utf-8"))
+    return len(text.encode("utf-16-le")) // 2
+
+
+def summary(items):
+    return sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.character) for d in items)
+
+
+async def test_api_errors_are_reported_with_codes_and_token_ranges(client: LanguageClient):
+    open_doc(client, "FROM centos\nRUN\nADD a /b\nRESTART now\n")
+    got = await diagnostics(client)
+    assert summary(got) == [
+        ("EmptyCommandContent.RUN", 1, 0, 3),
+        ("InvalidImageTemplateCommand.NotSupported", 2, 0, 3),
+        ("NotEmptyCommandContent.RESTART", 3, 8, 11),
+        ("NotSupportedCommand.FROM", 0, 0, 4),
+    ]
+    assert {d.source for d in got} == {"component-lsp"}
+    assert all(d.code_description and d.code_description.href.endswith("#diagnostic-codes") for d in got)
+    assert next(d for d in got if d.code.startswith("InvalidImage")).message.endswith("Use COPY.")
+
+
+async def test_positions_after_non_ascii_text(client: LanguageClient):
+    line = "WORKDIR /😀中 /b"
+    open_doc(client, f"# 注释 😀\n{line}\n")
+    got = await diagnostics(client)
+    (bad,) = [d for d in got if d.code == "InvalidCommandContent.WORKDIR"]
+    assert bad.range.start == types.Position(1, col(client, "WORKDIR /😀中 "))
+    assert bad.range.end == types.Position(1, col(client, line))
+
+
+async def test_edits_update_the_diagnostics(client: LanguageClient):
+    open_doc(client, "RUN echo 😀 done\nRUNN x\n")
+    first = await diagnostics(client)
+    assert [d.code for d in first] == ["InvalidImageTemplateCommand.NotSupported"]
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=URI, version=2),
+            [types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(1, 3), types.Position(1, 4)), text="")],
+        )
+    )
+    assert await diagnostics(client) == []
+    # Typing after the emoji: the range must count it as the client does.
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=URI, version=3),
+            [types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(0, col(client, "RUN echo 😀 ")), types.Position(0, col(client, "RUN echo 😀 done"))),
+                text="ok\nFROM x")],
+        )
+    )
+    got = await diagnostics(client)
+    assert summary(got) == [("NotSupportedCommand.FROM", 1, 0, 4)]
+
+
+async def test_push_or_pull_never_both(client: LanguageClient):
+    open_doc(client, "FROM x\n")
+    got = await diagnostics(client)
+    assert [d.code for d in got] == ["NotSupportedCommand.FROM"]
+    # A request answered after didOpen proves any push for it has arrived.
+    await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
+    if is_pull(client):
+        assert client.diagnostics == {}
+    else:
+        assert summary(client.diagnostics[URI]) == summary(got)
+
+
+async def test_close_clears_diagnostics(client: LanguageClient):
+    open_doc(client, "FROM x\n")
+    assert await diagnostics(client) != []
+    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(URI)))
+    assert await diagnostics(client) == []
+
+
+async def test_keyword_completion(client: LanguageClient):
+    open_doc(client, "ENV A=\"1\"\nru\n")
+    result = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(URI), types.Position(1, 2))
+    )
+    labels = [item.label for item in result.items]
+    assert sorted(labels) == sorted(["RUN", "ENV", "WORKDIR", "COPY", "USER", "LABEL", "CMD", "ENTRYPOINT", "RESTART"])
+    run = next(item for item in result.items if item.label == "RUN")
+    assert run.text_edit.range == types.Range(types.Position(1, 0), types.Position(1, 2))
+    assert run.text_edit.new_text == "RUN ${1:command}"
+    assert run.insert_text_format == types.InsertTextFormat.Snippet
+    assert "build VM" in run.documentation.value
+
+
+async def test_variable_completion_after_dollar(client: LanguageClient):
+    open_doc(client, 'ENV JAVA_HOME="/opt/jdk" 名="x"\nRUN echo 😀 ${J\n')
+    result = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(URI), types.Position(1, col(client, "RUN echo 😀 ${J")))
+    )
+    assert [item.label for item in result.items] == ["JAVA_HOME"]
+    edit = result.items[0].text_edit
+    assert edit.new_text == "JAVA_HOME}"
+    assert edit.range.start.character == col(client, "RUN echo 😀 ${")
+
+
+async def test_hover_on_keyword_and_variable(client: LanguageClient):
+    open_doc(client, 'ENV GREETING="hello"\nRUN echo 😀 $GREETING\nADD a b\n')
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(1, 1))
+    )
+    assert "runs a shell command on the build VM" in hover.contents.value
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(1, col(client, "RUN echo 😀 $GR")))
+    )
+    assert "`hello`" in hover.contents.value and "line 1" in hover.contents.value
+    assert hover.range.start.character == col(client, "RUN echo 😀 ")
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(2, 0))
+    )
+    assert "Use **COPY** instead" in hover.contents.value
+
+
+async def test_quick_fix_upper_cases_a_keyword(client: LanguageClient):
+    open_doc(client, "run echo hi\n")
+    got = await diagnostics(client)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(URI), got[0].range, types.CodeActionContext(diagnostics=got)
+        )
+    )
+    fix = next(a for a in actions if a.kind == types.CodeActionKind.QuickFix)
+    assert fix.title == "Change to RUN"
+    (edit,) = fix.edit.changes[URI]
+    assert (edit.new_text, edit.range) == ("RUN", types.Range(types.Position(0, 0), types.Position(0, 3)))
+
+
+async def test_requests_anywhere_get_answers(client: LanguageClient):
+    open_doc(client, "RUN a \\\n\n# c\n  b\n")
+    for line, character in [(0, 0), (1, 0), (2, 1), (3, 9), (99, 0), (0, 999)]:
+        position = types.Position(line, character)
+        ident = types.TextDocumentIdentifier(URI)
+        await client.text_document_hover_async(types.HoverParams(ident, position))
+        completion = await client.text_document_completion_async(types.CompletionParams(ident, position))
+        assert completion is not None
+    unknown = types.TextDocumentIdentifier("file:///not/open.component")
+    assert await client.text_document_hover_async(types.HoverParams(unknown, types.Position(0, 0))) is None
