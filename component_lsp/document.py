@@ -70,9 +70,14 @@ def col_from_units(text: str, count: int, encoding: str) -> int:
     # A position inside a multi-unit character rounds down to its start.
     while cut > 0:
         try:
-            return min(len(data[:cut].decode(codec, "surrogatepass")), len(text))
+            decoded = data[:cut].decode(codec, "surrogatepass")
         except UnicodeDecodeError:
             cut -= size
+            continue
+        col = min(len(decoded), len(text))
+        if col and decoded[col - 1] != text[col - 1]:
+            col -= 1  # half of a UTF-16 surrogate pair
+        return col
     return 0
 
 
