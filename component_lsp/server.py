@@ -7,6 +7,7 @@ did-open/change/close handlers of the protocol class are replaced.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -103,6 +104,21 @@ class ComponentServer(LanguageServer):
 server = ComponentServer()
 
 
+def guarded(fn):
+    """Log a handler's unexpected error to the client and answer with nothing, so the server stays up."""
+
+    @functools.wraps(fn)
+    def handler(ls: ComponentServer, params):
+        try:
+            return fn(ls, params)
+        except Exception as exc:  # noqa: BLE001  (a bug must not take the editor's server down)
+            log.exception("%s failed", fn.__name__)
+            ls.window_log_message(types.LogMessageParams(types.MessageType.Error, f"component-lsp: {fn.__name__} failed: {exc!r}"))
+            return None
+
+    return handler
+
+
 def document_kind(uri: str, language_id: str) -> str:
     if language_id == TEMPLATE_LANGUAGE or uri.endswith(TEMPLATE_SUFFIXES):
         return TEMPLATE
@@ -110,6 +126,7 @@ def document_kind(uri: str, language_id: str) -> str:
 
 
 @server.feature(types.INITIALIZE)
+@guarded
 def initialize(ls: ComponentServer, params: types.InitializeParams) -> None:
     text = params.capabilities.text_document
     ls.pull = bool(text and text.diagnostic is not None)
@@ -121,6 +138,7 @@ def initialize(ls: ComponentServer, params: types.InitializeParams) -> None:
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+@guarded
 def did_open(ls: ComponentServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
     analysis = Analysis(item.text, document_kind(item.uri, item.language_id))
@@ -129,6 +147,7 @@ def did_open(ls: ComponentServer, params: types.DidOpenTextDocumentParams) -> No
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+@guarded
 def did_change(ls: ComponentServer, params: types.DidChangeTextDocumentParams) -> None:
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
@@ -138,16 +157,21 @@ def did_change(ls: ComponentServer, params: types.DidChangeTextDocumentParams) -
         return
     analysis = doc.analysis
     for change in params.content_changes:
-        if isinstance(change, types.TextDocumentContentChangePartial):
-            r = change.range
-            analysis.edit_lsp((r.start.line, r.start.character), (r.end.line, r.end.character), change.text, ls.encoding)
-        else:
-            analysis.set_text(change.text)
+        try:
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                r = change.range
+                analysis.edit_lsp((r.start.line, r.start.character), (r.end.line, r.end.character), change.text, ls.encoding)
+            else:
+                analysis.set_text(change.text)
+        except Exception:  # noqa: BLE001  keep the text, rebuild the analysis from it
+            log.exception("incremental update failed; analysing the whole text again")
+            analysis.set_text(analysis.doc.text)
     doc.version = params.text_document.version
     ls.publish(doc)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+@guarded
 def did_close(ls: ComponentServer, params: types.DidCloseTextDocumentParams) -> None:
     doc = ls.documents.pop(params.text_document.uri, None)
     if doc is not None:
@@ -159,6 +183,7 @@ def did_close(ls: ComponentServer, params: types.DidCloseTextDocumentParams) -> 
     types.TEXT_DOCUMENT_DIAGNOSTIC,
     types.DiagnosticOptions(identifier=SOURCE, inter_file_dependencies=False, workspace_diagnostics=False),
 )
+@guarded
 def diagnostic(ls: ComponentServer, params: types.DocumentDiagnosticParams):
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
@@ -170,6 +195,7 @@ def diagnostic(ls: ComponentServer, params: types.DocumentDiagnosticParams):
 
 
 @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=["$", "{"]))
+@guarded
 def completion(ls: ComponentServer, params: types.CompletionParams):
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
@@ -193,6 +219,7 @@ def completion(ls: ComponentServer, params: types.CompletionParams):
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
+@guarded
 def on_hover(ls: ComponentServer, params: types.HoverParams):
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
@@ -208,6 +235,7 @@ def on_hover(ls: ComponentServer, params: types.HoverParams):
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]),
 )
+@guarded
 def code_action(ls: ComponentServer, params: types.CodeActionParams):
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
