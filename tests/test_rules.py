@@ -20,7 +20,7 @@ FLAGGED = [
     ("EmptyCommandContent.CMD", "CMD\n", (0, 0, 3), "component"),
     ("EmptyCommandContent.WORKDIR", "WORKDIR\n", (0, 0, 7), "component"),
     ("EmptyCommandContent.USER", "USER\n", (0, 0, 4), "component"),
-    ("EmptyCommandContent.COMPONENT", "COMPONENT\n", (0, 0, 9), TEMPLATE),
+    ("Lint.ComponentWithoutId", "COMPONENT\n", (0, 0, 9), TEMPLATE),
     ("NotEmptyCommandContent.RESTART", "RESTART now please\n", (0, 8, 18), "component"),
     ("InvalidCommandContent.RUN", "RUN [ -f /x ] && echo\n", (0, 4, 21), "component"),
     ("InvalidCommandContent.CMD", 'CMD ["a", 1]\n', (0, 4, 12), "component"),

@@ -183,3 +183,27 @@ async def test_requests_anywhere_get_answers(client: LanguageClient):
         assert completion is not None
     unknown = types.TextDocumentIdentifier("file:///not/open.component")
     assert await client.text_document_hover_async(types.HoverParams(unknown, types.Position(0, 0))) is None
+
+
+async def test_templates_may_pull_in_components(client: LanguageClient):
+    uri = "file:///work/build.imagetemplate"
+    open_doc(client, "FROM IMAGE:m-123\nCOMPONENT ic-bp18hy47cqavewsb\n", uri=uri, language="ecs-template")
+    got = await diagnostics(client, uri)
+    assert [d.code for d in got] == ["Lint.FromIgnored"]
+
+
+async def test_hostile_documents_get_answers(client: LanguageClient):
+    garbage = bytes(range(256)).decode("latin-1") * 80 + "\ud800\x00😀\r"
+    documents = {
+        "file:///work/garbage.component": garbage,
+        "file:///work/long.component": "RUN " + "x" * 1_000_000,
+    }
+    for uri, text in documents.items():
+        open_doc(client, text, uri=uri)
+        got = await diagnostics(client, uri)
+        assert any(d.code == "InvalidContent.LengthExceeded" for d in got)
+        ident = types.TextDocumentIdentifier(uri)
+        for position in (types.Position(0, 0), types.Position(0, 500_000), types.Position(5, 3)):
+            await client.text_document_hover_async(types.HoverParams(ident, position))
+            await client.text_document_completion_async(types.CompletionParams(ident, position))
+    assert not [m for m in client.log_messages if m.type == types.MessageType.Error]

@@ -7,7 +7,7 @@ from .base import TEMPLATE, args_span, check, keyword_span, rule
 
 NEEDS_ARGUMENT = ("RUN", "ENV", "LABEL", "COPY", "ENTRYPOINT", "CMD", "WORKDIR", "USER")
 EMPTY = {kw: rule(f"EmptyCommandContent.{kw}", ERROR, f"`{kw}` with nothing after it.") for kw in NEEDS_ARGUMENT}
-EMPTY_COMPONENT = rule("EmptyCommandContent.COMPONENT", ERROR, "`COMPONENT` (in a template) without a component id or name.")
+EMPTY_COMPONENT = rule("Lint.ComponentWithoutId", ERROR, "`COMPONENT` (in a template) without a component id or name.")
 RESTART = rule("NotEmptyCommandContent.RESTART", ERROR, "Anything after `RESTART`.")
 
 HINTS = {

@@ -7,7 +7,16 @@ from ..parser import json_string_array
 from .base import args_span, check, rule
 
 KEYWORDS = ("RUN", "CMD", "ENTRYPOINT")
-INVALID = {kw: rule(f"InvalidCommandContent.{kw}", ERROR, f"Malformed `{kw}` content.") for kw in ("RUN", "ENV", "WORKDIR", "COPY", "USER", "CMD", "ENTRYPOINT")}
+_MALFORMED = {
+    "RUN": "`RUN` starting with `[` that is not a JSON array of strings.",
+    "ENV": "`ENV` with a missing or invalid variable name, a name without a value, or an unclosed quote.",
+    "WORKDIR": "`WORKDIR` with more than one path.",
+    "COPY": "`COPY` without a destination, with more than one source, or from a URL with a query string.",
+    "USER": "`USER` with more than one word.",
+    "CMD": "`CMD` starting with `[` that is not a JSON array of strings.",
+    "ENTRYPOINT": "`ENTRYPOINT` starting with `[` that is not a JSON array of strings.",
+}
+INVALID = {kw: rule(f"InvalidCommandContent.{kw}", ERROR, summary) for kw, summary in _MALFORMED.items()}
 
 
 @check
