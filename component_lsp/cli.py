@@ -40,8 +40,10 @@ def expand(paths: list[str]) -> Iterator[str]:
 
 
 def read(path: str) -> str:
-    data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
-    return data.decode("utf-8", "replace")
+    if path == "-":
+        return sys.stdin.buffer.read().decode("utf-8", "replace")
+    with open(path, "rb") as file:
+        return file.read().decode("utf-8", "replace")
 
 
 def check(paths: list[str], out=sys.stdout, err=sys.stderr) -> int:

@@ -21,14 +21,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-
 # Go's unicode.IsSpace (Python's str.isspace also counts \x1c-\x1f).
 GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 # BuildKit's reWhitespace, which separates the keyword from its arguments.
 _KEYWORD_END = re.compile(r"[\t\v\f\r ]")
 _WS_RUN = re.compile(r"[\t\v\f\r ]+")
 _DIRECTIVE = re.compile(r"#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z")
-_HEREDOC_WORD = re.compile(r"(\d*)<<(-?)([^<]*)\Z", re.S)
+_HEREDOC_WORD = re.compile(r"(\d*)<<(-?)([^<]*)\Z", re.DOTALL)
 _CONTINUATION = {
     "\\": re.compile(r"(?:([^\\])\\[ \t]*|^\\[ \t]*)\Z"),
     "`": re.compile(r"(?:([^`])`[ \t]*|^`[ \t]*)\Z"),
@@ -135,8 +134,7 @@ class Instruction:
             index = bisect_left(segs, (offset,)) - 1
         else:
             index = bisect_right(segs, (offset, float("inf"))) - 1
-        if index < 0:
-            index = 0
+        index = max(index, 0)
         logical_start, line, col = segs[index]
         return line, col + (offset - logical_start)
 

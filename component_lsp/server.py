@@ -111,7 +111,7 @@ def guarded(fn):
     def handler(ls: ComponentServer, params):
         try:
             return fn(ls, params)
-        except Exception as exc:  # noqa: BLE001  (a bug must not take the editor's server down)
+        except Exception as exc:  # a bug must not take the editor's server down
             log.exception("%s failed", fn.__name__)
             ls.window_log_message(types.LogMessageParams(types.MessageType.Error, f"component-lsp: {fn.__name__} failed: {exc!r}"))
             return None
@@ -163,7 +163,7 @@ def did_change(ls: ComponentServer, params: types.DidChangeTextDocumentParams) -
                 analysis.edit_lsp((r.start.line, r.start.character), (r.end.line, r.end.character), change.text, ls.encoding)
             else:
                 analysis.set_text(change.text)
-        except Exception:  # noqa: BLE001  keep the text, rebuild the analysis from it
+        except Exception:  # keep the text, rebuild the analysis from it
             log.exception("incremental update failed; analysing the whole text again")
             analysis.set_text(analysis.doc.text)
     doc.version = params.text_document.version

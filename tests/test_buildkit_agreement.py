@@ -10,11 +10,11 @@ from pathlib import Path
 
 import dockerfile
 import pytest
+from generators import dockerfile_text
 from hypothesis import HealthCheck, given, settings
 
 from component_lsp.document import split_lines
 from component_lsp.parser import parse
-from generators import dockerfile_text
 
 CORPUS = sorted((Path(__file__).parents[2] / "shared" / "corpus").glob("**/*Dockerfile*"))
 

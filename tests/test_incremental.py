@@ -1,11 +1,11 @@
 """After any sequence of edits, the incremental analysis equals a fresh one of the final text."""
 
+from generators import PIECES, dockerfile_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from component_lsp.analysis import Analysis
 from component_lsp.document import UTF8, UTF16
-from generators import PIECES, dockerfile_text
 
 INSERTS = st.one_of(
     st.sampled_from(PIECES + ["\n", "\r\n", "\\\n", "\n\n", "RUN x\n", "# c\n", "<<EOF\n", "EOF\n", "ENV A=1\n"]),

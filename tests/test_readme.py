@@ -10,7 +10,7 @@ README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_code_is_in_the_table_with_its_severity():
-    rows = dict(re.findall(r"^\| `([A-Za-z.]+)` \| (\w+) \|", README, re.M))
+    rows = dict(re.findall(r"^\| `([A-Za-z.]+)` \| (\w+) \|", README, re.MULTILINE))
     assert rows == {code: SEVERITY_NAMES[r.severity] for code, r in RULES.items()}
 
 

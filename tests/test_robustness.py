@@ -24,7 +24,7 @@ HOSTILE = {
 
 def every_position(analysis):
     for line, text in enumerate(analysis.doc.lines[:60]):
-        for col in range(0, min(len(text), 80) + 2):
+        for col in range(min(len(text), 80) + 2):
             yield line, col
 
 

@@ -5,13 +5,7 @@ what it touched); ``document`` holds the checks that look at the whole file.
 """
 
 from . import arguments, exec_form, keywords, pairs, paths, syntax  # noqa: F401  (registers checks)
-from .base import CHECKS, COMPONENT, RULES, TEMPLATE, Context
+from .base import COMPONENT, RULES, TEMPLATE, Context
+from .base import run_checks as check_instruction
 
-__all__ = ["CHECKS", "COMPONENT", "RULES", "TEMPLATE", "Context", "check_instruction"]
-
-
-def check_instruction(ins, ctx: Context) -> list:
-    findings = []
-    for fn in CHECKS:
-        findings.extend(fn(ins, ctx))
-    return findings
+__all__ = ["COMPONENT", "RULES", "TEMPLATE", "Context", "check_instruction"]

@@ -22,7 +22,7 @@ HINTS = {
 }
 
 
-@check
+@check()
 def empty_content(ins, ctx):
     upper = ins.upper
     if ins.args:
@@ -35,11 +35,10 @@ def empty_content(ins, ctx):
         yield Finding(EMPTY_COMPONENT, start, end, "COMPONENT needs a component id or name, e.g. COMPONENT ic-bp18hy47cqavewsb****.")
 
 
-@check
+@check("RESTART")
 def restart_alone(ins, ctx):
-    if ins.upper == "RESTART" and ins.args:
-        start, end = args_span(ins)
-        yield Finding(
-            RESTART, start, end, "Nothing may follow RESTART. Put this on a RUN line of its own, or remove it.",
-            "Remove what follows RESTART", [(ins.kw_end, end, "")],
-        )
+    start, end = args_span(ins)
+    yield Finding(
+        RESTART, start, end, "Nothing may follow RESTART. Put this on a RUN line of its own, or remove it.",
+        "Remove what follows RESTART", [(ins.kw_end, end, "")],
+    )

@@ -17,7 +17,8 @@ class Context:
 
 
 Check = Callable[[Instruction, Context], Iterable[Finding]]
-CHECKS: list[Check] = []
+ALWAYS: list[Check] = []  # checks that look at every instruction
+BY_KEYWORD: dict[str, list[Check]] = {}  # checks for one keyword with arguments
 RULES: dict[str, Rule] = {}
 
 
@@ -29,10 +30,29 @@ def rule(code: str, severity: int, summary: str) -> Rule:
     return RULES[code]
 
 
-def check(fn: Check) -> Check:
-    """Register an instruction check."""
-    CHECKS.append(fn)
-    return fn
+def check(*keywords: str) -> Callable[[Check], Check]:
+    """Register an instruction check: for every instruction, or only for
+    instructions with these (upper-case) keywords that have arguments."""
+
+    def register(fn: Check) -> Check:
+        if not keywords:
+            ALWAYS.append(fn)
+        for keyword in keywords:
+            BY_KEYWORD.setdefault(keyword, []).append(fn)
+        return fn
+
+    return register
+
+
+def run_checks(ins: Instruction, ctx: Context) -> list[Finding]:
+    """Every finding of the registered checks that apply to one instruction."""
+    findings: list[Finding] = []
+    for fn in ALWAYS:
+        findings.extend(fn(ins, ctx))
+    if ins.args_end > ins.args_start:
+        for fn in BY_KEYWORD.get(ins.upper, ()):
+            findings.extend(fn(ins, ctx))
+    return findings
 
 
 def keyword_span(ins: Instruction) -> tuple[int, int]:

@@ -19,10 +19,10 @@ _MALFORMED = {
 INVALID = {kw: rule(f"InvalidCommandContent.{kw}", ERROR, summary) for kw, summary in _MALFORMED.items()}
 
 
-@check
+@check(*KEYWORDS)
 def exec_form(ins, ctx):
     upper = ins.upper
-    if upper not in KEYWORDS or not ins.args.startswith("["):
+    if not ins.args.startswith("["):
         return
     try:
         ok = json_string_array(ins.args) is not None

@@ -25,7 +25,7 @@ def suggestion(keyword: str) -> str:
     return close[0] if close else ""
 
 
-@check
+@check()
 def supported_keyword(ins, ctx):
     upper = ins.upper
     if not ins.keyword or upper in SUPPORTED:
@@ -65,7 +65,7 @@ def supported_keyword(ins, ctx):
         )
 
 
-@check
+@check()
 def keyword_case(ins, ctx):
     upper = ins.upper
     if ins.keyword != upper and upper in KNOWN:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import ERROR, WARNING, Finding
+from ..diagnostics import WARNING, Finding
 from ..tokens import words
 from .base import check, rule
 from .exec_form import INVALID
@@ -47,10 +47,8 @@ def env_pairs(ins):
     return pairs, problems
 
 
-@check
+@check("ENV")
 def env_content(ins, ctx):
-    if ins.upper != "ENV" or not ins.args:
-        return
     pairs, problems = env_pairs(ins)
     for start, end, message in problems:
         yield Finding(INVALID["ENV"], start, end, f"Malformed ENV: {message}.")
@@ -69,10 +67,8 @@ def env_content(ins, ctx):
             )
 
 
-@check
+@check("LABEL")
 def label_content(ins, ctx):
-    if ins.upper != "LABEL" or not ins.args:
-        return
     for word in words(ins.args, ins.args_start):
         if word.unterminated:
             yield Finding(LABEL_SYNTAX, word.start, ins.args_end, "A quote is not closed: close it with the same quote.")

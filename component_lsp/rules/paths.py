@@ -12,26 +12,27 @@ RELATIVE_WORKDIR = rule("Lint.RelativeWorkdir", INFORMATION, "A relative WORKDIR
 COPY_URL = rule("Lint.CopyNeedsInternet", INFORMATION, "COPY from a URL: the build VM needs Internet access.")
 
 
-@check
-def workdir_content(ins, ctx):
-    if ins.upper != "WORKDIR" or not ins.args:
-        return
+ONE_WORD = {
+    "WORKDIR": "WORKDIR takes exactly one path: remove the extra words, or quote a path that has spaces.",
+    "USER": "USER takes one user name without spaces: remove the extra words.",
+}
+
+
+@check(*ONE_WORD)
+def one_word(ins, ctx):
     ws = words(ins.args, ins.args_start)
     if len(ws) > 1:
-        yield Finding(INVALID["WORKDIR"], ws[1].start, ws[-1].end, "WORKDIR takes exactly one path: remove the extra words, or quote a path that has spaces.")
+        yield Finding(INVALID[ins.upper], ws[1].start, ws[-1].end, ONE_WORD[ins.upper])
+
+
+@check("WORKDIR")
+def relative_workdir(ins, ctx):
+    ws = words(ins.args, ins.args_start)
+    if len(ws) != 1:
         return
     path = unquote(ws[0].text)
     if not path.startswith(("/", "$")):
         yield Finding(RELATIVE_WORKDIR, ws[0].start, ws[0].end, f"{path} is relative to the previous working directory: an absolute path (/{path}) is clearer.")
-
-
-@check
-def user_content(ins, ctx):
-    if ins.upper != "USER" or not ins.args:
-        return
-    ws = words(ins.args, ins.args_start)
-    if len(ws) > 1:
-        yield Finding(INVALID["USER"], ws[1].start, ws[-1].end, "USER takes one user name without spaces: remove the extra words.")
 
 
 def copy_operands(ins):
@@ -47,10 +48,8 @@ def copy_operands(ins):
     return [(unquote(w.text), w.start, w.end) for w in words(rest, base)]
 
 
-@check
+@check("COPY")
 def copy_content(ins, ctx):
-    if ins.upper != "COPY" or not ins.args:
-        return
     ops = copy_operands(ins)
     if len(ops) < 2:
         yield Finding(INVALID["COPY"], ins.args_start, ins.args_end, "COPY needs a source and a destination directory: add the directory to copy into, e.g. COPY source /opt/.")

@@ -9,7 +9,7 @@ EMPTY_CONTINUATION = rule("Lint.EmptyContinuationLine", WARNING, "A blank line i
 HEREDOC = rule("Lint.HeredocNotSupported", WARNING, "A heredoc (`<<EOF`): Image Builder documents none.")
 
 
-@check
+@check()
 def empty_continuation(ins, ctx):
     for offset in ins.empty_continuations:
         yield Finding(
@@ -19,7 +19,7 @@ def empty_continuation(ins, ctx):
         )
 
 
-@check
+@check()
 def heredoc(ins, ctx):
     if ins.heredocs:
         at = ins.logical.find("<<", ins.args_start)
