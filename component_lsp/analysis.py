@@ -16,7 +16,7 @@ from bisect import bisect_right
 from .diagnostics import Diagnostic, Edit
 from .document import UTF16, Change, Document
 from .parser import Header, Instruction, parse, parse_one, scan_header
-from .rules import COMPONENT, Context, check_instruction
+from .rules import COMPONENT, YAML, Context, check_instruction
 from .rules import document as document_rules
 
 YAML_KEYS = ("Parameters:", "Tasks:")
@@ -133,7 +133,9 @@ class Analysis:
 
     @property
     def is_yaml(self) -> bool:
-        """True if the content is YAML-format (its first word is Parameters: or Tasks:)."""
+        """True for YAML-format content: so named, or its first word is Parameters: or Tasks:."""
+        if self.context.kind == YAML:
+            return True
         return bool(self.instructions) and self.instructions[0].keyword in YAML_KEYS
 
     def place(self, ins: Instruction, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]]:

@@ -11,19 +11,7 @@ from collections.abc import Iterator
 from . import __version__
 from .analysis import Analysis
 from .diagnostics import ERROR, SEVERITY_NAMES
-from .rules import COMPONENT, TEMPLATE
-
-PATTERNS = (".component", ".Componentfile", ".imagetemplate", ".component.yaml", ".component.yml")
-NAMES = ("Componentfile", "Templatefile")
-
-
-def kind_of(path: str) -> str:
-    name = os.path.basename(path)
-    return TEMPLATE if name == "Templatefile" or name.endswith(".imagetemplate") else COMPONENT
-
-
-def is_component_file(name: str) -> bool:
-    return name in NAMES or name.endswith(PATTERNS)
+from .filetypes import kind_by_name, kind_of
 
 
 def expand(paths: list[str]) -> Iterator[str]:
@@ -33,7 +21,7 @@ def expand(paths: list[str]) -> Iterator[str]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if is_component_file(name):
+                    if kind_by_name(name):
                         yield os.path.join(root, name)
         else:
             yield path

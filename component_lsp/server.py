@@ -21,13 +21,11 @@ from .analysis import Analysis
 from .completion import KEYWORD, SNIPPET, VARIABLE, complete
 from .diagnostics import CODES_URL, SOURCE
 from .document import UTF16
+from .filetypes import kind_of
 from .hover import hover
-from .rules import COMPONENT, TEMPLATE
 
 log = logging.getLogger(__name__)
 
-TEMPLATE_LANGUAGE = "ecs-template"
-TEMPLATE_SUFFIXES = (".imagetemplate", "/Templatefile")
 _KINDS = {
     KEYWORD: types.CompletionItemKind.Keyword,
     VARIABLE: types.CompletionItemKind.Variable,
@@ -119,12 +117,6 @@ def guarded(fn):
     return handler
 
 
-def document_kind(uri: str, language_id: str) -> str:
-    if language_id == TEMPLATE_LANGUAGE or uri.endswith(TEMPLATE_SUFFIXES):
-        return TEMPLATE
-    return COMPONENT
-
-
 @server.feature(types.INITIALIZE)
 @guarded
 def initialize(ls: ComponentServer, params: types.InitializeParams) -> None:
@@ -141,7 +133,7 @@ def initialize(ls: ComponentServer, params: types.InitializeParams) -> None:
 @guarded
 def did_open(ls: ComponentServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
-    analysis = Analysis(item.text, document_kind(item.uri, item.language_id))
+    analysis = Analysis(item.text, kind_of(item.uri, item.language_id))
     doc = ls.documents[item.uri] = OpenDocument(analysis, item.version, item.uri)
     ls.publish(doc)
 

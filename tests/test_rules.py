@@ -124,3 +124,12 @@ def test_quote_fix_and_restart_fix_produce_valid_content():
 def test_only_the_last_cmd_is_kept():
     found = [d for d in Analysis("CMD a\nENTRYPOINT b\nCMD c\nCMD d\n").diagnostics() if d.code == "Lint.DuplicateInstruction"]
     assert [d.start[0] for d in found] == [0, 2]
+
+
+def test_yaml_components_get_no_dockerfile_rules():
+    from component_lsp.rules import YAML
+
+    text = "---\nParameters:\n  x:\n    Type: String\n"
+    assert Analysis(text, YAML).diagnostics() == []
+    assert Analysis(text).diagnostics() != []  # as a Dockerfile-format component it is nonsense
+    assert [d.code for d in Analysis("Tasks: []\n" * 2000, YAML).diagnostics()] == ["InvalidContent.LengthExceeded"]

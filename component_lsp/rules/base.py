@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..diagnostics import Finding, Rule
 from ..parser import Instruction
 
-COMPONENT, TEMPLATE = "component", "template"
+COMPONENT, TEMPLATE, YAML = "component", "template", "yaml"
 
 
 @dataclass(frozen=True, slots=True)
