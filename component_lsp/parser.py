@@ -114,10 +114,10 @@ class Instruction:
     unterminated_heredoc: str = ""
     json_form: bool = False
     diagnostics: list = field(default_factory=list)
+    upper: str = ""  # the keyword in upper case
 
-    @property
-    def upper(self) -> str:
-        return self.keyword.upper()
+    def __post_init__(self) -> None:
+        self.upper = self.keyword.upper()
 
     @property
     def args(self) -> str:
