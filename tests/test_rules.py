@@ -28,6 +28,7 @@ FLAGGED = [
     ("InvalidCommandContent.ENV", 'ENV A="1" 2B="x"\n', (0, 10, 12), "component"),
     ("InvalidCommandContent.WORKDIR", "WORKDIR /a /b /c\n", (0, 11, 16), "component"),
     ("InvalidCommandContent.USER", "USER ad min\n", (0, 8, 11), "component"),
+    ("InvalidCommandContent.USER", 'USER "ad min"\n', (0, 5, 13), "component"),
     ("InvalidCommandContent.COPY", "COPY https://x.example/a?b=1 /opt/\n", (0, 5, 28), "component"),
     ("Lint.UnquotedEnvValue", "ENV A=1\n", (0, 6, 7), "component"),
     ("Lint.LabelSyntax", 'LABEL a="1" b\n', (0, 12, 13), "component"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..diagnostics import INFORMATION, Finding
-from ..parser import json_string_array, strip_flags
+from ..parser import GO_SPACE, json_string_array, strip_flags
 from ..tokens import unquote, words
 from .base import check, rule
 from .exec_form import INVALID
@@ -23,6 +23,8 @@ def one_word(ins, ctx):
     ws = words(ins.args, ins.args_start)
     if len(ws) > 1:
         yield Finding(INVALID[ins.upper], ws[1].start, ws[-1].end, ONE_WORD[ins.upper])
+    elif ins.upper == "USER" and any(ch in GO_SPACE for ch in unquote(ws[0].text)):
+        yield Finding(INVALID["USER"], ws[0].start, ws[0].end, "A user name cannot contain spaces: use the account's login name.")
 
 
 @check("WORKDIR")
