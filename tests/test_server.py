@@ -203,6 +203,7 @@ async def test_hostile_documents_get_answers(client: LanguageClient):
     documents = {
         "file:///work/garbage.component": garbage,
         "file:///work/long.component": "RUN " + "x" * 1_000_000,
+        "file:///work/huge.component": "RUN echo hello && yum install -y pkg\r\n" * 280_000,  # 10.4 MB
     }
     for uri, text in documents.items():
         open_doc(client, text, uri=uri)
