@@ -127,10 +127,6 @@ class Analysis:
             return ins[k]
         return None
 
-    def instructions_before(self, line: int) -> list[Instruction]:
-        """Instructions starting before a model line (in order)."""
-        return self.instructions[: bisect_right(self.instructions, line - 1, key=_start)]
-
     @property
     def is_yaml(self) -> bool:
         """True for YAML-format content: so named, or its first word is Parameters: or Tasks:."""

@@ -19,9 +19,10 @@ from pygls.protocol.language_server import lsp_method
 from . import __version__
 from .analysis import Analysis
 from .completion import KEYWORD, SNIPPET, VARIABLE, complete
-from .diagnostics import CODES_URL, SOURCE
+from .diagnostics import CODES_URL, SOURCE, Diagnostic, Edit
 from .document import UTF16
 from .filetypes import kind_of
+from .fixes import fix_all, fixes_in
 from .hover import hover
 
 log = logging.getLogger(__name__)
@@ -77,18 +78,21 @@ class ComponentServer(LanguageServer):
     def model_position(self, doc: OpenDocument, position: types.Position) -> tuple[int, int]:
         return doc.analysis.doc.to_model(position.line, position.character, self.encoding)
 
+    def lsp_diagnostic(self, doc: OpenDocument, d: Diagnostic) -> types.Diagnostic:
+        return types.Diagnostic(
+            range=self.range(doc, d.start, d.end),
+            message=d.message,
+            severity=types.DiagnosticSeverity(d.severity),
+            code=d.code,
+            code_description=types.CodeDescription(href=CODES_URL),
+            source=SOURCE,
+        )
+
     def lsp_diagnostics(self, doc: OpenDocument) -> list[types.Diagnostic]:
-        return [
-            types.Diagnostic(
-                range=self.range(doc, d.start, d.end),
-                message=d.message,
-                severity=types.DiagnosticSeverity(d.severity),
-                code=d.code,
-                code_description=types.CodeDescription(href=CODES_URL),
-                source=SOURCE,
-            )
-            for d in doc.analysis.diagnostics()
-        ]
+        return [self.lsp_diagnostic(doc, d) for d in doc.analysis.diagnostics()]
+
+    def text_edits(self, doc: OpenDocument, edits: list[Edit]) -> list[types.TextEdit]:
+        return [types.TextEdit(self.range(doc, e.start, e.end), e.text) for e in edits]
 
     def publish(self, doc: OpenDocument, clear: bool = False) -> None:
         if self.pull:
@@ -232,32 +236,25 @@ def code_action(ls: ComponentServer, params: types.CodeActionParams):
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
         return None
+    found = doc.analysis.diagnostics()
     start = ls.model_position(doc, params.range.start)
     end = ls.model_position(doc, params.range.end)
-    fixable = [d for d in doc.analysis.diagnostics() if d.fix]
-    actions = []
-    for d in fixable:
-        if d.end < start or d.start > end:
-            continue
-        edits = [types.TextEdit(ls.range(doc, e.start, e.end), e.text) for e in d.fix]
-        lsp = types.Diagnostic(range=ls.range(doc, d.start, d.end), message=d.message, code=d.code, source=SOURCE,
-                               severity=types.DiagnosticSeverity(d.severity))
-        actions.append(
-            types.CodeAction(
-                title=d.fix_title, kind=types.CodeActionKind.QuickFix, diagnostics=[lsp], is_preferred=True,
-                edit=types.WorkspaceEdit(changes={doc.uri: edits}),
-            )
+    actions = [
+        types.CodeAction(
+            title=d.fix_title, kind=types.CodeActionKind.QuickFix, diagnostics=[ls.lsp_diagnostic(doc, d)],
+            is_preferred=True, edit=types.WorkspaceEdit(changes={doc.uri: ls.text_edits(doc, d.fix)}),
         )
-    wanted = params.context.only
-    if fixable and (not wanted or types.CodeActionKind.SourceFixAll in wanted or types.CodeActionKind.Source in wanted):
-        edits = _non_overlapping([e for d in fixable for e in d.fix])
+        for d in fixes_in(found, start, end)
+    ]
+    every = fix_all(found)
+    if every:
         actions.append(
             types.CodeAction(
                 title="Fix all auto-fixable problems", kind=types.CodeActionKind.SourceFixAll,
-                edit=types.WorkspaceEdit(changes={doc.uri: [types.TextEdit(ls.range(doc, e.start, e.end), e.text) for e in edits]}),
+                edit=types.WorkspaceEdit(changes={doc.uri: ls.text_edits(doc, every)}),
             )
         )
-    if wanted:
+    if wanted := params.context.only:
         actions = [a for a in actions if any(_value(a.kind).startswith(_value(k)) for k in wanted)]
     return actions
 
@@ -265,13 +262,3 @@ def code_action(ls: ComponentServer, params: types.CodeActionParams):
 def _value(kind) -> str:
     """The string of an LSP enum member or plain string."""
     return getattr(kind, "value", kind) or ""
-
-
-def _non_overlapping(edits):
-    """Edits sorted by position, dropping any that overlaps one kept before it."""
-    kept = []
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        if kept and edit.start < kept[-1].end:
-            continue
-        kept.append(edit)
-    return kept

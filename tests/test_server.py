@@ -177,6 +177,14 @@ async def test_quick_fix_upper_cases_a_keyword(client: LanguageClient):
     assert fix.title == "Change to RUN"
     (edit,) = fix.edit.changes[URI]
     assert (edit.new_text, edit.range) == ("RUN", types.Range(types.Position(0, 0), types.Position(0, 3)))
+    assert [d.code for d in fix.diagnostics] == ["Lint.KeywordCase"]
+    only_fix_all = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(URI), got[0].range,
+            types.CodeActionContext(diagnostics=got, only=[types.CodeActionKind.SourceFixAll]),
+        )
+    )
+    assert [a.kind for a in only_fix_all] == [types.CodeActionKind.SourceFixAll]
 
 
 async def test_requests_anywhere_get_answers(client: LanguageClient):

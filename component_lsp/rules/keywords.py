@@ -16,7 +16,8 @@ NOT_SUPPORTED = rule(
 )
 LOWERCASE = rule("Lint.KeywordCase", WARNING, "A keyword that is not written in upper case.")
 
-KNOWN = set(SUPPORTED) | set(UNSUPPORTED) | {"FROM", "COMPONENT"}
+# Unsupported keywords get no case warning: their error's fix replaces them anyway.
+KNOWN = set(SUPPORTED) | {"FROM", "COMPONENT"}
 
 
 def suggestion(keyword: str) -> str:
