@@ -316,15 +316,116 @@ def _can_contain_heredoc(instruction: Instruction) -> bool:
     return keyword in HEREDOC_KEYWORDS and not instruction.json_form
 
 
+def _name_end(text: str, i: int) -> int:
+    """The end of a variable name at ``i``, as BuildKit's lexer reads one."""
+    n = len(text)
+    if i < n and text[i].isdecimal():
+        while i < n and text[i].isdecimal():
+            i += 1
+        return i
+    if i < n and text[i] in "@*#?-$!0":
+        return i + 1
+    while i < n and (text[i].isalpha() or text[i].isdecimal() or text[i] == "_"):
+        i += 1
+    return i
+
+
+def _double_quote_end(text: str, i: int) -> int | None:
+    """The index after the double-quoted string opening at ``i``; None if it is not closed."""
+    i += 1
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            return i + 1
+        if c == "$":
+            end = _dollar_end(text, i)
+            if end is None:
+                return None
+            i = end
+        elif c == "\\" and i + 1 < n and text[i + 1] in '"$\\':
+            i += 2
+        else:
+            i += 1
+    return None
+
+
+def _braces_end(text: str, i: int) -> int | None:
+    """The index after the ``}`` closing a substitution's word; None if there is none."""
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "}":
+            return i + 1
+        if c == "'":
+            close = text.find("'", i + 1)
+            if close < 0:
+                return None
+            i = close + 1
+        elif c == '"':
+            end = _double_quote_end(text, i)
+            if end is None:
+                return None
+            i = end
+        elif c == "$":
+            end = _dollar_end(text, i)
+            if end is None:
+                return None
+            i = end
+        elif c == "\\":
+            i += 2
+        else:
+            i += 1
+    return None
+
+
+def _dollar_end(text: str, i: int) -> int | None:
+    """The index after the ``$`` expansion at ``i``; None where BuildKit's lexer fails on it.
+
+    ``$name`` is plain text to it (unset variables are left as written);
+    ``${name}``, ``${name:<m>word}`` and ``${name<+-?>word}`` are accepted.
+    """
+    n = len(text)
+    if i + 1 >= n or text[i + 1] != "{":
+        return i + 1
+    i += 2
+    if i >= n or text[i] in "{}:":
+        return None
+    i = _name_end(text, i)
+    if i >= n:
+        return None
+    ch = text[i]
+    i += 1
+    if ch == "}":
+        return i
+    if ch == ":":
+        if i >= n:
+            return None
+        i += 1  # the modifier
+    elif ch not in "+-?":
+        return None
+    return _braces_end(text, i)
+
+
 def shell_words(text: str, raw: bool) -> list[str] | None:
     """Split shell words as BuildKit's lexer does (``raw``: keep quotes and escapes).
 
-    None when a quote is left open.
+    None where the lexer fails: a quote left open, a malformed ``${...}``.
     """
     words: list[str] = []
     word: list[str] = []
-    in_word = False
     i, n = 0, len(text)
+
+    def add_spaced(chunk: str) -> None:
+        # Expanded text is split on white space, like any unquoted text.
+        for c in chunk:
+            if c in GO_SPACE:
+                if word:
+                    words.append("".join(word))
+                    word.clear()
+            else:
+                word.append(c)
+
     while i < n:
         ch = text[i]
         if ch == "'":
@@ -332,55 +433,40 @@ def shell_words(text: str, raw: bool) -> list[str] | None:
             if close < 0:
                 return None
             word.append(text[i : close + 1] if raw else text[i + 1 : close])
-            in_word = True
             i = close + 1
             continue
         if ch == '"':
-            j = i + 1
-            buf = ['"'] if raw else []
-            while True:
-                if j >= n:
-                    return None
-                c = text[j]
-                if c == '"':
-                    break
-                if c == "\\" and j + 1 < n and text[j + 1] in '"$\\':
-                    if raw:
-                        buf.append(c)
-                    buf.append(text[j + 1])
-                    j += 2
-                    continue
-                if c == "\\" and j + 1 >= n:
-                    if raw:
-                        buf.append(c)
-                    j += 1
-                    continue
-                buf.append(c)
-                j += 1
+            end = _double_quote_end(text, i)
+            if end is None:
+                return None
+            inner = text[i + 1 : end - 1]
             if raw:
-                buf.append('"')
-            word.append("".join(buf))
-            in_word = True
-            i = j + 1
+                word.append(text[i:end])
+            else:
+                word.append(re.sub(r'\\([\\"$])', r"\1", inner))
+            i = end
+            continue
+        if ch == "$":
+            end = _dollar_end(text, i)
+            if end is None:
+                return None
+            add_spaced(text[i:end])
+            i = end
             continue
         if ch == "\\":
             if raw:
                 word.append(ch)
-                in_word = True
             if i + 1 >= n:
                 break
             word.append(text[i + 1])
-            in_word = True
             i += 2
             continue
         if ch in GO_SPACE:
-            if in_word and word:
+            if word:
                 words.append("".join(word))
-                word = []
-                in_word = False
+                word.clear()
         else:
             word.append(ch)
-            in_word = True
         i += 1
     if word:
         words.append("".join(word))

@@ -7,7 +7,7 @@ KEYWORDS = ["RUN", "run", "Run", "ENV", "env", "COPY", "copy", "ADD", "CMD", "EN
 PIECES = [
     " ", "  ", "\t", "\\", "\\ ", "\\\t", " \\", "\\\\", "`", " `", "#", "# c", "#x\\", "=", "a=b", 'k="v w"',
     "'", '"', "echo", "a", "x y", "<<EOF", "<<-EOF", "<<'EOF'", '<<"E F"', "2<<EOF", "EOF", "\tEOF", "<<",
-    '["a", "b"]', "[", "]", '["a"', "[1]", "--flag", "--mount=type=cache", "$X", "${X}", "${X:-y}",
+    '["a", "b"]', "[", "]", '["a"', "[1]", "--flag", "--mount=type=cache", "$X", "${X}", "${X:-y}", "${", "}", "${X#a}", "${X:-'a b'}",
     "\r", "中文", "😀", "\xa0", "\u2028", "\x85", "\v", "\f", "\ufeff", "é",
 ]
 DIRECTIVES = ["# escape=`", "# escape=\\", "# syntax=docker/dockerfile:1", "#escape = `", "# Escape=`"]

@@ -61,6 +61,9 @@ def test_known_corners():
         "\\\nRUN b\n",
         "RUN a \\",
     ]
+    # A heredoc is not opened where BuildKit's shell lexer fails on the line.
+    for expansion in ["${X-a}", "${X:=a}", "${X:-'a}'}", "${X:-${Y}", "${X#a}", "${X y}", "${", "${}", "${X:}", '"${"', '"a\\"b"']:
+        cases.append(f"RUN {expansion} <<EOF\nx\nEOF\n")
     for text in cases:
         assert ours(text) == buildkit(text), text
 
