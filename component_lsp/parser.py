@@ -27,7 +27,7 @@ GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\
 _KEYWORD_END = re.compile(r"[\t\v\f\r ]")
 _WS_RUN = re.compile(r"[\t\v\f\r ]+")
 _DIRECTIVE = re.compile(r"#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z")
-_HEREDOC_WORD = re.compile(r"(\d*)<<(-?)([^<]*)\Z", re.DOTALL)
+_HEREDOC_WORD = re.compile(r"([0-9]*)<<(-?)([^<]*)\Z", re.DOTALL)  # Go's \d is ASCII
 _CONTINUATION = {
     "\\": re.compile(r"(?:([^\\])\\[ \t]*|^\\[ \t]*)\Z"),
     "`": re.compile(r"(?:([^`])`[ \t]*|^`[ \t]*)\Z"),
