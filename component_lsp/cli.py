@@ -29,9 +29,9 @@ def expand(paths: list[str]) -> Iterator[str]:
 
 def read(path: str) -> str:
     if path == "-":
-        return sys.stdin.buffer.read().decode("utf-8", "replace")
+        return sys.stdin.buffer.read().decode("utf-8-sig", "replace")
     with open(path, "rb") as file:
-        return file.read().decode("utf-8", "replace")
+        return file.read().decode("utf-8-sig", "replace")
 
 
 def check(paths: list[str], out=sys.stdout, err=sys.stderr) -> int:

@@ -74,3 +74,9 @@ def test_console_script_is_installed():
     assert script.exists()
     result = subprocess.run([str(script), "check", "-"], input="RUN a\n", capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
+
+
+def test_a_byte_order_mark_is_not_a_column(tmp_path):
+    path = tmp_path / "bom.component"
+    path.write_bytes(b"\xef\xbb\xbfFROM x\r\n")
+    assert run("check", str(path)).stdout.startswith(f"{path}:1:1: error NotSupportedCommand.FROM")
