@@ -84,7 +84,6 @@ class Analysis:
             header = scan_header(lines)
             if header.escape != self.header.escape:
                 self.header = header
-                self._removed(self.instructions)
                 self._full()
                 return
             self.header = header
