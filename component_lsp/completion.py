@@ -52,7 +52,7 @@ def complete(analysis, line: int, col: int) -> list[Item]:
     offset = ins.logical_at(line - ins.start, col)
     if offset is None:
         return []
-    if ins.kw_start <= offset <= ins.kw_end and ins.keyword.isalpha() or (offset <= ins.kw_start):
+    if offset <= ins.kw_start or (offset <= ins.kw_end and ins.keyword.isalpha()):
         start, _ = analysis.place(ins, ins.kw_start, ins.kw_start)
         end = (line, col)
         if ins.kw_end > offset:
