@@ -24,6 +24,8 @@ from .document import UTF16
 from .filetypes import kind_of
 from .fixes import fix_all, fixes_in
 from .hover import hover
+from .settings import Settings
+from .settings import read as read_settings
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,9 @@ class ComponentServer(LanguageServer):
         self.pull = False  # the client asks for diagnostics itself
         self.snippets = False
         self.encoding = UTF16
+        self.refresh = False  # the client can be told to pull diagnostics again
+        self.settings = Settings()
+        self.configured = 0  # how many times settings arrived: part of a pull result id
 
     # -- conversions ----------------------------------------------------------
     def range(self, doc: OpenDocument, start, end) -> types.Range:
@@ -88,8 +93,18 @@ class ComponentServer(LanguageServer):
             source=SOURCE,
         )
 
+    def diagnostics(self, doc: OpenDocument) -> list[Diagnostic]:
+        return self.settings.shown(doc.analysis.diagnostics())
+
     def lsp_diagnostics(self, doc: OpenDocument) -> list[types.Diagnostic]:
-        return [self.lsp_diagnostic(doc, d) for d in doc.analysis.diagnostics()]
+        return [self.lsp_diagnostic(doc, d) for d in self.diagnostics(doc)]
+
+    def configure(self, value) -> None:
+        """Take the user's settings; what is not understood is reported and left at its default."""
+        self.settings, problems = read_settings(value)
+        self.configured += 1
+        for problem in problems:
+            self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"component-lsp: {problem}"))
 
     def text_edits(self, doc: OpenDocument, edits: list[Edit]) -> list[types.TextEdit]:
         return [types.TextEdit(self.range(doc, e.start, e.end), e.text) for e in edits]
@@ -130,7 +145,23 @@ def initialize(ls: ComponentServer, params: types.InitializeParams) -> None:
     item = completion.completion_item if completion else None
     ls.snippets = bool(item and item.snippet_support)
     ls.encoding = _value(ls.workspace.position_encoding) or UTF16
+    workspace = params.capabilities.workspace
+    ls.refresh = bool(workspace and workspace.diagnostics and workspace.diagnostics.refresh_support)
+    if params.initialization_options is not None:
+        ls.configure(params.initialization_options)
     log.info("client: pull diagnostics %s, snippets %s", ls.pull, ls.snippets)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+@guarded
+def did_change_configuration(ls: ComponentServer, params: types.DidChangeConfigurationParams) -> None:
+    ls.configure(params.settings)
+    if ls.pull:
+        if ls.refresh:
+            ls.workspace_diagnostic_refresh(None)
+        return
+    for doc in ls.documents.values():
+        ls.publish(doc)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -184,7 +215,7 @@ def diagnostic(ls: ComponentServer, params: types.DocumentDiagnosticParams):
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
-    result_id = f"{id(doc)}:{doc.version}"
+    result_id = f"{id(doc)}:{doc.version}:{ls.configured}"
     if params.previous_result_id == result_id:
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
     return types.RelatedFullDocumentDiagnosticReport(items=ls.lsp_diagnostics(doc), result_id=result_id)
@@ -236,7 +267,7 @@ def code_action(ls: ComponentServer, params: types.CodeActionParams):
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
         return None
-    found = doc.analysis.diagnostics()
+    found = ls.diagnostics(doc)
     start = ls.model_position(doc, params.range.start)
     end = ls.model_position(doc, params.range.end)
     actions = [

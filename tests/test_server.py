@@ -222,3 +222,54 @@ async def test_hostile_documents_get_answers(client: LanguageClient):
             await client.text_document_hover_async(types.HoverParams(ident, position))
             await client.text_document_completion_async(types.CompletionParams(ident, position))
     assert not [m for m in client.log_messages if m.type == types.MessageType.Error]
+
+
+IGNORE_LINT = {"componentLsp": {"diagnostics": {"ignore": ["Lint.*", "EmptyCommandContent.RUN"]}}}
+LINTED = "run echo hi\nRUN\nFROM x\n"  # Lint.KeywordCase, EmptyCommandContent.RUN, NotSupportedCommand.FROM
+
+
+async def test_settings_from_the_editor_hide_ignored_codes(client: LanguageClient):
+    open_doc(client, LINTED)
+    first = await diagnostics(client)
+    assert sorted(d.code for d in first) == ["EmptyCommandContent.RUN", "Lint.KeywordCase", "NotSupportedCommand.FROM"]
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=IGNORE_LINT))
+    if is_pull(client):
+        # Same document version, new settings: the earlier result must not be reported unchanged.
+        report = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(types.TextDocumentIdentifier(URI), previous_result_id=None)
+        )
+        again = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(types.TextDocumentIdentifier(URI), previous_result_id="stale")
+        )
+        assert [d.code for d in report.items] == [d.code for d in again.items] == ["NotSupportedCommand.FROM"]
+    else:
+        assert [d.code for d in await diagnostics(client)] == ["NotSupportedCommand.FROM"]
+    # Quick fixes follow the settings too: the ignored keyword case offers none.
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(URI), types.Range(types.Position(0, 0), types.Position(0, 3)), types.CodeActionContext(diagnostics=[])
+        )
+    )
+    assert list(actions) == []
+
+
+async def test_settings_that_are_not_understood_are_logged_and_left_out(client: LanguageClient):
+    open_doc(client, LINTED)
+    await diagnostics(client)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"componentLsp": {"diagnostics": {"ignore": 3}}}))
+    message = await client.wait_for_notification(types.WINDOW_LOG_MESSAGE)
+    assert "diagnostics.ignore" in message.message and message.type == types.MessageType.Warning
+    assert len(await diagnostics(client)) == 3
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"]))
+async def configured_client(lsp_client: LanguageClient):
+    params = types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), initialization_options=IGNORE_LINT)
+    await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_settings_in_initialization_options(configured_client: LanguageClient):
+    open_doc(configured_client, LINTED)
+    assert [d.code for d in await diagnostics(configured_client)] == ["NotSupportedCommand.FROM"]

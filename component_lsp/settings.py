@@ -1,0 +1,49 @@
+"""User settings, in the shape editors send them.
+
+VS Code sends its ``componentLsp.*`` settings as ``{"componentLsp": {...}}``;
+Neovim's ``settings`` table and ``init_options`` arrive as the user wrote them,
+with or without that wrapper. Anything unexpected is reported, never fatal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+from .diagnostics import Diagnostic
+
+SECTION = "componentLsp"
+
+
+@dataclass(frozen=True)
+class Settings:
+    ignore: tuple[str, ...] = ()  # diagnostic codes not to report; `*` globs, as `Lint.*`
+
+    def shown(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """The diagnostics the user has not asked to ignore."""
+        if not self.ignore:
+            return list(diagnostics)
+        return [d for d in diagnostics if not any(fnmatchcase(d.code, p) for p in self.ignore)]
+
+
+def read(value: object) -> tuple[Settings, list[str]]:
+    """Settings from an editor's payload, and a message for each part that was not understood."""
+    problems: list[str] = []
+    if value is None:
+        return Settings(), problems
+    if not isinstance(value, dict):
+        return Settings(), [f"settings should be an object, not {type(value).__name__}"]
+    section = value.get(SECTION, value)
+    if not isinstance(section, dict):
+        return Settings(), [f"{SECTION} should be an object, not {type(section).__name__}"]
+    # VS Code nests dotted names ("diagnostics.ignore"); other clients may send them flat.
+    diagnostics = section.get("diagnostics", {})
+    ignore = diagnostics.get("ignore", ()) if isinstance(diagnostics, dict) else ()
+    ignore = section.get("diagnostics.ignore", ignore)
+    if isinstance(ignore, str):
+        ignore = [ignore]
+    if not isinstance(ignore, (list, tuple)) or not all(isinstance(code, str) for code in ignore):
+        problems.append(f"{SECTION}.diagnostics.ignore should be a list of diagnostic codes")
+        ignore = ()
+    return Settings(ignore=tuple(code.strip() for code in ignore if code.strip())), problems
