@@ -1,0 +1,79 @@
+// The VS Code side: find the server, start it with vscode-languageclient, restart it on demand.
+import * as vscode from "vscode";
+import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
+import { findServer, ServerNotFound } from "./serverCommand";
+
+const LANGUAGES = ["ecs-component", "ecs-template", "ecs-component-yaml"];
+const SECTION = "componentLsp";
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel("ECS Image Builder", { log: true });
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand("componentLsp.restartServer", () => restart()),
+    vscode.commands.registerCommand("componentLsp.showOutput", () => output.show()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SECTION}.server`)) void restart();
+    }),
+  );
+  await start();
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
+
+async function start(): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  let server;
+  try {
+    server = await findServer({
+      command: config.get<string>("server.command", "component-lsp"),
+      args: config.get<string[]>("server.args", ["--stdio"]),
+      python: config.get<string>("server.python", ""),
+      workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    });
+  } catch (error) {
+    const message = error instanceof ServerNotFound ? error.message : String(error);
+    output.error(message);
+    const choice = await vscode.window.showErrorMessage(message, "Open Settings", "Show Output");
+    if (choice === "Open Settings") await vscode.commands.executeCommand("workbench.action.openSettings", `${SECTION}.server`);
+    if (choice === "Show Output") output.show();
+    return;
+  }
+  output.info(`Starting ${server.command} ${server.args.join(" ")}`);
+  const serverOptions: ServerOptions = { command: server.command, args: server.args };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: "file", language },
+      { scheme: "untitled", language },
+    ]),
+    synchronize: { configurationSection: SECTION },
+    // The same settings as the didChangeConfiguration that follows, so the first diagnostics already obey them.
+    initializationOptions: { [SECTION]: { diagnostics: { ignore: config.get<string[]>("diagnostics.ignore", []) } } },
+    outputChannel: output,
+  };
+  client = new LanguageClient(SECTION, "ECS Image Builder", serverOptions, clientOptions);
+  try {
+    await client.start();
+  } catch (error) {
+    output.error(`The language server stopped while starting: ${error}`);
+    void vscode.window.showErrorMessage(`component-lsp failed to start: ${error}`, "Show Output").then((choice) => {
+      if (choice) output.show();
+    });
+  }
+}
+
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.dispose();
+}
+
+async function restart(): Promise<void> {
+  await stop();
+  await start();
+}

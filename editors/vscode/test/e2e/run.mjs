@@ -1,0 +1,137 @@
+// End to end in a real VS Code (code-server, driven in headless Chromium by playwright-core):
+// install the packaged extension, open a component with errors, and check that the
+// server's diagnostics reach the Problems view and that completion offers RUN.
+//
+//   node test/e2e/run.mjs --vsix component-lsp.vsix --python PYTHON --out test-output [--port 8765]
+//
+// PYTHON is an interpreter with component_lsp installed. The workspace first names a server
+// that does not exist (the extension must say so and how to fix it), then, as a user would
+// after reading that message, a Python that has it: the extension restarts on the settings
+// change and falls back to `PYTHON -m component_lsp`. code-server comes from
+// ../shared/tools/vscode-web.sh, Chromium from Debian (/usr/bin/chromium).
+import { spawn, execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values: opts } = parseArgs({
+  options: {
+    vsix: { type: "string" },
+    python: { type: "string" },
+    out: { type: "string", default: resolve(here, "../../test-output") },
+    port: { type: "string", default: "8765" },
+    "vscode-web": { type: "string", default: resolve(here, "../../../../../shared/tools/vscode-web.sh") },
+    timeout: { type: "string", default: "120000" },
+  },
+});
+if (!opts.vsix || !opts.python) throw new Error("--vsix FILE and --python PYTHON are required");
+const TIMEOUT = Number(opts.timeout);
+// Code and [line, column] as the Problems view shows them: columns count UTF-16 code units, so the
+// COPY error after "café" and an emoji (two code units) is at column 22.
+const EXPECTED = [
+  ["NotSupportedCommand.FROM", "[Ln 2, Col 1]"],
+  ["InvalidCommandContent.COPY", "[Ln 4, Col 22]"],
+  ["EmptyCommandContent.RUN", "[Ln 5, Col 1]"],
+  ["InvalidImageTemplateCommand.NotSupported", "[Ln 6, Col 1]"],
+  ["NotEmptyCommandContent.RESTART", "[Ln 7, Col 9]"],
+];
+
+mkdirSync(opts.out, { recursive: true });
+const home = mkdtempSync(join(tmpdir(), "component-lsp-vscode-"));
+const workspace = join(home, "workspace");
+mkdirSync(workspace);
+cpSync(resolve(here, "../../../fixtures/errors.component"), join(workspace, "errors.component"));
+const settingsFile = join(workspace, ".vscode", "settings.json");
+const writeSettings = (settings) => writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+mkdirSync(dirname(settingsFile));
+writeSettings({ "componentLsp.server.command": "/nonexistent/component-lsp", "componentLsp.server.python": "/nonexistent/python3" });
+const env = { ...process.env, VSCODE_WEB_HOME: process.env.VSCODE_WEB_HOME ?? join(process.env.HOME, ".cache/vscode-web") };
+// A clean user-data folder and extensions folder per run, inside the installed code-server's home.
+execFileSync("bash", [opts["vscode-web"], "install-ext", resolve(opts.vsix)], { env, stdio: ["ignore", "inherit", "inherit"] });
+
+const log = (...args) => console.log("[e2e]", ...args);
+const server = spawn("bash", [opts["vscode-web"], "serve", workspace, opts.port], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+let serverOutput = "";
+server.stdout.on("data", (d) => (serverOutput += d));
+server.stderr.on("data", (d) => (serverOutput += d));
+
+let browser;
+let page;
+let failed = false;
+try {
+  await waitForHttp(`http://127.0.0.1:${opts.port}/healthz`);
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(`http://127.0.0.1:${opts.port}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator(".monaco-workbench").waitFor();
+  log("workbench loaded");
+
+  // Open the fixture from the Explorer, as a user would.
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "errors.component" }).click();
+  await page.locator(".monaco-editor .view-lines", { hasText: "Café build" }).waitFor();
+  // The status bar shows the language VS Code picked from the extension's file associations.
+  await page.locator(".statusbar-item", { hasText: "ECS Image Component" }).first().waitFor();
+  log("fixture open as ECS Image Component");
+
+  // No server anywhere: a message that says what was tried and how to fix it.
+  const toast = page.locator(".notification-toast", { hasText: "could not be started" });
+  await toast.filter({ hasText: "pip install component-lsp" }).filter({ hasText: "/nonexistent/python3 -m component_lsp" }).first().waitFor();
+  await page.screenshot({ path: join(opts.out, "vscode-no-server.png") });
+  log("missing server reported with the fix");
+  writeSettings({ "componentLsp.server.command": "/nonexistent/component-lsp", "componentLsp.server.python": opts.python });
+
+  // Problems view: every code the server reports must show up.
+  await page.keyboard.press("Control+Shift+M");
+  const problems = page.locator(".markers-panel");
+  for (const [code, where] of EXPECTED) {
+    await problems.locator(".monaco-list-row", { hasText: code }).filter({ hasText: where }).first().waitFor();
+    log("problem shown:", code, where);
+  }
+  const rows = await problems.locator(".monaco-list-row").allInnerTexts();
+  writeFileSync(join(opts.out, "problems.txt"), rows.join("\n") + "\n");
+  await page.screenshot({ path: join(opts.out, "vscode-problems.png") });
+
+  // Completion: on a new last line, type R and ask for suggestions.
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("R");
+  await page.keyboard.press("Control+Space");
+  const suggest = page.locator(".suggest-widget .monaco-list-row", { hasText: /^RUN/ });
+  await suggest.first().waitFor();
+  log("completion offers RUN");
+  await page.screenshot({ path: join(opts.out, "vscode-completion.png") });
+} catch (error) {
+  failed = true;
+  console.error("[e2e] FAILED:", error.message);
+  if (page) await page.screenshot({ path: join(opts.out, "vscode-failure.png") }).catch(() => {});
+  console.error("[e2e] code-server output:\n" + serverOutput.slice(-4000));
+} finally {
+  if (browser) await browser.close();
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {}
+}
+log(`screenshots in ${opts.out}`);
+process.exit(failed ? 1 : 0);
+
+async function waitForHttp(url) {
+  const deadline = Date.now() + TIMEOUT;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {}
+    if (server.exitCode !== null) throw new Error(`code-server exited with ${server.exitCode}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server did not answer at ${url}`);
+}

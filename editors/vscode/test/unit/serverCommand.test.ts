@@ -1,0 +1,71 @@
+// The server search, without VS Code: what is tried, in which order, and what the user is told.
+import assert from "node:assert/strict";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { candidates, findServer, ServerNotFound } from "../../src/serverCommand";
+
+const defaults = { command: "component-lsp", args: ["--stdio"], python: "" };
+
+test("the configured command first, then python3 and python with -m component_lsp", () => {
+  assert.deepEqual(
+    candidates(defaults).map((c) => [c.command, ...c.args]),
+    [
+      ["component-lsp", "--stdio"],
+      ["python3", "-m", "component_lsp", "--stdio"],
+      ["python", "-m", "component_lsp", "--stdio"],
+    ],
+  );
+});
+
+test("a configured Python replaces the defaults; ${workspaceFolder} and ~ are expanded", () => {
+  const found = candidates({ command: "${workspaceFolder}/.venv/bin/component-lsp", args: [], python: "~/venv/bin/python", workspaceFolder: "/w" });
+  assert.deepEqual(
+    found.map((c) => c.command),
+    ["/w/.venv/bin/component-lsp", `${process.env.HOME}/venv/bin/python`],
+  );
+});
+
+/** A stand-in Python: answers `-m component_lsp --version` if it "has" the server, else fails as Python does. */
+function fakePython(hasServer: boolean): string {
+  const path = join(mkdtempSync(join(tmpdir(), "fake-python-")), "python");
+  const body = hasServer
+    ? '[ "$*" = "-m component_lsp --version" ] && echo "component-lsp 0.1.0" && exit 0; exit 2'
+    : 'echo "$0: No module named component_lsp" >&2; exit 1';
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+test("the first command that answers --version is chosen", async () => {
+  const python = fakePython(true);
+  const server = await findServer({ command: "/nonexistent/component-lsp", args: ["--stdio"], python });
+  assert.equal(server.command, python);
+  assert.deepEqual(server.args, ["-m", "component_lsp", "--stdio"]);
+});
+
+test("a Python without the server is reported with its own words", async () => {
+  const python = fakePython(false);
+  await assert.rejects(findServer({ command: "/nonexistent/component-lsp", args: [], python }), (error: unknown) => {
+    assert.ok(error instanceof ServerNotFound);
+    assert.equal(error.tried[1].reason, `${python}: No module named component_lsp`);
+    return true;
+  });
+});
+
+test("nothing starts: the error names each attempt and the fix", async () => {
+  await assert.rejects(
+    findServer({ command: "/nonexistent/component-lsp", args: [], python: "/nonexistent/python3" }),
+    (error: unknown) => {
+      assert.ok(error instanceof ServerNotFound);
+      assert.deepEqual(error.tried, [
+        { label: "/nonexistent/component-lsp", reason: "not found" },
+        { label: "/nonexistent/python3 -m component_lsp", reason: "not found" },
+      ]);
+      assert.match(error.message, /pip install component-lsp/);
+      assert.match(error.message, /componentLsp\.server\.command/);
+      return true;
+    },
+  );
+});
