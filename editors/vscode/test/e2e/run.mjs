@@ -37,7 +37,8 @@ const EXPECTED = [
   ["InvalidCommandContent.COPY", "[Ln 4, Col 22]"],
   ["EmptyCommandContent.RUN", "[Ln 5, Col 1]"],
   ["InvalidImageTemplateCommand.NotSupported", "[Ln 6, Col 1]"],
-  ["NotEmptyCommandContent.RESTART", "[Ln 7, Col 9]"],
+  ["Lint.KeywordCase", "[Ln 7, Col 1]"],
+  ["NotEmptyCommandContent.RESTART", "[Ln 8, Col 9]"],
 ];
 
 mkdirSync(opts.out, { recursive: true });

@@ -1,0 +1,36 @@
+-- component-lsp for Neovim: the server config, and `setup()` for those who prefer one call.
+local M = {}
+
+M.filetypes = { "ecs-component", "ecs-template", "ecs-component-yaml" }
+
+--- The command that starts the server: `component-lsp` if it is on PATH, else
+--- `python3 -m component_lsp` (a Python that has it installed).
+function M.cmd()
+  if vim.fn.executable("component-lsp") == 1 then
+    return { "component-lsp" }
+  end
+  return { "python3", "-m", "component_lsp" }
+end
+
+--- The default `vim.lsp.config` table. `settings.componentLsp` reaches the server as
+--- workspace/didChangeConfiguration, e.g. `diagnostics = { ignore = { "Lint.*" } }`.
+function M.config()
+  return {
+    cmd = M.cmd(),
+    filetypes = M.filetypes,
+    root_markers = { ".git" },
+    settings = { componentLsp = { diagnostics = { ignore = {} } } },
+  }
+end
+
+--- Configure and enable the server. `opts` is merged over the defaults, as `vim.lsp.config` does.
+function M.setup(opts)
+  if vim.fn.has("nvim-0.11") ~= 1 then
+    vim.notify("component-lsp needs Neovim 0.11 or later (vim.lsp.config)", vim.log.levels.ERROR)
+    return
+  end
+  vim.lsp.config("component_lsp", vim.tbl_deep_extend("force", M.config(), opts or {}))
+  vim.lsp.enable("component_lsp")
+end
+
+return M

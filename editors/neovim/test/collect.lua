@@ -1,0 +1,81 @@
+-- Run inside a real, headless Neovim that has opened a component file with the plugin
+-- loaded. Collects what a user would see (filetype, syntax, diagnostics, completion,
+-- hover, diagnostics after an edit) and writes it as JSON to $COMPONENT_LSP_RESULT;
+-- tests/test_neovim.py makes the assertions. Then quits.
+local out = assert(os.getenv("COMPONENT_LSP_RESULT"), "COMPONENT_LSP_RESULT is not set")
+local TIMEOUT = 30000
+local result = {}
+
+local function diagnostics(buf)
+  local items = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    table.insert(items, { code = d.code, lnum = d.lnum, col = d.col, end_col = d.end_col, severity = d.severity, source = d.source })
+  end
+  table.sort(items, function(a, b) return a.lnum < b.lnum or (a.lnum == b.lnum and a.col < b.col) end)
+  return items
+end
+
+local function has_code(buf, code)
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == code then return true end
+  end
+  return false
+end
+
+local function request(buf, client, method, line, character)
+  local params = {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    position = { line = line, character = character },
+  }
+  local answer, err = client:request_sync(method, params, TIMEOUT, buf)
+  assert(answer and not answer.err, method .. " failed: " .. vim.inspect(err or (answer and answer.err)))
+  return answer.result
+end
+
+local function run()
+  local buf = vim.api.nvim_get_current_buf()
+  result.filetype = vim.bo[buf].filetype
+  result.commentstring = vim.bo[buf].commentstring
+  result.detected = {}
+  for _, name in ipairs({ "a.component", "Componentfile", "nginx.Componentfile", "base.imagetemplate", "Templatefile", "a.component.yaml", "a.component.yml", "Dockerfile" }) do
+    result.detected[name] = vim.filetype.match({ filename = name }) or ""
+  end
+  result.syntax = {}
+  for _, at in ipairs({ { 2, 1 }, { 3, 1 }, { 3, 15 }, { 1, 1 } }) do
+    local name = vim.fn.synIDattr(vim.fn.synID(at[1], at[2], 1), "name")
+    table.insert(result.syntax, { line = at[1], col = at[2], group = name })
+  end
+
+  assert(vim.wait(TIMEOUT, function() return #vim.lsp.get_clients({ bufnr = buf, name = "component_lsp" }) > 0 end, 50),
+    "the component_lsp client did not attach")
+  local client = vim.lsp.get_clients({ bufnr = buf, name = "component_lsp" })[1]
+  result.client = { name = client.name, cmd = client.config.cmd, offset_encoding = client.offset_encoding }
+
+  assert(vim.wait(TIMEOUT, function() return has_code(buf, "NotSupportedCommand.FROM") end, 50), "no diagnostics arrived")
+  result.diagnostics = diagnostics(buf)
+
+  -- Hover on the COPY keyword (line 4), after the non-ASCII line above it.
+  local hover = request(buf, client, "textDocument/hover", 3, 1)
+  result.hover = hover and hover.contents
+
+  -- Fix the empty RUN (line 5) as a user would, and wait for the diagnostics to follow.
+  vim.api.nvim_buf_set_lines(buf, 4, 5, false, { "RUN yum install -y nginx" })
+  result.edit_seen = vim.wait(TIMEOUT, function() return not has_code(buf, "EmptyCommandContent.RUN") end, 50)
+  result.after_edit = diagnostics(buf)
+
+  -- Completion at the start of a new last line where "R" has been typed.
+  local last = vim.api.nvim_buf_line_count(buf)
+  vim.api.nvim_buf_set_lines(buf, last, last, false, { "R" })
+  local completion = request(buf, client, "textDocument/completion", last, 1)
+  result.completion = {}
+  for _, item in ipairs(completion.items or completion) do
+    table.insert(result.completion, { label = item.label, kind = item.kind, format = item.insertTextFormat })
+  end
+end
+
+local ok, err = xpcall(run, debug.traceback)
+result.error = not ok and tostring(err) or vim.NIL
+local file = assert(io.open(out, "w"))
+file:write(vim.json.encode(result))
+file:close()
+vim.cmd("qall!")
