@@ -49,7 +49,7 @@ export class ServerNotFound extends Error {
     super(
       "The component-lsp language server could not be started. Tried: " +
         tried.map((t) => `\`${t.label}\` (${t.reason})`).join("; ") +
-        ". Install it with `pip install component-lsp`, or set `componentLsp.server.command` to its full path.",
+        ". Install it with `pip install component-lsp` (or `pip install .` in a clone of its repository), or set `componentLsp.server.command` to its full path.",
     );
   }
 }
