@@ -68,7 +68,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_real_vscode_shows_diagnostics_and_completion(vsix):
+def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
     need(VSCODE_WEB.exists(), f"{VSCODE_WEB} is missing")
     need((VSCODE_WEB_HOME / ".installed-4.100.3").exists(), f"code-server is not installed: bash {VSCODE_WEB} install")
     need(Path("/usr/bin/chromium").exists(), "Debian's chromium is not installed: apt-get install chromium")
@@ -82,6 +82,6 @@ def test_real_vscode_shows_diagnostics_and_completion(vsix):
     )
     print(done.stdout[-3000:])
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    for shot in ("vscode-no-server.png", "vscode-problems.png", "vscode-completion.png"):
+    for shot in ("vscode-no-server.png", "vscode-problems.png", "vscode-hover.png", "vscode-completion.png"):
         assert (OUTPUT / shot).stat().st_size > 10_000
     assert "NotSupportedCommand.FROM" in (OUTPUT / "problems.txt").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 // End to end in a real VS Code (code-server, driven in headless Chromium by playwright-core):
 // install the packaged extension, open a component with errors, and check that the
-// server's diagnostics reach the Problems view and that completion offers RUN.
+// server's diagnostics reach the Problems view, that hover explains an instruction, and that
+// completion offers RUN and the extension's snippets.
 //
 //   node test/e2e/run.mjs --vsix component-lsp.vsix --python PYTHON --out test-output [--port 8765]
 //
@@ -88,6 +89,7 @@ try {
   await page.screenshot({ path: join(opts.out, "vscode-no-server.png") });
   log("missing server reported with the fix");
   writeSettings({ "componentLsp.server.command": "/nonexistent/component-lsp", "componentLsp.server.python": opts.python });
+  // The restart that follows this settings change finds the server by the Python fallback.
 
   // Problems view: every code the server reports must show up.
   await page.keyboard.press("Control+Shift+M");
@@ -100,6 +102,19 @@ try {
   writeFileSync(join(opts.out, "problems.txt"), rows.join("\n") + "\n");
   await page.screenshot({ path: join(opts.out, "vscode-problems.png") });
 
+  // Settings pass through to the running server: ignoring Lint.* takes the style warning away.
+  writeSettings({ "componentLsp.server.command": "/nonexistent/component-lsp", "componentLsp.server.python": opts.python, "componentLsp.diagnostics.ignore": ["Lint.*"] });
+  await problems.locator(".monaco-list-row", { hasText: "Lint.KeywordCase" }).waitFor({ state: "detached" });
+  await problems.locator(".monaco-list-row", { hasText: "NotSupportedCommand.FROM" }).first().waitFor();
+  log("componentLsp.diagnostics.ignore reached the server");
+
+  // Hover: the mouse over the COPY keyword shows the instruction's documentation.
+  await page.locator(".view-lines .view-line", { hasText: "COPY café" }).locator("span", { hasText: /^COPY$/ }).hover();
+  await page.locator(".monaco-hover", { hasText: "copies a file from a URL" }).first().waitFor();
+  log("hover explains COPY");
+  await page.screenshot({ path: join(opts.out, "vscode-hover.png") });
+  await page.keyboard.press("Escape");
+
   // Completion: on a new last line, type R and ask for suggestions.
   await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("Control+End");
@@ -109,6 +124,9 @@ try {
   const suggest = page.locator(".suggest-widget .monaco-list-row", { hasText: /^RUN/ });
   await suggest.first().waitFor();
   log("completion offers RUN");
+  // The extension's own snippets are offered beside the server's items.
+  await page.locator(".suggest-widget .monaco-list-row", { hasText: "run-multi" }).first().waitFor();
+  log("snippets offered");
   await page.screenshot({ path: join(opts.out, "vscode-completion.png") });
 } catch (error) {
   failed = true;
