@@ -273,3 +273,23 @@ async def configured_client(lsp_client: LanguageClient):
 async def test_settings_in_initialization_options(configured_client: LanguageClient):
     open_doc(configured_client, LINTED)
     assert [d.code for d in await diagnostics(configured_client)] == ["NotSupportedCommand.FROM"]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"]))
+async def refreshing_client(lsp_client: LanguageClient):
+    capabilities = client_capabilities("neovim")
+    capabilities.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_new_settings_ask_a_pulling_client_to_pull_again(refreshing_client: LanguageClient):
+    open_doc(refreshing_client, LINTED)
+    await diagnostics(refreshing_client)
+    assert refreshing_client.diagnostic_refresh_count == 0
+    refreshing_client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=IGNORE_LINT))
+    # A request answered after the notification proves the refresh, sent before it, has arrived.
+    await refreshing_client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
+    assert refreshing_client.diagnostic_refresh_count == 1
+    assert [d.code for d in await diagnostics(refreshing_client)] == ["NotSupportedCommand.FROM"]
