@@ -8,6 +8,7 @@ machine without them the real-editor test is skipped, saying what to install.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -16,6 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from component_lsp.filetypes import LANGUAGES, NAMES, SUFFIXES, kind_by_name
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "editors" / "vscode"
@@ -30,6 +33,23 @@ def need(ok: bool, missing: str) -> None:
     if os.environ.get("COMPONENT_LSP_EDITOR_TESTS") == "require":
         pytest.fail(f"{missing} (COMPONENT_LSP_EDITOR_TESTS=require)")
     pytest.skip(f"{missing}; .ci/run installs it")
+
+
+def vscode_language(name: str, languages: list[dict]) -> str | None:
+    """The language VS Code gives a file name: an exact file name, else the longest matching extension."""
+    by_name = [lang["id"] for lang in languages if name in lang.get("filenames", [])]
+    if by_name:
+        return by_name[0]
+    matches = [(len(ext), lang["id"]) for lang in languages for ext in lang.get("extensions", []) if name.endswith(ext)]
+    return max(matches)[1] if matches else None
+
+
+def test_extension_associates_the_same_files_as_the_server():
+    languages = json.loads((EXTENSION / "package.json").read_text(encoding="utf-8"))["contributes"]["languages"]
+    assert {lang["id"] for lang in languages} == set(LANGUAGES)
+    for name in [*NAMES, *(f"nginx{suffix}" for suffix in SUFFIXES)]:
+        assert LANGUAGES[vscode_language(name, languages)] == kind_by_name(name), name
+    assert vscode_language("Dockerfile", languages) is None
 
 
 def npm(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
