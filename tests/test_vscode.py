@@ -53,7 +53,7 @@ def test_extension_associates_the_same_files_as_the_server():
 
 
 def npm(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run(["npm", *args], cwd=EXTENSION, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(["npm", *args], check=False, cwd=EXTENSION, capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,7 @@ def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
             "node", "test/e2e/run.mjs", "--vsix", str(vsix), "--python", sys.executable, "--out", str(OUTPUT),
             "--port", str(free_port()), "--vscode-web", str(VSCODE_WEB),
         ],
-        cwd=EXTENSION, capture_output=True, text=True, timeout=600,
+        check=False, cwd=EXTENSION, capture_output=True, text=True, timeout=600,
     )
     print(done.stdout[-3000:])
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
