@@ -9,10 +9,11 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 # The latest Neovim (UTF-8, pull diagnostics, snippets), VS Code (UTF-16, push), and Neovim 0.10 (no snippets).
 CLIENTS = ["visual-studio-code", "neovim", "neovim@v0.10.0"]
 URI = "file:///work/app.component"
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"])
 
 
 @pytest_lsp.fixture(
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"]),
+    config=SERVER,
     params=CLIENTS,
 )
 async def client(request, lsp_client: LanguageClient):
@@ -262,7 +263,7 @@ async def test_settings_that_are_not_understood_are_logged_and_left_out(client: 
     assert len(await diagnostics(client)) == 3
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"]))
+@pytest_lsp.fixture(config=SERVER)
 async def configured_client(lsp_client: LanguageClient):
     params = types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), initialization_options=IGNORE_LINT)
     await lsp_client.initialize_session(params)
@@ -275,7 +276,7 @@ async def test_settings_in_initialization_options(configured_client: LanguageCli
     assert [d.code for d in await diagnostics(configured_client)] == ["NotSupportedCommand.FROM"]
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"]))
+@pytest_lsp.fixture(config=SERVER)
 async def refreshing_client(lsp_client: LanguageClient):
     capabilities = client_capabilities("neovim")
     capabilities.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)

@@ -50,7 +50,8 @@ cpSync(resolve(here, "../../../fixtures/errors.component"), join(workspace, "err
 const settingsFile = join(workspace, ".vscode", "settings.json");
 const writeSettings = (settings) => writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 mkdirSync(dirname(settingsFile));
-writeSettings({ "componentLsp.server.command": "/nonexistent/component-lsp", "componentLsp.server.python": "/nonexistent/python3" });
+const noCommand = { "componentLsp.server.command": "/nonexistent/component-lsp" };
+writeSettings({ ...noCommand, "componentLsp.server.python": "/nonexistent/python3" });
 const env = { ...process.env, VSCODE_WEB_HOME: process.env.VSCODE_WEB_HOME ?? join(process.env.HOME, ".cache/vscode-web") };
 // A clean user-data folder and extensions folder per run, inside the installed code-server's home.
 execFileSync("bash", [opts["vscode-web"], "install-ext", resolve(opts.vsix)], { env, stdio: ["ignore", "inherit", "inherit"] });
@@ -88,7 +89,8 @@ try {
   await toast.filter({ hasText: "pip install component-lsp" }).filter({ hasText: "/nonexistent/python3 -m component_lsp" }).first().waitFor();
   await page.screenshot({ path: join(opts.out, "vscode-no-server.png") });
   log("missing server reported with the fix");
-  writeSettings({ "componentLsp.server.command": "/nonexistent/component-lsp", "componentLsp.server.python": opts.python });
+  const fallback = { ...noCommand, "componentLsp.server.python": opts.python };
+  writeSettings(fallback);
   // The restart that follows this settings change finds the server by the Python fallback.
 
   // Problems view: every code the server reports must show up.
@@ -103,7 +105,7 @@ try {
   await page.screenshot({ path: join(opts.out, "vscode-problems.png") });
 
   // Settings pass through to the running server: ignoring Lint.* takes the style warning away.
-  writeSettings({ "componentLsp.server.command": "/nonexistent/component-lsp", "componentLsp.server.python": opts.python, "componentLsp.diagnostics.ignore": ["Lint.*"] });
+  writeSettings({ ...fallback, "componentLsp.diagnostics.ignore": ["Lint.*"] });
   await problems.locator(".monaco-list-row", { hasText: "Lint.KeywordCase" }).waitFor({ state: "detached" });
   await problems.locator(".monaco-list-row", { hasText: "NotSupportedCommand.FROM" }).first().waitFor();
   log("componentLsp.diagnostics.ignore reached the server");
