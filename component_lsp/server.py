@@ -9,23 +9,18 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.protocol.language_server import lsp_method
 
 from . import __version__
-from .analysis import Analysis
 from .completion import KEYWORD, SNIPPET, VARIABLE, complete
-from .diagnostics import CODES_URL, SOURCE, Diagnostic, Edit
-from .document import UTF16
-from .filetypes import kind_of
+from .diagnostics import SOURCE, Edit
 from .fixes import fix_all, fixes_in
 from .hover import hover
-from .settings import Settings
-from .settings import read as read_settings
+from .session import OpenDocument, Session
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +31,13 @@ _KINDS = {
 }
 
 
-@dataclass
-class OpenDocument:
-    analysis: Analysis
-    version: int | None
-    uri: str
-
-
 class ComponentProtocol(LanguageServerProtocol):
-    """Text synchronisation goes to the server's own documents."""
+    """Text synchronisation goes to the server's own documents; diagnostics go out as the session's JSON data."""
+
+    def get_message_type(self, method: str):
+        if method == types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS:
+            return None  # the parameters are already JSON data (Session.publish_params)
+        return super().get_message_type(method)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
@@ -64,58 +57,29 @@ class ComponentProtocol(LanguageServerProtocol):
 
 class ComponentServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("component-lsp", __version__, protocol_cls=ComponentProtocol)
-        self.documents: dict[str, OpenDocument] = {}
-        self.pull = False  # the client asks for diagnostics itself
-        self.snippets = False
-        self.encoding = UTF16
-        self.refresh = False  # the client can be told to pull diagnostics again
-        self.settings = Settings()
-        self.configured = 0  # how many times settings arrived: part of a pull result id
+        converter = default_converter()
+        super().__init__("component-lsp", __version__, protocol_cls=ComponentProtocol, converter_factory=lambda: converter)
+        self.converter = converter
+        self.session = Session()
 
     # -- conversions ----------------------------------------------------------
     def range(self, doc: OpenDocument, start, end) -> types.Range:
-        model = doc.analysis.doc
-        sl, sc = model.to_lsp(*start, self.encoding)
-        el, ec = model.to_lsp(*end, self.encoding)
-        return types.Range(types.Position(sl, sc), types.Position(el, ec))
+        return self.converter.structure(self.session.range(doc, start, end), types.Range)
 
     def model_position(self, doc: OpenDocument, position: types.Position) -> tuple[int, int]:
-        return doc.analysis.doc.to_model(position.line, position.character, self.encoding)
-
-    def lsp_diagnostic(self, doc: OpenDocument, d: Diagnostic) -> types.Diagnostic:
-        return types.Diagnostic(
-            range=self.range(doc, d.start, d.end),
-            message=d.message,
-            severity=types.DiagnosticSeverity(d.severity),
-            code=d.code,
-            code_description=types.CodeDescription(href=CODES_URL),
-            source=SOURCE,
-        )
-
-    def diagnostics(self, doc: OpenDocument) -> list[Diagnostic]:
-        return self.settings.shown(doc.analysis.diagnostics())
-
-    def lsp_diagnostics(self, doc: OpenDocument) -> list[types.Diagnostic]:
-        return [self.lsp_diagnostic(doc, d) for d in self.diagnostics(doc)]
-
-    def configure(self, value) -> None:
-        """Take the user's settings; what is not understood is reported and left at its default."""
-        self.settings, problems = read_settings(value)
-        self.configured += 1
-        for problem in problems:
-            self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"component-lsp: {problem}"))
+        return doc.analysis.doc.to_model(position.line, position.character, self.session.encoding)
 
     def text_edits(self, doc: OpenDocument, edits: list[Edit]) -> list[types.TextEdit]:
         return [types.TextEdit(self.range(doc, e.start, e.end), e.text) for e in edits]
 
+    def log_problems(self, problems: list[str]) -> None:
+        for problem in problems:
+            self.window_log_message(types.LogMessageParams(types.MessageType.Warning, problem))
+
     def publish(self, doc: OpenDocument, clear: bool = False) -> None:
-        if self.pull:
-            return
-        items = [] if clear else self.lsp_diagnostics(doc)
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=items, version=doc.version)
-        )
+        params = self.session.publish_params(doc, clear)
+        if params is not None:
+            self.protocol.notify(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
 
 
 server = ComponentServer()
@@ -139,28 +103,18 @@ def guarded(fn):
 @server.feature(types.INITIALIZE)
 @guarded
 def initialize(ls: ComponentServer, params: types.InitializeParams) -> None:
-    text = params.capabilities.text_document
-    ls.pull = bool(text and text.diagnostic is not None)
-    completion = text.completion if text else None
-    item = completion.completion_item if completion else None
-    ls.snippets = bool(item and item.snippet_support)
-    ls.encoding = _value(ls.workspace.position_encoding) or UTF16
-    workspace = params.capabilities.workspace
-    ls.refresh = bool(workspace and workspace.diagnostics and workspace.diagnostics.refresh_support)
-    if params.initialization_options is not None:
-        ls.configure(params.initialization_options)
-    log.info("client: pull diagnostics %s, snippets %s", ls.pull, ls.snippets)
+    capabilities = ls.converter.unstructure(params.capabilities)
+    ls.log_problems(ls.session.initialize(capabilities, params.initialization_options))
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 @guarded
 def did_change_configuration(ls: ComponentServer, params: types.DidChangeConfigurationParams) -> None:
-    ls.configure(params.settings)
-    if ls.pull:
-        if ls.refresh:
-            ls.workspace_diagnostic_refresh(None)
-        return
-    for doc in ls.documents.values():
+    session = ls.session
+    ls.log_problems(session.configure(params.settings))
+    if session.stale_reports:
+        ls.workspace_diagnostic_refresh(None)
+    for doc in session.documents.values():
         ls.publish(doc)
 
 
@@ -168,41 +122,32 @@ def did_change_configuration(ls: ComponentServer, params: types.DidChangeConfigu
 @guarded
 def did_open(ls: ComponentServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
-    analysis = Analysis(item.text, kind_of(item.uri, item.language_id))
-    doc = ls.documents[item.uri] = OpenDocument(analysis, item.version, item.uri)
-    ls.publish(doc)
+    ls.publish(ls.session.open(item.uri, item.language_id, item.version, item.text))
+
+
+def _span(change) -> tuple | None:
+    if isinstance(change, types.TextDocumentContentChangePartial):
+        r = change.range
+        return (r.start.line, r.start.character), (r.end.line, r.end.character)
+    return None
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 @guarded
 def did_change(ls: ComponentServer, params: types.DidChangeTextDocumentParams) -> None:
-    doc = ls.documents.get(params.text_document.uri)
+    document = params.text_document
+    doc = ls.session.change(document.uri, document.version, [(_span(c), c.text) for c in params.content_changes])
     if doc is None:
-        ls.window_log_message(
-            types.LogMessageParams(types.MessageType.Warning, f"didChange for a document that is not open: {params.text_document.uri}")
-        )
+        ls.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"didChange for a document that is not open: {document.uri}"))
         return
-    analysis = doc.analysis
-    for change in params.content_changes:
-        try:
-            if isinstance(change, types.TextDocumentContentChangePartial):
-                r = change.range
-                analysis.edit_lsp((r.start.line, r.start.character), (r.end.line, r.end.character), change.text, ls.encoding)
-            else:
-                analysis.set_text(change.text)
-        except Exception:  # keep the text, rebuild the analysis from it
-            log.exception("incremental update failed; analysing the whole text again")
-            analysis.set_text(analysis.doc.text)
-    doc.version = params.text_document.version
     ls.publish(doc)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 @guarded
 def did_close(ls: ComponentServer, params: types.DidCloseTextDocumentParams) -> None:
-    doc = ls.documents.pop(params.text_document.uri, None)
+    doc = ls.session.close(params.text_document.uri)
     if doc is not None:
-        doc.version = None
         ls.publish(doc, clear=True)
 
 
@@ -212,25 +157,19 @@ def did_close(ls: ComponentServer, params: types.DidCloseTextDocumentParams) -> 
 )
 @guarded
 def diagnostic(ls: ComponentServer, params: types.DocumentDiagnosticParams):
-    doc = ls.documents.get(params.text_document.uri)
-    if doc is None:
-        return types.RelatedFullDocumentDiagnosticReport(items=[])
-    result_id = f"{id(doc)}:{doc.version}:{ls.configured}"
-    if params.previous_result_id == result_id:
-        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    return types.RelatedFullDocumentDiagnosticReport(items=ls.lsp_diagnostics(doc), result_id=result_id)
+    return ls.session.report(params.text_document.uri, params.previous_result_id)
 
 
 @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=["$", "{"]))
 @guarded
 def completion(ls: ComponentServer, params: types.CompletionParams):
-    doc = ls.documents.get(params.text_document.uri)
+    doc = ls.session.documents.get(params.text_document.uri)
     if doc is None:
         return None
     line, col = ls.model_position(doc, params.position)
     items = []
     for item in complete(doc.analysis, line, col):
-        snippet = ls.snippets and item.snippet != item.text
+        snippet = ls.session.snippets and item.snippet != item.text
         items.append(
             types.CompletionItem(
                 label=item.label,
@@ -248,7 +187,7 @@ def completion(ls: ComponentServer, params: types.CompletionParams):
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 @guarded
 def on_hover(ls: ComponentServer, params: types.HoverParams):
-    doc = ls.documents.get(params.text_document.uri)
+    doc = ls.session.documents.get(params.text_document.uri)
     if doc is None:
         return None
     found = hover(doc.analysis, *ls.model_position(doc, params.position))
@@ -264,15 +203,16 @@ def on_hover(ls: ComponentServer, params: types.HoverParams):
 )
 @guarded
 def code_action(ls: ComponentServer, params: types.CodeActionParams):
-    doc = ls.documents.get(params.text_document.uri)
+    doc = ls.session.documents.get(params.text_document.uri)
     if doc is None:
         return None
-    found = ls.diagnostics(doc)
+    session = ls.session
+    found = session.diagnostics(doc)
     start = ls.model_position(doc, params.range.start)
     end = ls.model_position(doc, params.range.end)
     actions = [
         types.CodeAction(
-            title=d.fix_title, kind=types.CodeActionKind.QuickFix, diagnostics=[ls.lsp_diagnostic(doc, d)],
+            title=d.fix_title, kind=types.CodeActionKind.QuickFix, diagnostics=[ls.converter.structure(session.diagnostic(doc, d), types.Diagnostic)],
             is_preferred=True, edit=types.WorkspaceEdit(changes={doc.uri: ls.text_edits(doc, d.fix)}),
         )
         for d in fixes_in(found, start, end)

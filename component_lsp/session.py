@@ -1,0 +1,162 @@
+"""What the server holds and answers, as plain JSON data, without the protocol libraries.
+
+The open documents, what the client said it can do, the user's settings, and
+the LSP values built from the core (ranges, diagnostics, publish parameters,
+diagnostic reports) as ``dict``s ready for ``json.dumps``. The pygls server
+(``server.py``) and the early start that answers before pygls has loaded
+(``early.py``) share one ``Session``, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .analysis import Analysis
+from .diagnostics import CODES_URL, SOURCE, Diagnostic
+from .document import UTF8, UTF16, UTF32
+from .filetypes import kind_of
+from .settings import Settings
+from .settings import read as read_settings
+
+log = logging.getLogger(__name__)
+
+ENCODINGS = (UTF8, UTF16, UTF32)
+# An LSP range as ((start line, character), (end line, character)), or None for the whole text.
+Span = tuple[tuple[int, int], tuple[int, int]] | None
+
+
+def position_encoding(capabilities: dict) -> str:
+    """The first position encoding the client offers that the server supports; UTF-16 otherwise (as pygls chooses)."""
+    for encoding in (capabilities.get("general") or {}).get("positionEncodings") or ():
+        if encoding in ENCODINGS:
+            return encoding
+    return UTF16
+
+
+def _get(data: dict, *path: str):
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+@dataclass
+class OpenDocument:
+    analysis: Analysis
+    version: int | None
+    uri: str
+    serial: int = 0  # which opening of a document this is: part of a pull result id
+
+
+@dataclass
+class Session:
+    documents: dict[str, OpenDocument] = field(default_factory=dict)
+    pull: bool = False  # the client asks for diagnostics itself
+    snippets: bool = False
+    encoding: str = UTF16
+    refresh: bool = False  # the client can be told to pull diagnostics again
+    settings: Settings = field(default_factory=Settings)
+    configured: int = 0  # how many times settings arrived: part of a pull result id
+    opened: int = 0  # documents opened so far
+    reported: bool = False  # a pulled report went out: new settings must ask for a new pull
+
+    # -- what the client says ---------------------------------------------------
+    def initialize(self, capabilities: dict, options: object = None) -> list[str]:
+        """Take the client's capabilities (as JSON) and initialization options; the settings problems."""
+        self.pull = _get(capabilities, "textDocument", "diagnostic") is not None
+        self.snippets = bool(_get(capabilities, "textDocument", "completion", "completionItem", "snippetSupport"))
+        self.encoding = position_encoding(capabilities)
+        self.refresh = bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
+        log.info("client: pull diagnostics %s, snippets %s, %s", self.pull, self.snippets, self.encoding)
+        return self.configure(options) if options is not None else []
+
+    @property
+    def stale_reports(self) -> bool:
+        """True when new settings should make the client pull again (it can be told, and has pulled)."""
+        return self.pull and self.refresh and self.reported
+
+    def configure(self, value: object) -> list[str]:
+        """Take the user's settings; what is not understood is returned, and left at its default."""
+        self.settings, problems = read_settings(value)
+        self.configured += 1
+        return [f"component-lsp: {problem}" for problem in problems]
+
+    # -- documents -----------------------------------------------------------------
+    def open(self, uri: str, language_id: str, version: int | None, text: str) -> OpenDocument:
+        self.opened += 1
+        doc = self.documents[uri] = OpenDocument(Analysis(text, kind_of(uri, language_id)), version, uri, self.opened)
+        return doc
+
+    def change(self, uri: str, version: int | None, changes: Iterable[tuple[Span, str]]) -> OpenDocument | None:
+        """Apply content changes in order; None if the document is not open."""
+        doc = self.documents.get(uri)
+        if doc is None:
+            return None
+        analysis = doc.analysis
+        for span, text in changes:
+            try:
+                if span is None:
+                    analysis.set_text(text)
+                else:
+                    analysis.edit_lsp(span[0], span[1], text, self.encoding)
+            except Exception:  # keep the text, rebuild the analysis from it
+                log.exception("incremental update failed; analysing the whole text again")
+                analysis.set_text(analysis.doc.text)
+        doc.version = version
+        return doc
+
+    def close(self, uri: str) -> OpenDocument | None:
+        doc = self.documents.pop(uri, None)
+        if doc is not None:
+            doc.version = None
+        return doc
+
+    # -- answers as JSON data -------------------------------------------------------
+    def diagnostics(self, doc: OpenDocument) -> list[Diagnostic]:
+        """The core's diagnostics that the settings let through."""
+        return self.settings.shown(doc.analysis.diagnostics())
+
+    def range(self, doc: OpenDocument, start: tuple[int, int], end: tuple[int, int]) -> dict:
+        model = doc.analysis.doc
+        sl, sc = model.to_lsp(*start, self.encoding)
+        el, ec = model.to_lsp(*end, self.encoding)
+        return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
+
+    def diagnostic(self, doc: OpenDocument, d: Diagnostic) -> dict:
+        return {
+            "range": self.range(doc, d.start, d.end),
+            "message": d.message,
+            "severity": d.severity,
+            "code": d.code,
+            "codeDescription": {"href": CODES_URL},
+            "source": SOURCE,
+        }
+
+    def items(self, doc: OpenDocument) -> list[dict]:
+        return [self.diagnostic(doc, d) for d in self.diagnostics(doc)]
+
+    def publish_params(self, doc: OpenDocument, clear: bool = False) -> dict | None:
+        """textDocument/publishDiagnostics parameters, or None when the client pulls instead."""
+        if self.pull:
+            return None
+        params = {"uri": doc.uri, "diagnostics": [] if clear else self.items(doc)}
+        if doc.version is not None:
+            params["version"] = doc.version
+        return params
+
+    def result_id(self, doc: OpenDocument) -> str:
+        return f"{doc.serial}:{doc.version}:{self.configured}"
+
+    def report(self, uri: str, previous_result_id: str | None) -> dict:
+        """A textDocument/diagnostic result: unchanged since the client's result id, or in full."""
+        doc = self.documents.get(uri)
+        if doc is None:
+            return {"kind": "full", "items": []}
+        self.reported = True
+        result_id = self.result_id(doc)
+        if previous_result_id == result_id:
+            return {"kind": "unchanged", "resultId": result_id}
+        return {"kind": "full", "resultId": result_id, "items": self.items(doc)}
