@@ -294,3 +294,12 @@ async def test_new_settings_ask_a_pulling_client_to_pull_again(refreshing_client
     await refreshing_client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
     assert refreshing_client.diagnostic_refresh_count == 1
     assert [d.code for d in await diagnostics(refreshing_client)] == ["NotSupportedCommand.FROM"]
+
+
+async def test_settings_before_any_pull_ask_for_no_refresh(refreshing_client: LanguageClient):
+    """VS Code sends its settings right after initialized: nothing has been pulled, so there is nothing to refresh."""
+    refreshing_client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=IGNORE_LINT))
+    open_doc(refreshing_client, LINTED)
+    await refreshing_client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
+    assert refreshing_client.diagnostic_refresh_count == 0
+    assert [d.code for d in await diagnostics(refreshing_client)] == ["NotSupportedCommand.FROM"]
