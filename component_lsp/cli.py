@@ -80,10 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.paths)
     logging.basicConfig(stream=sys.stderr, level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
-    from .server import server  # deferred: pygls is only needed to serve
-
     if args.tcp:
+        from .server import server  # deferred: pygls is only needed to serve
+
         server.start_tcp(args.host, args.port)
     else:
-        server.start_io()
+        from .early import serve  # answers the first messages while pygls loads
+
+        serve(sys.stdin.buffer, sys.stdout.buffer)
     return 0
