@@ -1,0 +1,121 @@
+"""Generated components of a given size, and the places in them the benchmark works at.
+
+The text is what an image component looks like (ENV, RUN with continuations,
+COPY, WORKDIR, LABEL, comments, blank lines), deterministic, and free of
+findings of its own: past 16 KB or 127 commands the only diagnostics are the
+two limits, so what is timed is the analysis, not the size of the answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KIB = 1024
+
+# One step of a component; {n} makes names and paths differ from step to step.
+STEP = [
+    "# Step {n}: install and configure service{n}.",
+    'ENV SERVICE{n}_VERSION="1.{n}.0" SERVICE{n}_HOME="/opt/service{n}"',
+    "RUN yum install -y service{n}-${{SERVICE{n}_VERSION}} && \\",
+    "    mkdir -p ${{SERVICE{n}_HOME}}/conf ${{SERVICE{n}_HOME}}/logs && \\",
+    "    yum clean all",
+    "",
+    "COPY /tmp/build/service{n}.conf ${{SERVICE{n}_HOME}}/conf/",
+    "WORKDIR /opt/service{n}",
+    "RUN ./bin/setup --prefix /opt/service{n} --log-dir /opt/service{n}/logs",
+    'LABEL service{n}.version="1.{n}.0"',
+    "USER root",
+    "RUN systemctl enable service{n}",
+    "",
+]
+FINAL = 'CMD ["/usr/sbin/init"]'
+
+
+@dataclass(frozen=True)
+class Sample:
+    name: str
+    text: str
+    instructions: int
+    edit: tuple[int, int]  # where a character is typed and deleted: a one-line RUN in the middle
+    keyword: tuple[int, int]  # inside that RUN keyword: completion and hover
+    empty: tuple[int, int]  # an empty line near the middle: the floor (a hover with nothing to do)
+
+    @property
+    def size(self) -> int:
+        return len(self.text.encode())
+
+
+def _steps(count: int) -> list[str]:
+    return [line.format(n=n) for n in range(count) for line in STEP]
+
+
+def _instructions(lines: list[str]) -> int:
+    count, continued = 0, False
+    for line in lines:
+        if not continued and line and not line.startswith("#"):
+            count += 1
+        continued = line.endswith("\\")
+    return count
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def generate(size: int) -> list[str]:
+    """Whole steps, and a final CMD, as many as fit in ``size`` bytes."""
+    lines: list[str] = []
+    total, n = len(FINAL) + 1, 0
+    while True:
+        step = [line.format(n=n) for line in STEP]
+        grown = total + len(_join(step).encode())
+        if grown > size and lines:
+            break
+        lines += step
+        total, n = grown, n + 1
+    return lines + [FINAL]
+
+
+def at_the_limit() -> list[str]:
+    """Exactly 127 commands in at most 16 KB: the largest component the API accepts."""
+    lines = _steps(127 // _instructions(_steps(1)) + 1)
+    # Cut the last step where the 126th command ends, then add the final CMD.
+    while _instructions(lines) > 126:
+        lines.pop()
+    while lines and (not lines[-1] or lines[-1].startswith("#")):
+        lines.pop()
+    lines.append(FINAL)
+    # Fill towards 16 KB with comments, which are not commands.
+    filler = "# Kept for the audit trail: each step installs, configures and enables one service."
+    n = 0
+    while len(_join(lines).encode()) + len(filler) + 1 <= 16 * KIB:
+        n = (n + 13) % len(lines)
+        if lines[n - 1] and not lines[n - 1].endswith("\\"):
+            lines.insert(n, filler)
+    return lines
+
+
+def _places(lines: list[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    middle = len(lines) // 2
+    order = sorted(range(len(lines)), key=lambda i: abs(i - middle))
+    run = next(i for i in order if lines[i].startswith("RUN ") and not lines[i].endswith("\\") and not lines[i - 1].endswith("\\"))
+    empty = next(i for i in order if not lines[i] and not lines[i - 1].endswith("\\"))
+    return (run, 4), (run, 2), (empty, 0)
+
+
+def sample(name: str, lines: list[str]) -> Sample:
+    edit, keyword, empty = _places(lines)
+    return Sample(name, _join(lines), _instructions(lines), edit, keyword, empty)
+
+
+def samples(names: list[str]) -> list[Sample]:
+    known = {
+        "1 KB": lambda: generate(KIB),
+        "16 KB": at_the_limit,
+        "250 KB": lambda: generate(250 * KIB),
+        "1 MB": lambda: generate(KIB * KIB),
+    }
+    return [sample(name, known[name]()) for name in names]
+
+
+SIZES = ["1 KB", "16 KB", "250 KB", "1 MB"]

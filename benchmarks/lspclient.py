@@ -1,0 +1,138 @@
+"""A bare LSP client on a subprocess's stdio, for timing: no framework between the clock and the pipe.
+
+pygls's client (which pytest-lsp uses) turns every message into lsprotocol
+objects on arrival; that costs more than some of the round trips measured
+here, so the benchmark speaks JSON-RPC itself. It reads on the calling
+thread (no reader thread to hand messages over), answers any request the
+server sends with ``null``, and keeps every notification it is not waiting
+for.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import subprocess
+import time
+
+
+class ServerGone(RuntimeError):
+    """The server closed its output or did not answer in time."""
+
+
+class Client:
+    def __init__(self, argv: list[str], env: dict[str, str] | None = None) -> None:
+        self.spawned = time.perf_counter()
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        self._out = self.proc.stdout.fileno()
+        self._selector = selectors.DefaultSelector()
+        self._selector.register(self._out, selectors.EVENT_READ)
+        self._buffer = bytearray()
+        self._next_id = 0
+        self.notifications: list[dict] = []
+
+    # -- wire -----------------------------------------------------------------
+    def send(self, message: dict) -> None:
+        body = json.dumps(message, separators=(",", ":")).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def _frame(self) -> dict | None:
+        """One complete message from the buffer, or None."""
+        end = self._buffer.find(b"\r\n\r\n")
+        if end < 0:
+            return None
+        length = None
+        for header in bytes(self._buffer[:end]).split(b"\r\n"):
+            name, _, value = header.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        if length is None:
+            raise ServerGone(f"a message without Content-Length: {bytes(self._buffer[:end])!r}")
+        if len(self._buffer) < end + 4 + length:
+            return None
+        body = bytes(self._buffer[end + 4 : end + 4 + length])
+        del self._buffer[: end + 4 + length]
+        return json.loads(body)
+
+    def receive(self, deadline: float) -> dict:
+        while True:
+            message = self._frame()
+            if message is not None:
+                if "method" in message and "id" in message:  # a request from the server
+                    self.send({"jsonrpc": "2.0", "id": message["id"], "result": None})
+                    continue
+                return message
+            left = deadline - time.perf_counter()
+            if left <= 0 or not self._selector.select(left):
+                raise ServerGone("no answer in time")
+            chunk = os.read(self._out, 1 << 20)
+            if not chunk:
+                raise ServerGone(f"the server closed its output (exit status {self.proc.poll()})")
+            self._buffer += chunk
+
+    def wait_for(self, wanted, timeout: float = 120.0) -> dict:
+        """The first message (from now or kept earlier) for which ``wanted(message)`` is true."""
+        for index, message in enumerate(self.notifications):
+            if wanted(message):
+                return self.notifications.pop(index)
+        deadline = time.perf_counter() + timeout
+        while True:
+            message = self.receive(deadline)
+            if wanted(message):
+                return message
+            if "method" in message:
+                self.notifications.append(message)
+
+    # -- JSON-RPC -------------------------------------------------------------
+    def request(self, method: str, params) -> tuple[dict, float]:
+        """Send a request; (response, seconds from sending to the whole response read)."""
+        self._next_id += 1
+        ident = self._next_id
+        start = time.perf_counter()
+        self.send({"jsonrpc": "2.0", "id": ident, "method": method, "params": params})
+        response = self.wait_for(lambda m: m.get("id") == ident and "method" not in m)
+        elapsed = time.perf_counter() - start
+        if "error" in response:
+            raise ServerGone(f"{method} failed: {response['error']}")
+        return response, elapsed
+
+    def notify(self, method: str, params) -> None:
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def diagnostics_for(self, uri: str, version: int | None, timeout: float = 120.0) -> dict:
+        """The next publishDiagnostics for ``uri``, of ``version`` when the server sends one."""
+
+        def wanted(m):
+            if m.get("method") != "textDocument/publishDiagnostics" or m["params"]["uri"] != uri:
+                return False
+            sent = m["params"].get("version")
+            return sent is None or version is None or sent == version
+
+        return self.wait_for(wanted, timeout)
+
+    def rss_mib(self) -> float:
+        """Resident memory of the server process, from /proc."""
+        with open(f"/proc/{self.proc.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def close(self) -> None:
+        """shutdown, exit, and wait; kill what does not go."""
+        try:
+            self.request("shutdown", None)
+            self.notify("exit", None)
+            self.proc.wait(timeout=10)
+        except (ServerGone, OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
+        finally:
+            self._selector.close()
+            for pipe in (self.proc.stdin, self.proc.stdout):
+                try:
+                    pipe.close()
+                except OSError:
+                    pass

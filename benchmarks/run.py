@@ -1,0 +1,311 @@
+"""component-lsp against docker-langserver, driven as an editor drives them.
+
+    python benchmarks/run.py [--quick] [--json FILE]
+
+Each server runs as a subprocess on stdio and gets real JSON-RPC: initialize,
+didOpen, then incremental didChange (a character typed and deleted in the
+middle of the file), completion and hover, on generated components of 1 KB,
+16 KB (127 commands), 250 KB and 1 MB. The peer, dockerfile-language-server-
+nodejs, is installed from npm into benchmarks/peer/ (as locked there) on the
+first run. Times are from writing the message to reading the whole answer.
+Nothing here asserts a time: it prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from documents import SIZES, Sample, samples
+from lspclient import Client
+
+HERE = Path(__file__).resolve().parent
+PEER_DIR = HERE / "peer"
+PEER_BIN = PEER_DIR / "node_modules" / "dockerfile-language-server-nodejs" / "bin" / "docker-langserver"
+URI = "file:///bench/{name}.component"
+
+CAPABILITIES = {
+    "general": {"positionEncodings": ["utf-16"]},
+    "textDocument": {
+        "synchronization": {"dynamicRegistration": False, "didSave": True},
+        "publishDiagnostics": {"versionSupport": True, "codeDescriptionSupport": True},
+        "completion": {"completionItem": {"snippetSupport": True, "documentationFormat": ["markdown", "plaintext"]}},
+        "hover": {"contentFormat": ["markdown", "plaintext"]},
+    },
+    "window": {"workDoneProgress": False},
+}
+
+
+# -- the servers ----------------------------------------------------------------
+def our_command() -> list[str]:
+    """The console script beside this Python (what editors run), or ``python -m component_lsp``."""
+    script = Path(sys.executable).with_name("component-lsp")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "component_lsp"]
+
+
+def peer_command() -> list[str]:
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit("benchmark: node is not on PATH; install Node.js or pass --no-peer")
+    if not PEER_BIN.exists():
+        print("installing dockerfile-language-server-nodejs into benchmarks/peer/ (npm ci) ...", file=sys.stderr)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=PEER_DIR, check=True)
+    return [node, str(PEER_BIN), "--stdio"]
+
+
+def version_of(name: str, argv: list[str]) -> str:
+    if name == "peer":
+        package = json.loads((PEER_BIN.parent.parent / "package.json").read_text())
+        node = subprocess.run([argv[0], "--version"], capture_output=True, text=True, check=False).stdout.strip()
+        return f"docker-langserver {package['version']} (node {node})"
+    out = subprocess.run([*argv, "--version"], capture_output=True, text=True, check=False).stdout.strip()
+    return f"{out} (python {platform.python_version()})"
+
+
+# -- one session ----------------------------------------------------------------
+def start(argv: list[str]) -> tuple[Client, float]:
+    """A started, initialized server, and the seconds from spawn to the initialize result."""
+    client = Client(argv)
+    params = {"processId": os.getpid(), "rootUri": None, "capabilities": CAPABILITIES, "clientInfo": {"name": "component-lsp-benchmark"}}
+    client.request("initialize", params)
+    ready = time.perf_counter() - client.spawned
+    client.notify("initialized", {})
+    return client, ready
+
+
+def open_document(client: Client, sample: Sample) -> str:
+    uri = URI.format(name=sample.name.replace(" ", ""))
+    item = {"uri": uri, "languageId": "image-component", "version": 1, "text": sample.text}
+    client.notify("textDocument/didOpen", {"textDocument": item})
+    client.diagnostics_for(uri, 1)
+    return uri
+
+
+def at(uri: str, position: tuple[int, int]) -> dict:
+    return {"textDocument": {"uri": uri}, "position": {"line": position[0], "character": position[1]}}
+
+
+def timed_requests(client: Client, method: str, params: dict, count: int, warmup: int) -> list[float]:
+    for _ in range(warmup):
+        client.request(method, params)
+    return [client.request(method, params)[1] for _ in range(count)]
+
+
+def keystrokes(client: Client, uri: str, where: tuple[int, int], count: int, warmup: int) -> list[float]:
+    """Seconds from each didChange to the publishDiagnostics of its version: type "x", delete it, ..."""
+    line, col = where
+    times = []
+    for n in range(warmup + count):
+        version = 2 + n
+        if n % 2 == 0:
+            change = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": "x"}
+        else:
+            change = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}}, "text": ""}
+        params = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}
+        begin = time.perf_counter()
+        client.notify("textDocument/didChange", params)
+        client.diagnostics_for(uri, version)
+        if n >= warmup:
+            times.append(time.perf_counter() - begin)
+    return times
+
+
+def measure_startup(argv: list[str], sample: Sample, runs: int) -> dict:
+    """Spawn to initialize result, to the first diagnostics of ``sample``, and to the answer of a hover sent then."""
+    ready, first, hovered = [], [], []
+    for _ in range(runs):
+        client, seconds = start(argv)
+        uri = open_document(client, sample)
+        first.append(time.perf_counter() - client.spawned)
+        ready.append(seconds)
+        client.request("textDocument/hover", at(uri, sample.keyword))
+        hovered.append(time.perf_counter() - client.spawned)
+        client.close()
+    return {"initialize": ready, "first_diagnostics": first, "first_hover": hovered}
+
+
+def measure_size(argv: list[str], sample: Sample, edits: int, requests: int, warmup: int) -> dict:
+    client, _ = start(argv)
+    try:
+        # A request the early start leaves to pygls: once it is answered, component-lsp is fully
+        # loaded, and what follows measures the server as it runs, not as it starts.
+        client.request("textDocument/hover", at(URI.format(name="not-open"), (0, 0)))
+        begin = time.perf_counter()
+        uri = open_document(client, sample)
+        opened = time.perf_counter() - begin
+        rss = client.rss_mib()
+        floor = timed_requests(client, "textDocument/hover", at(uri, sample.empty), requests, warmup)
+        return {
+            "open": [opened],
+            "rss_mib": rss,
+            "floor": floor,
+            "keystroke": keystrokes(client, uri, sample.edit, edits, warmup),
+            "completion": timed_requests(client, "textDocument/completion", at(uri, sample.keyword), requests, warmup),
+            "hover": timed_requests(client, "textDocument/hover", at(uri, sample.keyword), requests, warmup),
+        }
+    finally:
+        client.close()
+
+
+# -- figures ----------------------------------------------------------------------
+def stats(times: list[float]) -> dict:
+    ordered = sorted(times)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return {"n": len(ordered), "median_ms": statistics.median(ordered) * 1000, "p99_ms": p99 * 1000}
+
+
+def summarise(raw: dict) -> dict:
+    out = {}
+    for key, value in raw.items():
+        out[key] = value if isinstance(value, float) else stats(value)
+    return out
+
+
+def ms(value: float) -> str:
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}" if value < 100 else f"{value:.0f}"
+
+
+def ratio(ours: float, peer: float | None) -> str:
+    if not peer:
+        return "-"
+    return f"{ours / peer:.2g}"
+
+
+ROWS = [
+    ("keystroke", "keystroke → diagnostics"),
+    ("floor", "floor: hover, empty line"),
+    ("completion", "completion"),
+    ("hover", "hover on a keyword"),
+    ("open", "didOpen → diagnostics"),
+]
+
+
+def table(results: dict) -> str:
+    ours, peer = results["servers"]["ours"], results["servers"].get("peer")
+    lines = [f"ours: {ours['version']}"]
+    if peer:
+        lines.append(f"peer: {peer['version']}")
+    lines.append(f"{results['edits']} edits, {results['requests']} requests of each kind, {results['starts']} starts; times in ms, median (p99)")
+    lines.append("")
+    head = f"{'':27}{'size':>7}  {'ours':>16}  {'peer':>16}  {'ours/peer':>9}"
+    lines.append(head)
+    lines.append("-" * len(head))
+
+    def cell(figure):
+        if figure is None:
+            return f"{'-':>16}"
+        if figure["n"] == 1:
+            return f"{ms(figure['median_ms']):>16}"
+        return f"{ms(figure['median_ms']) + ' (' + ms(figure['p99_ms']) + ')':>16}"
+
+    for key, label in (("initialize", "spawn → initialize result"), ("first_diagnostics", "spawn → first diagnostics"), ("first_hover", "spawn → first hover")):
+        o = ours["startup"][key]
+        p = peer["startup"][key] if peer else None
+        size = "" if key == "initialize" else results["startup_size"]
+        lines.append(f"{label:27}{size:>7}  {cell(o)}  {cell(p)}  {ratio(o['median_ms'], p and p['median_ms']):>9}")
+    for key, label in ROWS:
+        for name in results["sizes"]:
+            o = ours["sizes"][name][key]
+            p = peer["sizes"][name][key] if peer else None
+            lines.append(f"{label:27}{name:>7}  {cell(o)}  {cell(p)}  {ratio(o['median_ms'], p and p['median_ms']):>9}")
+            label = ""
+    label = "memory, file open (MiB)"
+    for name in results["sizes"]:
+        o = ours["sizes"][name]["rss_mib"]
+        p = peer["sizes"][name]["rss_mib"] if peer else None
+        lines.append(f"{label:27}{name:>7}  {o:>16.1f}  {(f'{p:.1f}' if p else '-'):>16}  {ratio(o, p):>9}")
+        label = ""
+    return "\n".join(lines)
+
+
+def targets(results: dict) -> list[tuple[str, float, float, bool]]:
+    """The issue's targets that the sizes run allow checking: (what, figure, limit, met)."""
+    ours, peer = results["servers"]["ours"], results["servers"].get("peer")
+    sizes = ours["sizes"]
+    out = []
+
+    def median(server, name, key):
+        return server["sizes"][name][key]["median_ms"]
+
+    for name in sizes:
+        k, f = median(ours, name, "keystroke"), median(ours, name, "floor")
+        out.append((f"keystroke / own floor, {name}", k / f, 1.5, k / f <= 1.5))
+    if "16 KB" in sizes and "1 MB" in sizes:
+        growth = median(ours, "1 MB", "keystroke") / median(ours, "16 KB", "keystroke")
+        out.append(("keystroke 1 MB / keystroke 16 KB", growth, 3.0, growth <= 3.0))
+    if peer:
+        limits = {"16 KB": {"keystroke": 1 / 5, "completion": 1 / 2, "hover": 1 / 2}, "1 MB": {"keystroke": 1 / 100, "completion": 1 / 50, "hover": 1 / 50}}
+        for name, wanted in limits.items():
+            if name not in sizes:
+                continue
+            for key, limit in wanted.items():
+                r = median(ours, name, key) / median(peer, name, key)
+                out.append((f"{key} ours/peer, {name}", r, limit, r <= limit))
+        r = ours["startup"]["first_diagnostics"]["median_ms"] / peer["startup"]["first_diagnostics"]["median_ms"]
+        out.append((f"spawn → first diagnostics ours/peer, {results['startup_size']}", r, 1.0, r <= 1.0))
+        name = results["startup_size"]
+        if name in sizes:
+            r = sizes[name]["rss_mib"] / peer["sizes"][name]["rss_mib"]
+            out.append((f"memory ours/peer, {name}", r, 1.0, r <= 1.0))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true", help="a short run that proves the benchmark works (1 KB and 16 KB, few samples)")
+    p.add_argument("--edits", type=int, help="keystroke samples per size (default 200; --quick 20)")
+    p.add_argument("--requests", type=int, help="completion, hover and floor samples per size (default 50; --quick 10)")
+    p.add_argument("--starts", type=int, help="server starts timed (default 10; --quick 2)")
+    p.add_argument("--sizes", nargs="+", choices=SIZES, help="document sizes (default all four; --quick 1 KB and 16 KB)")
+    p.add_argument("--no-peer", action="store_true", help="measure component-lsp alone")
+    p.add_argument("--server", help="the command that starts component-lsp (default: the component-lsp script beside this Python)")
+    p.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
+    args = p.parse_args(argv)
+    quick = args.quick
+    edits = args.edits or (20 if quick else 200)
+    requests = args.requests or (10 if quick else 50)
+    starts = args.starts or (2 if quick else 10)
+    names = args.sizes or (["1 KB", "16 KB"] if quick else SIZES)
+    warmup = 2 if quick else 5
+
+    commands = {"ours": args.server.split() if args.server else our_command()}
+    if not args.no_peer:
+        commands["peer"] = peer_command()
+    documents = {s.name: s for s in samples(sorted(set(names) | {"16 KB"}, key=SIZES.index))}
+    results = {
+        "edits": edits, "requests": requests, "starts": starts, "warmup": warmup, "startup_size": "16 KB",
+        "sizes": names, "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "documents": {s.name: {"bytes": s.size, "instructions": s.instructions, "edit_at": s.edit} for s in documents.values()},
+        "servers": {},
+    }
+    for who, command in commands.items():
+        print(f"measuring {who}: {' '.join(command)}", file=sys.stderr)
+        server = results["servers"][who] = {"command": command, "version": version_of(who, command), "sizes": {}}
+        server["startup"] = summarise(measure_startup(command, documents["16 KB"], starts))
+        for name in names:
+            print(f"  {name} ...", file=sys.stderr)
+            server["sizes"][name] = summarise(measure_size(command, documents[name], edits, requests, warmup))
+    print(table(results))
+    checks = targets(results)
+    results["targets"] = [{"what": w, "figure": f, "limit": lim, "met": met} for w, f, lim, met in checks]
+    if checks:
+        print("\ntargets")
+        for what, figure, limit, met in checks:
+            print(f"  {'met   ' if met else 'MISSED'}  {what}: {figure:.2g} (limit {limit:.3g})")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
