@@ -98,6 +98,7 @@ class Document:
         self.byte_size = 0
         self._lone_cr_lines = 0
         self._lsp_table: list[tuple[int, int, int]] | None = None
+        self._past: tuple[int, int, int] | None = None  # (limit, line, column) from first_past
         self.set_text(text)
 
     # -- text -------------------------------------------------------------
@@ -107,6 +108,7 @@ class Document:
         self.byte_size = utf8_len(text)
         self._lone_cr_lines = sum(1 for line in self.lines if "\r" in line and has_lone_cr(line))
         self._lsp_table = None
+        self._past = None
         return Change(0, removed, len(self.lines))
 
     @property
@@ -129,7 +131,34 @@ class Document:
         self._lone_cr_lines += sum(1 for line in new if "\r" in line and has_lone_cr(line))
         self._lone_cr_lines -= sum(1 for line in old if "\r" in line and has_lone_cr(line))
         self._lsp_table = None
+        if self._past is not None and sl <= self._past[1]:
+            self._past = None  # an edit after that line leaves it where it is
         return Change(sl, len(old), len(new))
+
+    def first_past(self, limit: int) -> tuple[int, int] | None:
+        """The model position of the first character beyond ``limit`` bytes of UTF-8; None if the text fits.
+
+        Kept until an edit reaches its line, so a document far over the limit
+        does not count its first ``limit`` bytes again on every keystroke.
+        """
+        if self.byte_size <= limit:
+            return None
+        if self._past is not None and self._past[0] == limit:
+            return self._past[1], self._past[2]
+        total = 0
+        for index, line in enumerate(self.lines):
+            size = utf8_len(line)
+            if total + size > limit:
+                room, col = limit - total, 0
+                for ch in content_of(line):
+                    room -= utf8_len(ch)
+                    if room < 0:
+                        break
+                    col += 1
+                self._past = (limit, index, col)
+                return index, col
+            total += size
+        return None  # unreachable: byte_size says the lines hold more than limit
 
     # -- positions --------------------------------------------------------
     def _table(self) -> list[tuple[int, int, int]]:

@@ -1,6 +1,8 @@
 """The document model: line splitting, edits, byte size, and positions in every encoding."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from component_lsp.document import UTF8, UTF16, UTF32, Document, col_from_units, split_lines, units
 
@@ -70,3 +72,42 @@ def test_utf8_positions():
     assert doc.to_lsp(1, 6, UTF8) == (1, 9)
     assert doc.to_model(1, 9, UTF8) == (1, 6)
     assert doc.to_lsp(1, 6, UTF16) == (1, 7)
+
+
+def _first_past(text: str, limit: int):
+    """The definition: where the first character beyond ``limit`` UTF-8 bytes is (line, column)."""
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) <= limit:
+        return None
+    before = data[:limit].decode("utf-8", "ignore")  # a character cut at the limit is past it
+    line = before.count("\n")
+    return line, len(before) - (before.rfind("\n") + 1)
+
+
+@given(
+    st.text(alphabet="ab中😀\n", max_size=60),
+    st.lists(st.tuples(st.integers(0, 70), st.integers(0, 8), st.text(alphabet="xé\n", max_size=4)), max_size=8),
+    st.integers(0, 40),
+)
+def test_the_position_past_a_byte_limit_follows_edits(text, edits, limit):
+    doc = Document(text)
+    assert doc.first_past(limit) == _first_past(doc.text, limit)
+    for offset, length, new in edits:
+        current = doc.text
+        offset = min(offset, len(current))
+        end = min(offset + length, len(current))
+        start_pos = (current[:offset].count("\n"), offset - (current[:offset].rfind("\n") + 1))
+        end_pos = (current[:end].count("\n"), end - (current[:end].rfind("\n") + 1))
+        doc.replace(start_pos, end_pos, new)
+        assert doc.first_past(limit) == _first_past(doc.text, limit)
+
+
+def test_an_edit_on_the_line_past_the_limit_moves_the_position():
+    doc = Document("ab\naaaa\nzz")
+    assert doc.first_past(5) == (1, 2)
+    doc.replace((1, 0), (1, 0), "é")  # two bytes on that very line
+    assert doc.first_past(5) == (1, 1)
+    doc.replace((2, 0), (2, 2), "中中中")  # after it: no change
+    assert doc.first_past(5) == (1, 1)
+    doc.replace((0, 0), (1, 0), "")
+    assert doc.first_past(5) == (0, 4) and doc.first_past(100) is None

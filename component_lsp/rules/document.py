@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..diagnostics import ERROR, WARNING, Diagnostic
-from ..document import content_of, utf8_len
 from .base import rule
 
 MAX_BYTES = 16 * 1024
@@ -22,25 +21,13 @@ def _diagnostic(r, message, start, end) -> Diagnostic:
 
 def _size(analysis) -> list[Diagnostic]:
     doc = analysis.doc
-    if doc.byte_size <= MAX_BYTES:
+    past = doc.first_past(MAX_BYTES)
+    if past is None:
         return []
     # Point at the first character past the limit, to the end of its line.
-    total = 0
-    for index, line in enumerate(doc.lines):
-        size = utf8_len(line)
-        if total + size > MAX_BYTES:
-            body = content_of(line)
-            room, col = MAX_BYTES - total, 0
-            for ch in body:
-                room -= utf8_len(ch)
-                if room < 0:
-                    break
-                col += 1
-            end = len(body)
-            break
-        total += size
+    line, col = past
     message = f"The content is {doc.byte_size:,} bytes; the limit is {MAX_BYTES:,} (16 KB). Move commands into another component."
-    return [_diagnostic(TOO_LONG, message, (index, col), (index, end))]
+    return [_diagnostic(TOO_LONG, message, (line, col), (line, len(doc.line_text(line))))]
 
 
 def _count(analysis) -> list[Diagnostic]:
