@@ -9,6 +9,7 @@ diagnostic reports) as ``dict``s ready for ``json.dumps``. The pygls server
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from .settings import read as read_settings
 log = logging.getLogger(__name__)
 
 ENCODINGS = (UTF8, UTF16, UTF32)
+FREEZE_FROM = 128 * 1024  # bytes of text from which an opened document is kept out of the garbage collector's passes
 # An LSP range as ((start line, character), (end line, character)), or None for the whole text.
 Span = tuple[tuple[int, int], tuple[int, int]] | None
 
@@ -88,6 +90,12 @@ class Session:
     def open(self, uri: str, language_id: str, version: int | None, text: str) -> OpenDocument:
         self.opened += 1
         doc = self.documents[uri] = OpenDocument(Analysis(text, kind_of(uri, language_id)), version, uri, self.opened)
+        if doc.analysis.doc.byte_size >= FREEZE_FROM:
+            # A large document lives long: keep the cyclic garbage collector from walking its objects
+            # again and again (a full pass over 1 MB of text is milliseconds, at random keystrokes).
+            # Garbage goes first, so none is kept; reference counting frees the document on close.
+            gc.collect()
+            gc.freeze()
         return doc
 
     def change(self, uri: str, version: int | None, changes: Iterable[tuple[Span, str]]) -> OpenDocument | None:
