@@ -84,8 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         from .server import server  # deferred: pygls is only needed to serve
 
         server.start_tcp(args.host, args.port)
-    else:
-        from .early import serve  # answers the first messages while pygls loads
+        return server.exit_status
+    from .early import serve  # answers the first messages while pygls loads
 
-        serve(sys.stdin.buffer, sys.stdout.buffer)
-    return 0
+    return serve(sys.stdin.buffer, sys.stdout.buffer)

@@ -307,8 +307,8 @@ class _Discard:
         pass
 
 
-def serve(stdin: BinaryIO, stdout: BinaryIO) -> None:
-    """Serve LSP on stdio: the early start while pygls loads, then pygls."""
+def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
+    """Serve LSP on stdio: the early start while pygls loads, then pygls; the exit status."""
     loaded = threading.Event()
     failed: list[Exception] = []
 
@@ -329,6 +329,7 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> None:
 
     adopt(server, handover)
     server.start_io(stdin=Prefixed(handover.pending, stdin), stdout=stdout)
+    return server.exit_status
 
 
 def adopt(server, handover: Handover) -> None:

@@ -61,6 +61,8 @@ class ComponentServer(LanguageServer):
         super().__init__("component-lsp", __version__, protocol_cls=ComponentProtocol, converter_factory=lambda: converter)
         self.converter = converter
         self.session = Session()
+        self.shut_down = False  # a shutdown request came
+        self.exit_status = 0  # what the process ends with: 1 for an exit without shutdown (LSP)
 
     # -- conversions ----------------------------------------------------------
     def range(self, doc: OpenDocument, start, end) -> types.Range:
@@ -105,6 +107,16 @@ def guarded(fn):
 def initialize(ls: ComponentServer, params: types.InitializeParams) -> None:
     capabilities = ls.converter.unstructure(params.capabilities)
     ls.log_problems(ls.session.initialize(capabilities, params.initialization_options))
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: ComponentServer, params) -> None:
+    ls.shut_down = True
+
+
+@server.feature(types.EXIT)
+def on_exit(ls: ComponentServer, params) -> None:
+    ls.exit_status = 0 if ls.shut_down else 1
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)

@@ -233,3 +233,17 @@ def test_a_real_start_answers_early_and_hands_over():
     answers = {m["id"]: m for m in written if "id" in m}
     assert "RUN" in answers[2]["result"]["contents"]["value"] and answers[3]["result"] is None
     assert "early start answered initialize, initialized, textDocument/didOpen" in done.stderr.decode()
+
+
+@pytest.mark.parametrize(("shutdown_first", "status"), [(True, 0), (False, 1)])
+def test_exit_without_shutdown_ends_with_status_1(shutdown_first, status):
+    """LSP: exit ends the process with 0 after a shutdown request, 1 without (pygls alone ended with 0 either way)."""
+    messages = [initialize({})]
+    if shutdown_first:
+        messages.append({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    messages.append({"jsonrpc": "2.0", "method": "exit"})
+    done = subprocess.run(
+        [sys.executable, "-m", "component_lsp"], input=b"".join(map(frame, messages)), capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == status, done.stderr.decode()
+    assert [m["id"] for m in frames(done.stdout)] == [1, 2][: len(messages) - 1]
