@@ -26,13 +26,12 @@ import threading
 from dataclasses import dataclass, field
 from typing import BinaryIO, ClassVar
 
-from . import __version__
+from . import NAME, __version__
 from .diagnostics import SOURCE
-from .session import Session
+from .session import Session, not_open
 
 log = logging.getLogger(__name__)
 
-NAME = "component-lsp"
 # What pygls answers to initialize for this server's features (tests/test_early.py
 # compares the two for every client the tests know), but for what depends on the client.
 CAPABILITIES = {
@@ -219,7 +218,7 @@ class EarlyServer:
         def act():
             doc = session.change(uri, version, changes)
             if doc is None:
-                self.log(WARNING, f"didChange for a document that is not open: {uri}")
+                self.log(WARNING, not_open(uri))
             else:
                 self.publish(session, doc)
 

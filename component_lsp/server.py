@@ -15,12 +15,12 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.protocol.language_server import lsp_method
 
-from . import __version__
+from . import NAME, __version__
 from .completion import KEYWORD, SNIPPET, VARIABLE, complete
 from .diagnostics import SOURCE, Edit
 from .fixes import fix_all, fixes_in
 from .hover import hover
-from .session import OpenDocument, Session
+from .session import OpenDocument, Session, not_open
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class ComponentProtocol(LanguageServerProtocol):
 class ComponentServer(LanguageServer):
     def __init__(self) -> None:
         converter = default_converter()
-        super().__init__("component-lsp", __version__, protocol_cls=ComponentProtocol, converter_factory=lambda: converter)
+        super().__init__(NAME, __version__, protocol_cls=ComponentProtocol, converter_factory=lambda: converter)
         self.converter = converter
         self.session = Session()
         self.shut_down = False  # a shutdown request came
@@ -150,7 +150,7 @@ def did_change(ls: ComponentServer, params: types.DidChangeTextDocumentParams) -
     document = params.text_document
     doc = ls.session.change(document.uri, document.version, [(_span(c), c.text) for c in params.content_changes])
     if doc is None:
-        ls.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"didChange for a document that is not open: {document.uri}"))
+        ls.window_log_message(types.LogMessageParams(types.MessageType.Warning, not_open(document.uri)))
         return
     ls.publish(doc)
 

@@ -37,6 +37,11 @@ def position_encoding(capabilities: dict) -> str:
     return UTF16
 
 
+def not_open(uri: str) -> str:
+    """What is logged for a change to a document the client never opened."""
+    return f"didChange for a document that is not open: {uri}"
+
+
 def _get(data: dict, *path: str):
     for key in path:
         if not isinstance(data, dict):
