@@ -18,17 +18,16 @@ thread: the two never wait for each other's import lock.
 
 from __future__ import annotations
 
-import io
 import json
 import logging
-import re
 import threading
 from dataclasses import dataclass, field
 from typing import BinaryIO, ClassVar
 
 from . import NAME, __version__
 from .diagnostics import SOURCE
-from .session import Session, not_open
+from .framing import Frames
+from .session import Session
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +42,6 @@ CAPABILITIES = {
     "workspace": {"workspaceFolders": {"supported": True, "changeNotifications": True}, "fileOperations": {}},
 }
 WARNING, ERROR = 2, 1  # LSP MessageType
-CONTENT_LENGTH = re.compile(rb"Content-Length: (\d+)\r\n")  # the one header pygls reads, as it reads it
 
 
 def capabilities_for(client: dict, encoding: str) -> dict:
@@ -57,48 +55,20 @@ def capabilities_for(client: dict, encoding: str) -> dict:
     return {"positionEncoding": encoding, "textDocumentSync": sync, **CAPABILITIES}
 
 
-class Prefixed:
-    """A byte stream that yields ``prefix`` first, then reads on from ``rest``: what pygls reads after the hand-over."""
-
-    def __init__(self, prefix: bytes, rest: BinaryIO) -> None:
-        self._prefix = io.BytesIO(prefix)
-        self._left = len(prefix)
-        self._rest = rest
-
-    def readline(self, size: int | None = -1) -> bytes:
-        if self._left:
-            line = self._prefix.readline()
-            self._left -= len(line)
-            if line.endswith(b"\n") or self._left:
-                return line
-            return line + self._rest.readline()
-        return self._rest.readline()
-
-    def read(self, size: int | None = -1) -> bytes:
-        if size is None or size < 0:
-            data, self._left = self._prefix.read(), 0
-            return data + self._rest.read()
-        data = self._prefix.read(min(size, self._left))
-        self._left -= len(data)
-        if len(data) < size:
-            data += self._rest.read(size - len(data))
-        return data
-
-
 @dataclass
 class Handover:
     """Where the early start stopped: the state pygls takes on, and the bytes it has still to read."""
 
     session: Session
     initialize: bytes | None = None  # the initialize request's body, to replay into pygls
-    pending: bytes = b""  # bytes read but not handled (a whole message, or a malformed start of one)
+    pending: bytes | None = None  # the body of the message read but not handled (None: the input ended)
     done: set[str] = field(default_factory=set)  # the methods the early start answered
 
 
 class EarlyServer:
     """Plain JSON-RPC on stdio, for the messages of the first moments only."""
 
-    def __init__(self, stdin: BinaryIO, stdout: BinaryIO, loaded: threading.Event) -> None:
+    def __init__(self, stdin: Frames, stdout: BinaryIO, loaded: threading.Event) -> None:
         self.stdin, self.stdout, self.loaded = stdin, stdout, loaded
         self.handover = Handover(Session())
         self.body = b""  # of the last message read
@@ -118,36 +88,26 @@ class EarlyServer:
     def log(self, kind: int, message: str) -> None:
         self.notify("window/logMessage", {"type": kind, "message": message})
 
-    def read(self) -> tuple[bytes, dict | None]:
-        """One message: (the bytes read, the message), or the bytes and None if it is for pygls to deal with."""
-        raw = bytearray()
-        length = 0
-        while True:  # headers, up to the empty line, as pygls reads them
-            line = self.stdin.readline()
-            raw += line
-            if not line:
-                return bytes(raw), None
-            if not length and (match := CONTENT_LENGTH.fullmatch(line)):
-                length = int(match.group(1))
-            elif length and not line.strip():
-                break
-        body = self.body = self.stdin.read(length)
-        raw += body
+    def read(self) -> tuple[bytes | None, dict | None]:
+        """One message: (its body, the message), or (the body, None) if it is for pygls to deal with."""
+        body = self.body = self.stdin.message()
+        if body is None:
+            return None, None
         try:
             message = json.loads(body)
         except ValueError:
-            return bytes(raw), None
+            return body, None
         if not isinstance(message, dict) or message.get("jsonrpc") != "2.0" or not isinstance(message.get("method"), str):
-            return bytes(raw), None
-        return bytes(raw), message
+            return body, None
+        return body, message
 
     # -- the loop -----------------------------------------------------------------
     def serve(self) -> Handover:
         """Answer messages until one is not ours to answer or pygls is ready; what pygls needs then."""
         while True:
-            raw, message = self.read()
+            body, message = self.read()
             if message is None or self.loaded.is_set() or not self.handle(message):
-                self.handover.pending = raw
+                self.handover.pending = body
                 return self.handover
 
     def handle(self, message: dict) -> bool:
@@ -180,6 +140,8 @@ class EarlyServer:
             self.log(ERROR, f"component-lsp: {method} failed: {exc!r}")
             if "id" in message:
                 self.respond(message["id"], None)
+        for warning in session.take_warnings():
+            self.log(WARNING, warning)
         if method == "initialize":
             self.handover.initialize = self.body
         self.handover.done.add(method)
@@ -217,9 +179,7 @@ class EarlyServer:
 
         def act():
             doc = session.change(uri, version, changes)
-            if doc is None:
-                self.log(WARNING, not_open(uri))
-            else:
+            if doc is not None:
                 self.publish(session, doc)
 
         return act
@@ -280,8 +240,11 @@ def _str(value) -> str:
     return _checked(str, value)
 
 
-def _int(value) -> int:
-    return _checked(int, value)
+def _int(value, low: int = -(2**31)) -> int:
+    """An LSP ``integer`` (``uinteger`` with ``low=0``): in 32 bits, as lsprotocol checks it."""
+    if not low <= _checked(int, value) < 2**31:
+        raise TypeError(f"{value} is out of range")
+    return value
 
 
 def _dict(value) -> dict:
@@ -295,7 +258,7 @@ def _ident(value) -> None:
 
 
 def _position(value) -> tuple[int, int]:
-    return _int(value["line"]), _int(value["character"])
+    return _int(value["line"], 0), _int(value["character"], 0)
 
 
 class _Discard:
@@ -320,14 +283,17 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
             loaded.set()
 
     threading.Thread(target=load, name="component-lsp-import", daemon=True).start()
-    handover = EarlyServer(stdin, stdout, loaded).serve()
+    frames = Frames(stdin)
+    handover = EarlyServer(frames, stdout, loaded).serve()
     loaded.wait()
     if failed:
         raise failed[0]
     from .server import server
 
     adopt(server, handover)
-    server.start_io(stdin=Prefixed(handover.pending, stdin), stdout=stdout)
+    if handover.pending is not None:  # pygls reads on from the message the early start stopped at
+        frames.push(b"Content-Length: %d\r\n\r\n" % len(handover.pending) + handover.pending)
+    server.start_io(stdin=frames, stdout=stdout)
     return server.exit_status
 
 
