@@ -11,8 +11,16 @@ import functools
 import logging
 
 from lsprotocol import types
+from pygls.exceptions import (
+    FeatureRequestError,
+    JsonRpcException,
+    JsonRpcInvalidRequest,
+    JsonRpcMethodNotFound,
+    JsonRpcServerNotInitialized,
+)
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, default_converter
+from pygls.protocol.json_rpc import RPCError, RPCNotification, RPCRequest, RPCResponse
 from pygls.protocol.language_server import lsp_method
 
 from . import NAME, __version__
@@ -20,7 +28,7 @@ from .completion import KEYWORD, SNIPPET, VARIABLE, complete
 from .diagnostics import SOURCE, Edit
 from .fixes import fix_all, fixes_in
 from .hover import hover
-from .session import OpenDocument, Session, not_open
+from .session import OpenDocument, Session
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +39,80 @@ _KINDS = {
 }
 
 
+class Unreadable:
+    """A message pygls could not read (its parameters, or its id): answered with the error, or logged."""
+
+    def __init__(self, data: dict, error: JsonRpcException) -> None:
+        self.data, self.error = data, error
+
+
+def _is_id(value) -> bool:
+    return isinstance(value, (int, str)) and not isinstance(value, bool)
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 200 else text[:200] + "..."
+
+
 class ComponentProtocol(LanguageServerProtocol):
-    """Text synchronisation goes to the server's own documents; diagnostics go out as the session's JSON data."""
+    """Text synchronisation goes to the server's own documents; diagnostics go out as the session's JSON data.
+
+    Messages pygls would drop without a word, or answer with nothing while the
+    client waits, get the answer LSP asks for: an error response to a request
+    (invalid parameters, before ``initialize``, after ``shutdown``) and a log
+    message for what is not a request (a notification that cannot be read, a
+    message that is not JSON-RPC).
+    """
+
+    initialized = False  # an initialize request has come
 
     def get_message_type(self, method: str):
         if method == types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS:
             return None  # the parameters are already JSON data (Session.publish_params)
         return super().get_message_type(method)
+
+    def structure_message(self, data: dict):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            return Unreadable(data, error)
+
+    def handle_message(self, message) -> None:
+        if isinstance(message, Unreadable):
+            return self._unreadable(message.data, message.error)
+        if not isinstance(message, (RPCRequest, RPCNotification, RPCResponse, RPCError)) or message.jsonrpc != self.VERSION:
+            return self._log(f"ignored a message that is not JSON-RPC 2.0: {_short(message)}")
+        method = getattr(message, "method", None)
+        request = isinstance(message, RPCRequest)
+        if request and not _is_id(message.id):
+            return self._log(f"ignored {method}: a request id must be a number or a string, not {_short(message.id)}")
+        if method == types.INITIALIZE:
+            self.initialized = True
+        elif method is not None and method != types.EXIT and (not self.initialized or self._shutdown):
+            if request:
+                error = JsonRpcServerNotInitialized() if not self.initialized else JsonRpcInvalidRequest()
+                error.message = f"{method}: " + ("the server is not initialized" if not self.initialized else "the server is shut down")
+                self._send_response(message.id, None, error.to_response_error())
+            return None  # LSP: a notification before initialize or after shutdown is dropped
+        return super().handle_message(message)
+
+    def _unreadable(self, data: dict, error: JsonRpcException) -> None:
+        method, ident = data.get("method"), data.get("id")
+        if isinstance(method, str) and _is_id(ident):
+            try:
+                self._get_handler(method)
+            except JsonRpcMethodNotFound as missing:
+                error = missing
+            error.message = f"{method}: the parameters could not be read"
+            self._send_response(ident, None, error.to_response_error())
+        elif isinstance(method, str) and "id" not in data:
+            self._log(f"ignored {method}: the parameters could not be read: {_short(data.get('params'))}")
+        else:
+            self._log(f"ignored a message that could not be read: {_short(data)}")
+
+    def _log(self, message: str) -> None:
+        self.notify(types.WINDOW_LOG_MESSAGE, types.LogMessageParams(types.MessageType.Error, f"component-lsp: {message}"))
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
@@ -61,8 +136,21 @@ class ComponentServer(LanguageServer):
         super().__init__(NAME, __version__, protocol_cls=ComponentProtocol, converter_factory=lambda: converter)
         self.converter = converter
         self.session = Session()
-        self.shut_down = False  # a shutdown request came
-        self.exit_status = 0  # what the process ends with: 1 for an exit without shutdown (LSP)
+
+    @property
+    def exit_status(self) -> int:
+        """What the process ends with, on exit or at the end of the input: 1 without a shutdown request first (LSP)."""
+        return 0 if self.protocol._shutdown else 1
+
+    def report_server_error(self, error: Exception, source) -> None:
+        """A fault outside a request's answer goes to the client's log, not to a pop-up (pygls's default)."""
+        if source is FeatureRequestError:
+            return  # the request was answered with the error
+        if isinstance(error, ValueError):  # json.loads: not JSON, or not UTF-8
+            message = f"component-lsp: ignored a message that is not JSON: {error}"
+        else:
+            message = f"component-lsp: {error!r}"
+        self.window_log_message(types.LogMessageParams(types.MessageType.Error, message))
 
     # -- conversions ----------------------------------------------------------
     def range(self, doc: OpenDocument, start, end) -> types.Range:
@@ -98,6 +186,8 @@ def guarded(fn):
             log.exception("%s failed", fn.__name__)
             ls.window_log_message(types.LogMessageParams(types.MessageType.Error, f"component-lsp: {fn.__name__} failed: {exc!r}"))
             return None
+        finally:
+            ls.log_problems(ls.session.take_warnings())
 
     return handler
 
@@ -107,16 +197,6 @@ def guarded(fn):
 def initialize(ls: ComponentServer, params: types.InitializeParams) -> None:
     capabilities = ls.converter.unstructure(params.capabilities)
     ls.log_problems(ls.session.initialize(capabilities, params.initialization_options))
-
-
-@server.feature(types.SHUTDOWN)
-def shutdown(ls: ComponentServer, params) -> None:
-    ls.shut_down = True
-
-
-@server.feature(types.EXIT)
-def on_exit(ls: ComponentServer, params) -> None:
-    ls.exit_status = 0 if ls.shut_down else 1
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -149,10 +229,8 @@ def _span(change) -> tuple | None:
 def did_change(ls: ComponentServer, params: types.DidChangeTextDocumentParams) -> None:
     document = params.text_document
     doc = ls.session.change(document.uri, document.version, [(_span(c), c.text) for c in params.content_changes])
-    if doc is None:
-        ls.window_log_message(types.LogMessageParams(types.MessageType.Warning, not_open(document.uri)))
-        return
-    ls.publish(doc)
+    if doc is not None:
+        ls.publish(doc)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)

@@ -37,9 +37,16 @@ def position_encoding(capabilities: dict) -> str:
     return UTF16
 
 
-def not_open(uri: str) -> str:
-    """What is logged for a change to a document the client never opened."""
-    return f"didChange for a document that is not open: {uri}"
+def _place(line: int, character: int) -> str:
+    return f"{line}:{character}"
+
+
+def _outside(model, span: tuple[tuple[int, int], tuple[int, int]], encoding: str) -> bool:
+    """True if a range is not one of the document's: past its end, inside a character, or ending before it starts."""
+    for line, character in span:
+        if model.to_lsp(*model.to_model(line, character, encoding), encoding) != (line, character):
+            return True
+    return span[1] < span[0]
 
 
 def _get(data: dict, *path: str):
@@ -69,6 +76,12 @@ class Session:
     configured: int = 0  # how many times settings arrived: part of a pull result id
     opened: int = 0  # documents opened so far
     reported: bool = False  # a pulled report went out: new settings must ask for a new pull
+    warnings: list[str] = field(default_factory=list)  # what the client did wrong, to be logged to it
+
+    def take_warnings(self) -> list[str]:
+        """The warnings since the last call, for the server to send as log messages."""
+        taken, self.warnings = self.warnings, []
+        return [f"component-lsp: {warning}" for warning in taken]
 
     # -- what the client says ---------------------------------------------------
     def initialize(self, capabilities: dict, options: object = None) -> list[str]:
@@ -93,6 +106,8 @@ class Session:
 
     # -- documents -----------------------------------------------------------------
     def open(self, uri: str, language_id: str, version: int | None, text: str) -> OpenDocument:
+        if uri in self.documents:
+            self.warnings.append(f"didOpen for a document that is already open: {uri}; its text is replaced")
         self.opened += 1
         doc = self.documents[uri] = OpenDocument(Analysis(text, kind_of(uri, language_id)), version, uri, self.opened)
         if doc.analysis.doc.byte_size >= FREEZE_FROM:
@@ -104,12 +119,25 @@ class Session:
         return doc
 
     def change(self, uri: str, version: int | None, changes: Iterable[tuple[Span, str]]) -> OpenDocument | None:
-        """Apply content changes in order; None if the document is not open."""
+        """Apply content changes in order; None if the document is not open.
+
+        A version that is not newer, or a range that is not in the document,
+        says the client's text and ours may differ: the change is applied
+        (a range clamped into the text, as editors clamp) and a warning kept.
+        """
         doc = self.documents.get(uri)
         if doc is None:
+            self.warnings.append(f"didChange for a document that is not open: {uri}")
             return None
+        if version is not None and doc.version is not None and version <= doc.version:
+            self.warnings.append(f"didChange of {uri} to version {version}, which is not newer than {doc.version}; applied")
         analysis = doc.analysis
         for span, text in changes:
+            if span is not None and _outside(analysis.doc, span, self.encoding):
+                self.warnings.append(
+                    f"didChange of {uri} with the range {_place(*span[0])}-{_place(*span[1])}, which is not in the document "
+                    f"({analysis.doc.lsp_line_count} lines); applied where it meets the text"
+                )
             try:
                 if span is None:
                     analysis.set_text(text)
@@ -123,7 +151,9 @@ class Session:
 
     def close(self, uri: str) -> OpenDocument | None:
         doc = self.documents.pop(uri, None)
-        if doc is not None:
+        if doc is None:
+            self.warnings.append(f"didClose for a document that is not open: {uri}")
+        else:
             doc.version = None
         return doc
 
