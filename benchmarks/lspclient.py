@@ -22,9 +22,9 @@ class ServerGone(RuntimeError):
 
 
 class Client:
-    def __init__(self, argv: list[str], env: dict[str, str] | None = None) -> None:
+    def __init__(self, argv: list[str], env: dict[str, str] | None = None, stderr=subprocess.DEVNULL, cwd: str | None = None) -> None:
         self.spawned = time.perf_counter()
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env, cwd=cwd)
         self._out = self.proc.stdout.fileno()
         self._selector = selectors.DefaultSelector()
         self._selector.register(self._out, selectors.EVENT_READ)
@@ -86,14 +86,18 @@ class Client:
                 self.notifications.append(message)
 
     # -- JSON-RPC -------------------------------------------------------------
-    def request(self, method: str, params) -> tuple[dict, float]:
-        """Send a request; (response, seconds from sending to the whole response read)."""
+    def call(self, method: str, params, timeout: float = 120.0) -> tuple[dict, float]:
+        """Send a request; (response, error or not, and seconds from sending to the whole response read)."""
         self._next_id += 1
         ident = self._next_id
         start = time.perf_counter()
         self.send({"jsonrpc": "2.0", "id": ident, "method": method, "params": params})
-        response = self.wait_for(lambda m: m.get("id") == ident and "method" not in m)
-        elapsed = time.perf_counter() - start
+        response = self.wait_for(lambda m: m.get("id") == ident and "method" not in m, timeout)
+        return response, time.perf_counter() - start
+
+    def request(self, method: str, params) -> tuple[dict, float]:
+        """Send a request; (response, seconds from sending to the whole response read). An error response raises."""
+        response, elapsed = self.call(method, params)
         if "error" in response:
             raise ServerGone(f"{method} failed: {response['error']}")
         return response, elapsed
@@ -123,10 +127,11 @@ class Client:
     def close(self) -> None:
         """shutdown, exit, and wait; kill what does not go."""
         try:
-            self.request("shutdown", None)
-            self.notify("exit", None)
-            self.proc.wait(timeout=10)
-        except (ServerGone, OSError, subprocess.TimeoutExpired):
+            if self.proc.poll() is None:
+                self.request("shutdown", None)
+                self.notify("exit", None)
+                self.proc.wait(timeout=10)
+        except (ServerGone, OSError, ValueError, subprocess.TimeoutExpired):  # ValueError: stdin closed already
             self.proc.kill()
             self.proc.wait()
         finally:
