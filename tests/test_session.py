@@ -49,3 +49,36 @@ def test_new_settings_need_a_refresh_only_after_a_pull():
     assert not session.stale_reports
     session.report("file:///a", None)
     assert session.stale_reports
+
+
+def test_what_the_client_does_wrong_is_applied_and_kept_as_a_warning():
+    session = Session()
+    session.initialize({"general": {"positionEncodings": ["utf-8"]}})
+    doc = session.open("file:///a", "x", 5, "RUN é\n")
+    assert session.take_warnings() == []
+    session.change("file:///a", 6, [(((0, 4), (0, 6)), "e")])  # the whole é: two UTF-8 units
+    assert session.take_warnings() == [] and doc.analysis.doc.text == "RUN e\n"
+    session.change("file:///a", 6, [(((0, 0), (0, 0)), "#")])
+    session.change("file:///a", 7, [(((9, 0), (9, 4)), "FROM x")])
+    session.change("file:///a", 8, [(((0, 1), (0, 0)), "")])
+    session.change("file:///b", 2, [(None, "x")])
+    session.close("file:///b")
+    session.open("file:///a", "x", 1, "RUN b\n")
+    warnings = session.take_warnings()
+    assert [w.split(":", 1)[0] for w in warnings] == ["component-lsp"] * 6
+    assert "to version 6, which is not newer than 6; applied" in warnings[0]
+    assert "the range 9:0-9:4, which is not in the document (2 lines)" in warnings[1]
+    assert "the range 0:1-0:0, which is not in the document" in warnings[2]  # it ends before it starts
+    assert "didChange for a document that is not open: file:///b" in warnings[3]
+    assert "didClose for a document that is not open: file:///b" in warnings[4]
+    assert "didOpen for a document that is already open: file:///a" in warnings[5]
+    assert doc.analysis.doc.text == "RUN e\nFROM x"  # each applied: clamped, and the backwards range the right way round
+    assert session.take_warnings() == []
+
+
+def test_a_position_inside_a_character_is_not_in_the_document():
+    session = Session()
+    session.initialize({"general": {"positionEncodings": ["utf-8"]}})
+    session.open("file:///a", "x", 1, "RUN é\n")
+    session.change("file:///a", 2, [(((0, 5), (0, 5)), "x")])  # between the two bytes of é
+    assert "which is not in the document" in session.take_warnings()[0]
