@@ -27,9 +27,32 @@ def lines(draw):
 
 
 @st.composite
+def continued(draw):
+    """One instruction over several lines, with comment, blank and blank-looking lines inside its continuations."""
+    parts = [draw(st.sampled_from(KEYWORDS)) + draw(st.sampled_from([" ", "\t", "  "])) + draw(st.sampled_from(PIECES))]
+    for _ in range(draw(st.integers(1, 4))):
+        parts[-1] += draw(st.sampled_from(["\\", " \\", "\\ ", "\\\t", "\\\r", " `"]))
+        parts += draw(st.lists(st.sampled_from(["", " ", "\t", "# comment", "  # indented", "#", "# \\", "#RUN x", "\r"]), max_size=2))
+        parts.append(draw(st.sampled_from(["", " ", "\t"])) + draw(st.sampled_from(PIECES + ["x", "&& y", "RUN z"])))
+    return "\n".join(parts)
+
+
+@st.composite
+def json_form(draw):
+    """An exec (JSON) form, well made or not: the keywords that take one, and some that do not."""
+    keyword = draw(st.sampled_from(["RUN", "CMD", "ENTRYPOINT", "cmd", "Run", "COPY", "ADD", "SHELL", "VOLUME", "ENV", "LABEL", "RESTART"]))
+    items = draw(st.lists(st.sampled_from(['"a"', '"b c"', '"\\\\"', '"\\""', '"é"', "'a'", '""', '"$X"', '"<<EOF"']), max_size=4))
+    inner = draw(st.sampled_from([",", ", ", " ,", ",\t"])).join(items)
+    pad = draw(st.sampled_from(["", " ", "\t"]))
+    tail = draw(st.sampled_from(["]", "] ", "]x", "", "] \\", "]]", "],"]))
+    flags = draw(st.sampled_from(["", "--chown=a ", "--mount=type=cache,target=/x "]))
+    return f"{keyword} {flags}{pad}[{pad}{inner}{pad}{tail}"
+
+
+@st.composite
 def dockerfile_text(draw):
-    top = draw(st.lists(st.sampled_from(DIRECTIVES), max_size=2))
-    body = draw(st.lists(lines(), min_size=0, max_size=14))
+    top = draw(st.lists(st.sampled_from(DIRECTIVES), max_size=2, unique_by=lambda d: "syntax" in d))  # one escape, one syntax at most
+    body = draw(st.lists(st.one_of(lines(), lines(), continued(), json_form()), min_size=0, max_size=14))
     ending = draw(st.sampled_from(["\n", "\r\n", ""]))
     text = ending.join(top + body) if ending else "\n".join(top + body)
     if draw(st.booleans()):
