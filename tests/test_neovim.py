@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from component_lsp.analysis import Analysis
+
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = ROOT / "editors" / "neovim"
 FIXTURE = ROOT / "editors" / "fixtures" / "errors.component"
@@ -105,6 +107,19 @@ def test_neovim_shows_diagnostics_completion_and_hover(tmp_path, how):
     labels = [item["label"] for item in got["completion"]]
     assert "RUN" in labels and "FROM" not in labels
     assert "COPY" in got["hover"]["value"] and got["hover"]["kind"] == "markdown"
+
+
+@pytest.mark.parametrize("how", ["enable", "setup"])
+def test_neovim_edits_keep_the_server_in_step(tmp_path, how):
+    """After edits at both ends of the buffer (noeol included), the server holds the buffer's text and logs no warning."""
+    got = run_neovim(tmp_path, how)
+    assert got["log_messages"] == []
+    edited = got["edited"]
+    assert "RUN 昨天 😀" in edited["text"] and "RUN z\r" in edited["text"]  # the edits happened
+    analysis = Analysis(edited["text"])
+    shown = [d for d in analysis.diagnostics() if not (how == "setup" and d.code.startswith("Lint."))]
+    expected = sorted((d.code, analysis.doc.to_lsp(*d.start, "utf-8")[0]) for d in shown)  # LSP lines: the lone CR breaks one
+    assert sorted((d["code"], d["line"]) for d in edited["diagnostics"]) == expected
 
 
 def test_neovim_falls_back_to_python_module(tmp_path):

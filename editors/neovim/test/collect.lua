@@ -4,7 +4,11 @@
 -- tests/test_neovim.py makes the assertions. Then quits.
 local out = assert(os.getenv("COMPONENT_LSP_RESULT"), "COMPONENT_LSP_RESULT is not set")
 local TIMEOUT = 30000
-local result = {}
+local result = { log_messages = {} }
+-- What the server logs to the client: after ordinary editing, nothing (no "not in the document" warnings).
+vim.lsp.handlers["window/logMessage"] = function(_, message)
+  table.insert(result.log_messages, message.message)
+end
 
 local function diagnostics(buf)
   local items = {}
@@ -70,6 +74,26 @@ local function run()
   result.completion = {}
   for _, item in ipairs(completion.items or completion) do
     table.insert(result.completion, { label = item.label, kind = item.kind, format = item.insertTextFormat })
+  end
+
+  -- Editing as people do, at the ends of the buffer most of all, where a client's range may
+  -- run past the text; then what the server holds must still be the buffer's text.
+  local edits = {
+    "normal! Gdd", "normal! ggdG", "normal! u", "normal! GkJ", "normal! G$x", "normal! yyp", "%d", "normal! u",
+    function() vim.api.nvim_buf_set_lines(buf, -2, -1, false, {}) end,
+    function() vim.api.nvim_buf_set_lines(buf, -1, -1, false, { "RUN 昨天 😀 \\", "# c", "FROM x" }) end,
+    function() vim.api.nvim_buf_set_text(buf, 0, 0, 1, 2, { "RUN é", "", "# c \\" }) end,
+    "set noeol nofixeol", "normal! Gdd", "normal! Gp", "$d",
+    function() vim.api.nvim_buf_set_text(buf, 0, 0, 0, 0, { "RUN z\r" }) end,
+  }
+  for _, edit in ipairs(edits) do
+    if type(edit) == "string" then vim.cmd(edit) else edit() end
+  end
+  local pulled = client:request_sync("textDocument/diagnostic", { textDocument = vim.lsp.util.make_text_document_params(buf) }, TIMEOUT, buf)
+  assert(pulled and not pulled.err, "textDocument/diagnostic failed")
+  result.edited = { text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n") .. (vim.bo[buf].eol and "\n" or ""), diagnostics = {} }
+  for _, d in ipairs(pulled.result.items) do
+    table.insert(result.edited.diagnostics, { code = d.code, line = d.range.start.line })
   end
 end
 
