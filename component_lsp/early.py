@@ -95,7 +95,7 @@ class EarlyServer:
             return None, None
         try:
             message = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deep: pygls's to answer
             return body, None
         if not isinstance(message, dict) or message.get("jsonrpc") != "2.0" or not isinstance(message.get("method"), str):
             return body, None

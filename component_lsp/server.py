@@ -146,8 +146,8 @@ class ComponentServer(LanguageServer):
         """A fault outside a request's answer goes to the client's log, not to a pop-up (pygls's default)."""
         if source is FeatureRequestError:
             return  # the request was answered with the error
-        if isinstance(error, ValueError):  # json.loads: not JSON, or not UTF-8
-            message = f"component-lsp: ignored a message that is not JSON: {error}"
+        if isinstance(error, (ValueError, RecursionError)):  # json.loads: not JSON, not UTF-8, or nested too deep
+            message = f"component-lsp: ignored a message that is not JSON (or not one Python can read): {error}"
         else:
             message = f"component-lsp: {error!r}"
         self.window_log_message(types.LogMessageParams(types.MessageType.Error, message))

@@ -177,6 +177,13 @@ def test_bytes_that_are_not_a_message_go_to_pygls():
     assert handover.pending == b"{oops" and len(frames(out.getvalue())) == 1
 
 
+def test_json_nested_too_deep_goes_to_pygls():
+    """Found by tests/test_protocol_faults.py: json.loads raised RecursionError, which ended the early start and the process."""
+    deep = b"[" * 100_000 + b"]" * 100_000
+    handover = EarlyServer(Frames(io.BytesIO(frame(initialize({})) + b"Content-Length: %d\r\n\r\n" % len(deep) + deep)), io.BytesIO(), threading.Event()).serve()
+    assert handover.pending == deep
+
+
 def test_it_stops_at_the_first_message_after_pygls_has_loaded():
     loaded = threading.Event()
     loaded.set()

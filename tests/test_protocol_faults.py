@@ -64,6 +64,16 @@ def empty_body(server, uri):
     only_logs(server, uri, PARSE_LOG)
 
 
+def deeply_nested(server, uri):
+    server.write(frame(b"[" * 100_000 + b"]" * 100_000))
+    deep = {"jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": {"settings": {"componentLsp": {"diagnostics": {"ignore": []}}}}}
+    inner = deep["params"]["settings"]["componentLsp"]["diagnostics"]
+    for _ in range(600):
+        inner["ignore"] = [inner["ignore"]]
+    server.write(frame(deep))
+    only_logs(server, uri, "ignored a message that is not JSON", "componentLsp.diagnostics.ignore")
+
+
 def not_json_rpc(server, uri):
     server.write(frame(b"[1, 2]"), frame(b'"x"'), frame({"id": 5, "method": HOVER}), frame({"jsonrpc": "1.0", "id": 6, "method": HOVER, "params": at(0, 0, uri)}))
     only_logs(server, uri, "not JSON-RPC 2.0", "not JSON-RPC 2.0", "not JSON-RPC 2.0", "not JSON-RPC 2.0")
@@ -87,6 +97,7 @@ def length_too_long(server, uri, length=None):
 
 def length_absurd(server, uri):
     length_too_long(server, uri, b"99999999999999999999")
+    length_too_long(server, uri, b"9" * 5000)  # more digits than Python's int() reads
 
 
 def junk_between_messages(server, uri):
@@ -198,7 +209,7 @@ def stray_responses(server, uri):
 
 
 FAULTS = [
-    not_json, not_utf8, empty_body, not_json_rpc, length_too_short, length_too_long, length_absurd, junk_between_messages,
+    not_json, not_utf8, empty_body, deeply_nested, not_json_rpc, length_too_short, length_too_long, length_absurd, junk_between_messages,
     header_variants, unknown_methods, unreadable_parameters, unreadable_ids, unopened_documents, positions_past_the_end,
     change_out_of_range, change_backwards_range, change_old_version, change_unopened, close_unopened, open_twice,
     cancel_requests, stray_responses,
