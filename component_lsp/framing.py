@@ -67,7 +67,8 @@ class Frames:
         length = None
         while (line := self._line()) is not None:
             if match := HEADER.search(line):
-                length = int(match.group(1))
+                digits = match.group(1)  # int() refuses more than 4,300 digits; no body is 10**18 bytes long
+                length = int(digits) if len(digits) <= 18 else 10**18
             elif length is not None and not line.strip():
                 return length
         return None

@@ -64,6 +64,7 @@ def test_a_huge_length_waits_for_nothing_and_allocates_nothing():
     data = frame(A, b"Content-Length: 99999999999999999999\r\n\r\n") + frame(B)
     assert bodies(data, 3) == [A, B]
     assert bodies(frame(A, b"Content-Length: 99999999999999999999\r\n\r\n")) == []  # the input ended inside the body
+    assert bodies(frame(A, b"Content-Length: " + b"9" * 5000 + b"\r\n\r\n") + frame(B)) == [A, B]  # more digits than int() reads
 
 
 def test_the_end_of_the_input_anywhere():
