@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from wire import CLIENTS, Server, at, codes, frame, logs, notification, opened, request
 
 TEXT = 'RUN echo hi\nENV A="1"\n'
@@ -293,3 +295,72 @@ def test_the_end_of_the_input_ends_the_server(tail, status, settle):
         assert server.proc.wait(timeout=60) == status
     finally:
         server.close()
+
+
+# -- random streams: whatever comes, the next request is answered -------------------------------------------
+
+METHODS = [
+    "textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "textDocument/hover", "textDocument/completion",
+    "textDocument/codeAction", "textDocument/diagnostic", "workspace/didChangeConfiguration", "$/cancelRequest", "initialized",
+    "workspace/executeCommand", "$/setTrace", "custom/x", "",
+]
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**40), 2**40) | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["uri", "text", "line", "character", "version"]) | st.text(max_size=5), inner, max_size=3),
+    max_leaves=10,
+)
+NUMBER = st.integers(-2, 2**31 + 2) | st.sampled_from([0, 1, 2**31 - 1, -(2**31)])
+POSITION = st.fixed_dictionaries({"line": NUMBER, "character": NUMBER})
+PARAMS = st.one_of(
+    JSON,
+    st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ := "file:///work/fuzz.component"), "version": NUMBER}),
+                           "position": POSITION}),
+    st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ), "languageId": st.text(max_size=5),
+                                                                  "version": NUMBER, "text": st.text(max_size=200)})}),
+    st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ), "version": NUMBER}),
+                           "contentChanges": st.lists(st.fixed_dictionaries({"range": st.fixed_dictionaries({"start": POSITION, "end": POSITION}),
+                                                                             "text": st.text(max_size=20)}), max_size=3)}),
+    st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ)}),
+                           "range": st.fixed_dictionaries({"start": POSITION, "end": POSITION}), "context": st.just({"diagnostics": []})}),
+)
+MESSAGE = st.builds(
+    lambda method, params, ident, version: {"jsonrpc": version, "method": method, "params": params, **({} if ident is None else {"id": ident})},
+    st.sampled_from(METHODS), PARAMS, st.none() | st.integers() | st.text(max_size=5) | JSON, st.sampled_from(["2.0", "2.0", "2.0", "1.0"]),
+)
+CHUNK = st.one_of(
+    MESSAGE.map(frame),
+    MESSAGE.map(lambda m: json.dumps(m).encode()).flatmap(
+        lambda body: st.integers(0, len(body) + 50).map(lambda n: b"Content-Length: %d\r\n\r\n" % n + body)),  # a wrong length
+    JSON.map(lambda v: frame(json.dumps(v).encode())),
+    st.binary(max_size=60).map(frame),
+    st.binary(max_size=60).filter(lambda b: b"\r\n\r\n" not in b and b"\n\n" not in b),  # bytes between messages
+)
+STREAMS = 300  # per client kind
+
+
+@pytest.mark.parametrize("client", CLIENTS)
+def test_random_streams_never_stop_the_server(client):
+    server = Server(client)
+    tried = {"streams": 0, "chunks": 0}
+
+    @settings(max_examples=STREAMS, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @given(st.lists(CHUNK, min_size=1, max_size=6))
+    def stream(chunks):
+        tried["streams"] += 1
+        tried["chunks"] += len(chunks)
+        server.write(*chunks)
+        ident = f"barrier-{tried['streams']}"
+        server.write(request(ident, "textDocument/hover", at(0, 0, "file:///work/none.component")))
+        _, response = server.until(ident, timeout=60)  # whatever came before: the next request is answered
+        assert "error" not in response, response
+        server.notifications.clear()
+
+    try:
+        stream()
+        assert server.proc.poll() is None
+        assert server.finish() == 0
+    finally:
+        server.close()
+    assert tried["streams"] >= STREAMS * 0.9
+    assert "failed" not in server.stderr()
+    print(f"\n{client}: {tried['streams']} random streams, {tried['chunks']} chunks, the server answered after each")
