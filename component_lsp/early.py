@@ -57,7 +57,7 @@ def capabilities_for(client: dict, encoding: str) -> dict:
 
 @dataclass
 class Handover:
-    """Where the early start stopped: the state pygls takes on, and the bytes it has still to read."""
+    """Where the early start stopped: the state pygls takes on, and the message it has still to read."""
 
     session: Session
     initialize: bytes | None = None  # the initialize request's body, to replay into pygls
@@ -68,8 +68,8 @@ class Handover:
 class EarlyServer:
     """Plain JSON-RPC on stdio, for the messages of the first moments only."""
 
-    def __init__(self, stdin: Frames, stdout: BinaryIO, loaded: threading.Event) -> None:
-        self.stdin, self.stdout, self.loaded = stdin, stdout, loaded
+    def __init__(self, frames: Frames, stdout: BinaryIO, loaded: threading.Event) -> None:
+        self.frames, self.stdout, self.loaded = frames, stdout, loaded
         self.handover = Handover(Session())
         self.body = b""  # of the last message read
 
@@ -90,7 +90,7 @@ class EarlyServer:
 
     def read(self) -> tuple[bytes | None, dict | None]:
         """One message: (its body, the message), or (the body, None) if it is for pygls to deal with."""
-        body = self.body = self.stdin.message()
+        body = self.body = self.frames.message()
         if body is None:
             return None, None
         try:
