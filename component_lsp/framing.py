@@ -33,7 +33,6 @@ class Frames:
     """The messages of a byte stream: ``message()`` for bodies, or ``readline``/``read`` for clean frames."""
 
     def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
         self._read = getattr(stream, "read1", stream.read)
         self.buffer = bytearray()  # read from the stream, not yet framed
         self.frames = bytearray()  # clean frames not yet read by pygls

@@ -82,11 +82,11 @@ class ComponentProtocol(LanguageServerProtocol):
         if isinstance(message, Unreadable):
             return self._unreadable(message.data, message.error)
         if not isinstance(message, (RPCRequest, RPCNotification, RPCResponse, RPCError)) or message.jsonrpc != self.VERSION:
-            return self._log(f"ignored a message that is not JSON-RPC 2.0: {_short(message)}")
+            return self.log_error(f"ignored a message that is not JSON-RPC 2.0: {_short(message)}")
         method = getattr(message, "method", None)
         request = isinstance(message, RPCRequest)
         if request and not _is_id(message.id):
-            return self._log(f"ignored {method}: a request id must be a number or a string, not {_short(message.id)}")
+            return self.log_error(f"ignored {method}: a request id must be a number or a string, not {_short(message.id)}")
         if method == types.INITIALIZE:
             self.initialized = True
         elif method is not None and method != types.EXIT and (not self.initialized or self._shutdown):
@@ -107,11 +107,12 @@ class ComponentProtocol(LanguageServerProtocol):
             error.message = f"{method}: the parameters could not be read"
             self._send_response(ident, None, error.to_response_error())
         elif isinstance(method, str) and "id" not in data:
-            self._log(f"ignored {method}: the parameters could not be read: {_short(data.get('params'))}")
+            self.log_error(f"ignored {method}: the parameters could not be read: {_short(data.get('params'))}")
         else:
-            self._log(f"ignored a message that could not be read: {_short(data)}")
+            self.log_error(f"ignored a message that could not be read: {_short(data)}")
 
-    def _log(self, message: str) -> None:
+    def log_error(self, message: str) -> None:
+        """A window/logMessage of type Error, under the server's name."""
         self.notify(types.WINDOW_LOG_MESSAGE, types.LogMessageParams(types.MessageType.Error, f"component-lsp: {message}"))
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
@@ -147,10 +148,9 @@ class ComponentServer(LanguageServer):
         if source is FeatureRequestError:
             return  # the request was answered with the error
         if isinstance(error, (ValueError, RecursionError)):  # json.loads: not JSON, not UTF-8, or nested too deep
-            message = f"component-lsp: ignored a message that is not JSON (or not one Python can read): {error}"
+            self.protocol.log_error(f"ignored a message that is not JSON (or not one Python can read): {error}")
         else:
-            message = f"component-lsp: {error!r}"
-        self.window_log_message(types.LogMessageParams(types.MessageType.Error, message))
+            self.protocol.log_error(repr(error))
 
     # -- conversions ----------------------------------------------------------
     def range(self, doc: OpenDocument, start, end) -> types.Range:
