@@ -31,7 +31,7 @@ def only_logs(server: Server, uri: str, *expected: str) -> list[dict]:
     """The fault got exactly these log messages (parts of them), and nothing else; the diagnostics are then returned."""
     before, items = server.diagnostics(uri)
     got = said(before)
-    assert len(got) == len(expected) and logs(got) == [g["params"]["message"] for g in got], got
+    assert len(got) == len(expected) and all(m.get("method") == "window/logMessage" for m in got), got
     for message, part in zip(logs(got), expected, strict=True):
         assert part in message, (message, part)
     return items
@@ -309,11 +309,12 @@ JSON = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["uri", "text", "line", "character", "version"]) | st.text(max_size=5), inner, max_size=3),
     max_leaves=10,
 )
+URI_FUZZ = "file:///work/fuzz.component"
 NUMBER = st.integers(-2, 2**31 + 2) | st.sampled_from([0, 1, 2**31 - 1, -(2**31)])
 POSITION = st.fixed_dictionaries({"line": NUMBER, "character": NUMBER})
 PARAMS = st.one_of(
     JSON,
-    st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ := "file:///work/fuzz.component"), "version": NUMBER}),
+    st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ), "version": NUMBER}),
                            "position": POSITION}),
     st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ), "languageId": st.text(max_size=5),
                                                                   "version": NUMBER, "text": st.text(max_size=200)})}),
