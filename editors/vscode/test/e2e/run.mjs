@@ -9,7 +9,7 @@
 // that does not exist (the extension must say so and how to fix it), then, as a user would
 // after reading that message, a Python that has it: the extension restarts on the settings
 // change and falls back to `PYTHON -m component_lsp`. code-server comes from
-// ../shared/tools/vscode-web.sh, Chromium from Debian (/usr/bin/chromium).
+// vscode-web.sh beside this file, Chromium from Debian (/usr/bin/chromium).
 import { spawn, execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,7 +25,7 @@ const { values: opts } = parseArgs({
     python: { type: "string" },
     out: { type: "string", default: resolve(here, "../../test-output") },
     port: { type: "string", default: "8765" },
-    "vscode-web": { type: "string", default: resolve(here, "../../../../../shared/tools/vscode-web.sh") },
+    "vscode-web": { type: "string", default: resolve(here, "vscode-web.sh") },
     timeout: { type: "string", default: "120000" },
   },
 });
