@@ -9,9 +9,8 @@ import sys
 from collections.abc import Iterator
 
 from . import __version__
-from .analysis import Analysis
 from .diagnostics import ERROR, SEVERITY_NAMES
-from .filetypes import kind_by_name, kind_of
+from .formats import kind_by_name, open_text
 
 
 def expand(paths: list[str]) -> Iterator[str]:
@@ -44,9 +43,8 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr) -> int:
             print(f"component-lsp: cannot read {path}: {exc.strerror or exc}", file=err)
             status = 2
             continue
-        analysis = Analysis(text, kind_of(path))
         shown = "<stdin>" if path == "-" else path
-        for d in analysis.diagnostics():
+        for d in open_text(text, path).diagnostics():
             line, col = d.start
             message = d.message.replace("\n", " ")
             print(f"{shown}:{line + 1}:{col + 1}: {SEVERITY_NAMES[d.severity]} {d.code} {message}", file=out)
@@ -72,6 +70,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     c = sub.add_parser("check", help="check files or folders and print the diagnostics")
     c.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (searched for component files), or - for stdin")
+    sub.add_parser("codes", help="print every diagnostic code, its severity and what it means (Markdown)")
     return p
 
 
@@ -79,6 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check":
         return check(args.paths)
+    if args.command == "codes":
+        from .codes import markdown
+
+        sys.stdout.write(markdown())
+        return 0
     logging.basicConfig(stream=sys.stderr, level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
     if args.tcp:
         from .server import server  # deferred: pygls is only needed to serve

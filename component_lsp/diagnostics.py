@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 ERROR, WARNING, INFORMATION, HINT = 1, 2, 3, 4
 SEVERITY_NAMES = {ERROR: "error", WARNING: "warning", INFORMATION: "info", HINT: "hint"}
 SOURCE = "component-lsp"
-CODES_URL = "https://github.com/component-lsp/component-lsp/blob/main/README.md#diagnostic-codes"
+CODES_URL = "https://github.com/component-lsp/component-lsp/blob/main/docs/codes.md"
 
 Position = tuple[int, int]  # model line, code-point column
 
@@ -21,6 +21,27 @@ class Rule:
     summary: str
 
 
+RULES: dict[str, Rule] = {}  # every rule of every format, by code: docs/codes.md lists them
+
+
+def rule(code: str, severity: int, summary: str) -> Rule:
+    """Declare a rule; its code is unique across the project."""
+    if code in RULES:
+        raise ValueError(f"duplicate rule code {code}")
+    RULES[code] = Rule(code, severity, summary)
+    return RULES[code]
+
+
+def anchor(code: str) -> str:
+    """The code's anchor in docs/codes.md, as GitHub makes it from the heading `` `code` ``."""
+    return "".join(ch for ch in code.lower() if ch.isalnum() or ch in "-_")
+
+
+def code_url(code: str) -> str:
+    """Where the code is explained: its own heading in docs/codes.md."""
+    return f"{CODES_URL}#{anchor(code)}"
+
+
 @dataclass(slots=True)
 class Finding:
     """What a rule found in one instruction, in logical offsets of that instruction."""
@@ -31,7 +52,7 @@ class Finding:
     message: str
     fix_title: str = ""
     fix: list[tuple[int, int, str]] = field(default_factory=list)
-    line: int = -1  # a whole physical line (offset from the instruction's start) instead of start/end
+    line: int | None = None  # a whole physical line (offset from the instruction's start), which start and end then do not place
 
 
 @dataclass(slots=True)

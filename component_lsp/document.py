@@ -160,6 +160,11 @@ class Document:
             total += size
         return None  # unreachable: byte_size says the lines hold more than limit
 
+    @property
+    def has_lone_cr(self) -> bool:
+        """True if a line holds a lone ``\\r``, so that LSP lines are not the model's lines."""
+        return self._lone_cr_lines > 0
+
     # -- positions --------------------------------------------------------
     def _table(self) -> list[tuple[int, int, int]]:
         """LSP lines as (model line, start column, end column), for lone-CR documents."""

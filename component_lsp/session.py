@@ -1,23 +1,29 @@
-"""What the server holds and answers, as plain JSON data, without the protocol libraries.
+"""What the server holds and answers, as JSON data, without the protocol libraries.
 
 The open documents, what the client said it can do, the user's settings, and
 the LSP values built from the core (ranges, diagnostics, publish parameters,
-diagnostic reports) as ``dict``s ready for ``json.dumps``. The pygls server
-(``server.py``) and the early start that answers before pygls has loaded
-(``early.py``) share one ``Session``, so they cannot disagree.
+diagnostic reports). The features (``features.py``) act on one ``Session``,
+whether the early start or pygls delivers the message.
+
+Each diagnostic's JSON text is kept with the part of the document it belongs
+to (``formats.base.Unit``: an instruction) for as long as that part is
+unchanged and in the same place, so a keystroke serialises only the
+diagnostics of what it changed.
 """
 
 from __future__ import annotations
 
 import gc
+import json
 import logging
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .analysis import Analysis
-from .diagnostics import CODES_URL, SOURCE, Diagnostic
+from .diagnostics import SOURCE, Diagnostic, code_url
 from .document import UTF8, UTF16, UTF32
-from .filetypes import kind_of
+from .formats import Content, open_text
+from .jsonrpc import Raw, array, obj
 from .settings import Settings
 from .settings import read as read_settings
 
@@ -30,7 +36,7 @@ Span = tuple[tuple[int, int], tuple[int, int]] | None
 
 
 def position_encoding(capabilities: dict) -> str:
-    """The first position encoding the client offers that the server supports; UTF-16 otherwise (as pygls chooses)."""
+    """The first position encoding the client offers that the server supports; UTF-16 otherwise."""
     for encoding in (capabilities.get("general") or {}).get("positionEncodings") or ():
         if encoding in ENCODINGS:
             return encoding
@@ -59,7 +65,7 @@ def _get(data: dict, *path: str):
 
 @dataclass
 class OpenDocument:
-    analysis: Analysis
+    content: Content
     version: int | None
     uri: str
     serial: int = 0  # which opening of a document this is: part of a pull result id
@@ -68,12 +74,14 @@ class OpenDocument:
 @dataclass
 class Session:
     documents: dict[str, OpenDocument] = field(default_factory=dict)
+    initialized: bool = False  # initialize has been answered
+    shut_down: bool = False  # shutdown has been answered
     pull: bool = False  # the client asks for diagnostics itself
     snippets: bool = False
     encoding: str = UTF16
     refresh: bool = False  # the client can be told to pull diagnostics again
     settings: Settings = field(default_factory=Settings)
-    configured: int = 0  # how many times settings arrived: part of a pull result id
+    configured: int = 0  # how many times settings arrived: part of a pull result id and of the diagnostics' cache
     opened: int = 0  # documents opened so far
     reported: bool = False  # a pulled report went out: new settings must ask for a new pull
     warnings: list[str] = field(default_factory=list)  # what the client did wrong, to be logged to it
@@ -90,6 +98,7 @@ class Session:
         self.snippets = bool(_get(capabilities, "textDocument", "completion", "completionItem", "snippetSupport"))
         self.encoding = position_encoding(capabilities)
         self.refresh = bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
+        self.initialized = True
         log.info("client: pull diagnostics %s, snippets %s, %s", self.pull, self.snippets, self.encoding)
         return self.configure(options) if options is not None else []
 
@@ -109,8 +118,8 @@ class Session:
         if uri in self.documents:
             self.warnings.append(f"didOpen for a document that is already open: {uri}; its text is replaced")
         self.opened += 1
-        doc = self.documents[uri] = OpenDocument(Analysis(text, kind_of(uri, language_id)), version, uri, self.opened)
-        if doc.analysis.doc.byte_size >= FREEZE_FROM:
+        doc = self.documents[uri] = OpenDocument(open_text(text, uri, language_id), version, uri, self.opened)
+        if doc.content.doc.byte_size >= FREEZE_FROM:
             # A large document lives long: keep the cyclic garbage collector from walking its objects
             # again and again (a full pass over 1 MB of text is milliseconds, at random keystrokes).
             # Garbage goes first, so none is kept; reference counting frees the document on close.
@@ -131,21 +140,22 @@ class Session:
             return None
         if version is not None and doc.version is not None and version <= doc.version:
             self.warnings.append(f"didChange of {uri} to version {version}, which is not newer than {doc.version}; applied")
-        analysis = doc.analysis
+        content = doc.content
         for span, text in changes:
-            if span is not None and _outside(analysis.doc, span, self.encoding):
+            model = content.doc
+            if span is not None and _outside(model, span, self.encoding):
                 self.warnings.append(
                     f"didChange of {uri} with the range {_place(*span[0])}-{_place(*span[1])}, which is not in the document "
-                    f"({analysis.doc.lsp_line_count} lines); applied where it meets the text"
+                    f"({model.lsp_line_count} lines); applied where it meets the text"
                 )
             try:
                 if span is None:
-                    analysis.set_text(text)
+                    content.set_text(text)
                 else:
-                    analysis.edit_lsp(span[0], span[1], text, self.encoding)
+                    content.edit(model.to_model(*span[0], self.encoding), model.to_model(*span[1], self.encoding), text)
             except Exception:  # keep the text, rebuild the analysis from it
                 log.exception("incremental update failed; analysing the whole text again")
-                analysis.set_text(analysis.doc.text)
+                content.set_text(content.doc.text)
         doc.version = version
         return doc
 
@@ -160,10 +170,10 @@ class Session:
     # -- answers as JSON data -------------------------------------------------------
     def diagnostics(self, doc: OpenDocument) -> list[Diagnostic]:
         """The core's diagnostics that the settings let through."""
-        return self.settings.shown(doc.analysis.diagnostics())
+        return self.settings.shown(doc.content.diagnostics())
 
     def range(self, doc: OpenDocument, start: tuple[int, int], end: tuple[int, int]) -> dict:
-        model = doc.analysis.doc
+        model = doc.content.doc
         sl, sc = model.to_lsp(*start, self.encoding)
         el, ec = model.to_lsp(*end, self.encoding)
         return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
@@ -174,32 +184,54 @@ class Session:
             "message": d.message,
             "severity": d.severity,
             "code": d.code,
-            "codeDescription": {"href": CODES_URL},
+            "codeDescription": {"href": code_url(d.code)},
             "source": SOURCE,
         }
 
-    def items(self, doc: OpenDocument) -> list[dict]:
-        return [self.diagnostic(doc, d) for d in self.diagnostics(doc)]
+    def _texts(self, doc: OpenDocument, found: Iterable[Diagnostic]) -> list[tuple[tuple, str]]:
+        shown = sorted(self.settings.shown(found), key=Diagnostic.sort_key)
+        return [(d.sort_key(), json.dumps(self.diagnostic(doc, d))) for d in shown]
 
-    def publish_params(self, doc: OpenDocument, clear: bool = False) -> dict | None:
+    def items(self, doc: OpenDocument) -> Raw:
+        """The document's diagnostics as a JSON array, sorted by position, from each unit's kept texts where it can."""
+        content = doc.content
+        keep = not content.doc.has_lone_cr  # there, an edit can move LSP lines without moving the unit
+        stamp_of = (self.encoding, self.configured)
+        keys: list[tuple] = []
+        texts: list[str] = []
+        for unit in content.units():
+            stamp = (unit.line, stamp_of)
+            cached = unit.key.cache  # type: ignore[attr-defined]
+            if keep and cached is not None and cached[0] == stamp:
+                pairs = cached[1]
+            else:
+                pairs = self._texts(doc, unit.diagnostics())
+                unit.key.cache = (stamp, pairs) if keep else None  # type: ignore[attr-defined]
+            for key, text in pairs:
+                keys.append(key)
+                texts.append(text)
+        for key, text in self._texts(doc, content.document_diagnostics()):
+            at = bisect_right(keys, key)
+            keys.insert(at, key)
+            texts.insert(at, text)
+        return array(texts)
+
+    def publish_params(self, doc: OpenDocument, clear: bool = False) -> Raw | None:
         """textDocument/publishDiagnostics parameters, or None when the client pulls instead."""
         if self.pull:
             return None
-        params = {"uri": doc.uri, "diagnostics": [] if clear else self.items(doc)}
-        if doc.version is not None:
-            params["version"] = doc.version
-        return params
+        return obj(uri=doc.uri, diagnostics=Raw("[]") if clear else self.items(doc), version=doc.version)
 
     def result_id(self, doc: OpenDocument) -> str:
         return f"{doc.serial}:{doc.version}:{self.configured}"
 
-    def report(self, uri: str, previous_result_id: str | None) -> dict:
+    def report(self, uri: str, previous_result_id: str | None) -> Raw:
         """A textDocument/diagnostic result: unchanged since the client's result id, or in full."""
         doc = self.documents.get(uri)
         if doc is None:
-            return {"kind": "full", "items": []}
+            return obj(kind="full", items=Raw("[]"))
         self.reported = True
         result_id = self.result_id(doc)
         if previous_result_id == result_id:
-            return {"kind": "unchanged", "resultId": result_id}
-        return {"kind": "full", "resultId": result_id, "items": self.items(doc)}
+            return obj(kind="unchanged", resultId=result_id)
+        return obj(kind="full", resultId=result_id, items=self.items(doc))

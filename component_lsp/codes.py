@@ -1,0 +1,30 @@
+"""The diagnostic codes as a Markdown page: what ``component-lsp codes`` prints and docs/codes.md holds."""
+
+from __future__ import annotations
+
+from . import formats  # noqa: F401  (every format's rules declare their codes on import)
+from .diagnostics import RULES, SEVERITY_NAMES, Rule, anchor
+
+HEAD = """# Diagnostic codes
+
+Where the API would reject the content, the code is the API's own error code,
+so the editor shows what the API call would fail with. Advice the service does
+not enforce has a `Lint.*` code, and is never an error. Each diagnostic's
+link (`codeDescription`) points at its code's heading below.
+
+This page is generated from the rule registry: `component-lsp codes > docs/codes.md`
+(a test fails when the two differ).
+"""
+
+
+def _origin(rule: Rule) -> str:
+    return "advice of component-lsp's own" if rule.code.startswith("Lint.") else "the API's error code"
+
+
+def markdown() -> str:
+    rules = sorted(RULES.values(), key=lambda r: (r.code.startswith("Lint."), r.severity, r.code))
+    lines = [HEAD, "| code | severity | when |", "|---|---|---|"]
+    lines += [f"| [`{r.code}`](#{anchor(r.code)}) | {SEVERITY_NAMES[r.severity]} | {r.summary} |" for r in rules]
+    for r in rules:
+        lines += ["", f"## `{r.code}`", "", f"{SEVERITY_NAMES[r.severity].capitalize()}, {_origin(r)}. {r.summary}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,324 @@
+"""The LSP features, in one table: each method's handler, and what it adds to the server's capabilities.
+
+Both the early start (``early.py``, while pygls loads) and the pygls server
+(``server.py``) deliver messages to ``dispatch``, which answers them from this
+table in plain JSON: one declaration per feature, one answer whoever
+delivers it. Lifecycle messages that are not here (``shutdown``, ``exit``,
+``$/cancelRequest``) are pygls's.
+
+Adding a feature: a handler below and one ``Feature`` line in ``FEATURES``
+(see docs/architecture.md); the capabilities follow from the table.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from . import NAME, __version__
+from .diagnostics import SOURCE
+from .fixes import fix_all, fixes_in
+from .formats.base import KEYWORD, PROPERTY, SNIPPET, VALUE, VARIABLE
+from .jsonrpc import INVALID_PARAMS, INVALID_REQUEST, SERVER_NOT_INITIALIZED, error, notification, response
+from .session import OpenDocument, Session
+
+log = logging.getLogger(__name__)
+
+WARNING_MESSAGE, ERROR_MESSAGE = 2, 1  # LSP MessageType
+INCREMENTAL = 2  # TextDocumentSyncKind
+COMPLETION_KINDS = {KEYWORD: 14, VARIABLE: 6, SNIPPET: 15, PROPERTY: 10, VALUE: 12}  # CompletionItemKind
+PLAIN_TEXT, SNIPPET_FORMAT = 1, 2  # InsertTextFormat
+
+
+class Outbox(Protocol):
+    """Where answers go: the early start's stdout, or pygls's transport."""
+
+    def send(self, body: str) -> None:
+        """Send one JSON-RPC message (its JSON text)."""
+
+    def request(self, method: str, params: Any) -> bool:
+        """Send a request to the client and handle its answer; False if that cannot be done yet."""
+
+
+class BadParams(Exception):
+    """The parameters cannot be read as the method's."""
+
+
+class Later(Exception):
+    """This message needs what only the full server has (a request to the client): deliver it there."""
+
+
+@dataclass
+class Call:
+    """One message being answered."""
+
+    session: Session
+    outbox: Outbox
+    method: str
+    params: Any
+    ident: Any = None
+
+    def log(self, kind: int, message: str) -> None:
+        self.outbox.send(notification("window/logMessage", {"type": kind, "message": message}))
+
+    def publish(self, doc: OpenDocument, clear: bool = False) -> None:
+        params = self.session.publish_params(doc, clear)
+        if params is not None:
+            self.outbox.send(notification("textDocument/publishDiagnostics", params))
+
+
+@dataclass(frozen=True)
+class Feature:
+    method: str
+    handler: Callable[[Call], Any]  # reads the parameters (raising BadParams), acts, returns a request's result
+    capabilities: dict[str, Any] | None = None  # what it adds to ServerCapabilities
+    request: bool = True  # a request (answered) or a notification
+
+
+# -- reading parameters: any fault is BadParams -----------------------------------------
+def _checked(kind, value):
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise BadParams(f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _field(data, key: str):
+    if not isinstance(data, dict) or key not in data:
+        raise BadParams(f"{key} is missing")
+    return data[key]
+
+
+def _str(value) -> str:
+    return _checked(str, value)
+
+
+def _int(value, low: int = -(2**31)) -> int:
+    """An LSP ``integer`` (``uinteger`` with ``low=0``): in 32 bits."""
+    if not low <= _checked(int, value) < 2**31:
+        raise BadParams(f"{value} is out of range")
+    return value
+
+
+def _dict(value) -> dict:
+    return _checked(dict, value)
+
+
+def _position(value) -> tuple[int, int]:
+    return _int(_field(value, "line"), 0), _int(_field(value, "character"), 0)
+
+
+def _uri(params) -> str:
+    return _str(_field(_field(params, "textDocument"), "uri"))
+
+
+def _at(call: Call) -> tuple[OpenDocument, tuple[int, int]] | None:
+    """The open document of a text-document-position request, and its position in the model; None if it is not open."""
+    uri, (line, character) = _uri(call.params), _position(_field(call.params, "position"))
+    doc = call.session.documents.get(uri)
+    if doc is None:
+        return None
+    return doc, doc.content.doc.to_model(line, character, call.session.encoding)
+
+
+# -- lifecycle and settings --------------------------------------------------------------
+def capabilities(session: Session) -> dict:
+    """ServerCapabilities: the position encoding, incremental sync, and what each feature adds."""
+    out: dict[str, Any] = {"positionEncoding": session.encoding, "textDocumentSync": {"openClose": True, "change": INCREMENTAL}}
+    for feature in FEATURES:
+        out.update(feature.capabilities or {})
+    return out
+
+
+def initialize(call: Call):
+    params = _dict(call.params)
+    client, options = _dict(_field(params, "capabilities")), params.get("initializationOptions")
+    for problem in call.session.initialize(client, options):
+        call.log(WARNING_MESSAGE, problem)
+    return {"capabilities": capabilities(call.session), "serverInfo": {"name": NAME, "version": __version__}}
+
+
+def initialized(call: Call) -> None:
+    return None
+
+
+def did_change_configuration(call: Call) -> None:
+    settings = _dict(call.params).get("settings")
+    session = call.session
+    if session.stale_reports and not call.outbox.request("workspace/diagnostic/refresh", None):
+        raise Later
+    for problem in session.configure(settings):
+        call.log(WARNING_MESSAGE, problem)
+    for doc in session.documents.values():
+        call.publish(doc)
+
+
+# -- text synchronisation --------------------------------------------------------------------
+def did_open(call: Call) -> None:
+    item = _field(call.params, "textDocument")
+    uri, language = _str(_field(item, "uri")), _str(_field(item, "languageId"))
+    version, text = _int(_field(item, "version")), _str(_field(item, "text"))
+    call.publish(call.session.open(uri, language, version, text))
+
+
+def did_change(call: Call) -> None:
+    document = _field(call.params, "textDocument")
+    uri, version = _str(_field(document, "uri")), _int(_field(document, "version"))
+    changes = []
+    for change in _checked(list, _field(call.params, "contentChanges")):
+        r = _dict(change).get("range")
+        span = None if r is None else (_position(_field(r, "start")), _position(_field(r, "end")))
+        changes.append((span, _str(_field(change, "text"))))
+    doc = call.session.change(uri, version, changes)
+    if doc is not None:
+        call.publish(doc)
+
+
+def did_close(call: Call) -> None:
+    doc = call.session.close(_uri(call.params))
+    if doc is not None:
+        call.publish(doc, clear=True)
+
+
+# -- language features --------------------------------------------------------------------------
+def diagnostic(call: Call):
+    uri, previous = _uri(call.params), _dict(call.params).get("previousResultId")
+    if previous is not None:
+        _str(previous)
+    return call.session.report(uri, previous)
+
+
+def completion(call: Call):
+    found = _at(call)
+    if found is None:
+        return None
+    doc, (line, col) = found
+    session = call.session
+    items = []
+    for item in doc.content.complete(line, col):
+        snippet = session.snippets and item.snippet != item.text
+        entry = {
+            "label": item.label,
+            "kind": COMPLETION_KINDS[item.kind],
+            "detail": item.detail,
+            "documentation": {"kind": "markdown", "value": item.documentation},
+            "textEdit": {"range": session.range(doc, item.start, item.end), "newText": item.snippet if snippet else item.text},
+            "insertTextFormat": SNIPPET_FORMAT if snippet else PLAIN_TEXT,
+        }
+        if item.sort:
+            entry["sortText"] = item.sort
+        items.append(entry)
+    return {"isIncomplete": False, "items": items}
+
+
+def hover(call: Call):
+    at = _at(call)
+    if at is None:
+        return None
+    doc, (line, col) = at
+    found = doc.content.hover(line, col)
+    if found is None:
+        return None
+    return {"contents": {"kind": "markdown", "value": found.markdown}, "range": call.session.range(doc, found.start, found.end)}
+
+
+def _edits(session: Session, doc: OpenDocument, edits) -> dict:
+    return {"changes": {doc.uri: [{"range": session.range(doc, e.start, e.end), "newText": e.text} for e in edits]}}
+
+
+def code_action(call: Call):
+    params = _dict(call.params)
+    uri, r = _uri(params), _field(params, "range")
+    start, end = _position(_field(r, "start")), _position(_field(r, "end"))
+    only = _dict(_field(params, "context")).get("only")
+    if only is not None and not all(isinstance(kind, str) for kind in _checked(list, only)):
+        raise BadParams("context.only must be a list of strings")
+    session = call.session
+    doc = session.documents.get(uri)
+    if doc is None:
+        return None
+    found = session.diagnostics(doc)
+    model = doc.content.doc
+    first, last = model.to_model(*start, session.encoding), model.to_model(*end, session.encoding)
+    actions = [
+        {
+            "title": d.fix_title,
+            "kind": "quickfix",
+            "diagnostics": [session.diagnostic(doc, d)],
+            "isPreferred": True,
+            "edit": _edits(session, doc, d.fix),
+        }
+        for d in fixes_in(found, first, last)
+    ]
+    every = fix_all(found)
+    if every:
+        actions.append({"title": "Fix all auto-fixable problems", "kind": "source.fixAll", "edit": _edits(session, doc, every)})
+    if only:
+        actions = [a for a in actions if any(a["kind"] == k or a["kind"].startswith(k + ".") for k in only)]
+    return actions
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("initialize", initialize),
+    Feature("initialized", initialized, request=False),
+    Feature("workspace/didChangeConfiguration", did_change_configuration, request=False),
+    Feature("textDocument/didOpen", did_open, request=False),
+    Feature("textDocument/didChange", did_change, request=False),
+    Feature("textDocument/didClose", did_close, request=False),
+    Feature(
+        "textDocument/diagnostic",
+        diagnostic,
+        {"diagnosticProvider": {"identifier": SOURCE, "interFileDependencies": False, "workspaceDiagnostics": False}},
+    ),
+    Feature("textDocument/completion", completion, {"completionProvider": {"triggerCharacters": ["$", "{"]}}),
+    Feature("textDocument/hover", hover, {"hoverProvider": True}),
+    Feature("textDocument/codeAction", code_action, {"codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll"]}}),
+)
+TABLE = {feature.method: feature for feature in FEATURES}
+
+
+def dispatch(session: Session, outbox: Outbox, method: str, params: Any, ident: Any = None, request: bool = False) -> bool:
+    """Answer one message from the table; False if it is not the table's (pygls's, or the early start's to hand over).
+
+    Before ``initialize`` and after ``shutdown`` every message but ``exit``
+    is refused, as LSP says: a request with an error, a notification in
+    silence. Parameters that cannot be read get InvalidParams (a request)
+    or a log message (a notification). A fault while acting is logged to the
+    client and a request answered with null, so the server stays up.
+    """
+    feature = TABLE.get(method)
+    if method == "initialize" and session.initialized:
+        if request:
+            outbox.send(error(ident, INVALID_REQUEST, "initialize: the server is initialized already (initialize comes once)"))
+        return True
+    if method != "initialize" and method != "exit" and (not session.initialized or session.shut_down):
+        if request:
+            state = "is not initialized" if not session.initialized else "is shut down"
+            code = SERVER_NOT_INITIALIZED if not session.initialized else INVALID_REQUEST
+            outbox.send(error(ident, code, f"{method}: the server {state}"))
+        return True
+    if feature is None:
+        return False
+    call = Call(session, outbox, method, params, ident)
+    try:
+        try:
+            result = feature.handler(call)
+        except BadParams as exc:
+            if request:
+                outbox.send(error(ident, INVALID_PARAMS, f"{method}: the parameters could not be read ({exc})"))
+            else:
+                call.log(ERROR_MESSAGE, f"component-lsp: ignored {method}: the parameters could not be read ({exc})")
+            return True
+        except Later:
+            return False
+        except Exception as exc:  # a bug must not take the editor's server down
+            log.exception("%s failed", method)
+            call.log(ERROR_MESSAGE, f"component-lsp: {method} failed: {exc!r}")
+            result = None
+        if request:
+            outbox.send(response(ident, result))
+    finally:
+        for warning in session.take_warnings():
+            call.log(WARNING_MESSAGE, warning)
+    return True

@@ -1,0 +1,132 @@
+"""The content formats, in one table, and the document that picks its format by name and by text.
+
+Adding a format is one package here (exposing ``FORMAT``, a ``base.Format``)
+and one line in ``FORMATS``: its files, its language ids and its detection
+come from its ``Format``. Nothing above this package asks which format a
+document is in.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..document import Change, Document
+from . import dockerfile, yaml
+from .base import COMPONENT, Format, Hover, Item, Model, Unit
+
+# Earlier formats claim text first; a file stays in its own format unless another claims its text.
+FORMATS: tuple[Format, ...] = (yaml.FORMAT, dockerfile.FORMAT)
+DEFAULT = dockerfile.FORMAT  # for a document with no known name or language id
+
+
+class Kind(NamedTuple):
+    """What a file's name or language id says it is: a format and a dialect."""
+
+    format: Format
+    dialect: str
+
+
+def kind_by_language(language_id: str) -> Kind | None:
+    for fmt in FORMATS:
+        if language_id in fmt.languages:
+            return Kind(fmt, fmt.languages[language_id])
+    return None
+
+
+def kind_by_name(name: str) -> Kind | None:
+    """The kind a file name says (an exact name, else the longest suffix), or None if it is not one of ours."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    best: tuple[int, Kind] | None = None
+    for fmt in FORMATS:
+        for pattern, dialect in fmt.files.items():
+            if name == pattern:
+                return Kind(fmt, dialect)
+            if pattern.startswith(".") and name.endswith(pattern) and (best is None or len(pattern) > best[0]):
+                best = (len(pattern), Kind(fmt, dialect))
+    return best[1] if best else None
+
+
+def kind_of(name: str, language_id: str = "") -> Kind:
+    """What to open a document as: by language id, then file name; a component otherwise."""
+    return kind_by_language(language_id) or kind_by_name(name) or Kind(DEFAULT, COMPONENT)
+
+
+def first_meaningful(lines: list[str]) -> int:
+    """The index of the first line that is neither blank nor a ``#`` comment (``len(lines)`` if none is)."""
+    for index, line in enumerate(lines):
+        stripped = (line.removeprefix("\ufeff") if index == 0 else line).strip()
+        if stripped and not stripped.startswith("#"):
+            return index
+    return len(lines)
+
+
+def choose(kind: Kind, lines: list[str], head: int | None = None) -> Format:
+    """The format of a text in a file of ``kind``: another format's if it claims the text, else the file's own."""
+    head = first_meaningful(lines) if head is None else head
+    if head < len(lines):
+        first = lines[head].removeprefix("\ufeff") if head == 0 else lines[head]
+        first = first.rstrip("\r\n")
+        for fmt in FORMATS:
+            if fmt is not kind.format and fmt.claims(kind.dialect, first):
+                return fmt
+    return kind.format
+
+
+class Content:
+    """An open document: its text in the model of the format it is in, which may change as it is edited.
+
+    It answers as a ``base.Model`` does, by asking the model of the format
+    the text is in now.
+    """
+
+    def __init__(self, text: str, kind: Kind) -> None:
+        self.kind = kind
+        doc = Document(text)
+        self.head = first_meaningful(doc.lines)  # the line the format is told by
+        self.format = choose(kind, doc.lines, self.head)
+        self.model: Model = self.format.open(doc, kind.dialect)
+
+    @property
+    def doc(self) -> Document:
+        return self.model.doc
+
+    def _recheck(self, change: Change) -> None:
+        if change.first > self.head:
+            return  # the lines that tell the format are as they were
+        self.head = first_meaningful(self.doc.lines)
+        fmt = choose(self.kind, self.doc.lines, self.head)
+        if fmt is not self.format:
+            self.format = fmt
+            self.model = fmt.open(self.doc, self.kind.dialect)
+
+    def set_text(self, text: str) -> None:
+        self.model.set_text(text)
+        self._recheck(Change(0, 0, 0))
+
+    def edit(self, start: tuple[int, int], end: tuple[int, int], text: str) -> Change:
+        change = self.model.edit(start, end, text)
+        self._recheck(change)
+        return change
+
+    def diagnostics(self):
+        return self.model.diagnostics()
+
+    def units(self) -> list[Unit]:
+        return list(self.model.units())
+
+    def document_diagnostics(self):
+        return self.model.document_diagnostics()
+
+    def complete(self, line: int, col: int) -> list[Item]:
+        return self.model.complete(line, col)
+
+    def hover(self, line: int, col: int) -> Hover | None:
+        return self.model.hover(line, col)
+
+
+def open_text(text: str, name: str = "", language_id: str = "") -> Content:
+    """A document of a file called ``name`` (a path or URI) with that language id."""
+    return Content(text, kind_of(name, language_id))
+
+
+__all__ = ["FORMATS", "Content", "Kind", "choose", "kind_by_name", "kind_of", "open_text"]

@@ -1,0 +1,108 @@
+"""The seam every content format sits behind: what a format is, and what its document model answers.
+
+A *format* (Dockerfile-format text, YAML-format components, ...) is one
+package under ``formats/`` that exposes a ``FORMAT``: how to recognise its
+files and its text, and how to open a text as a ``Model``. The session, the
+server and the CLI talk to models only through the ``Model`` protocol below,
+so they never ask which format a document is in.
+
+Positions are model positions: (line, code-point column), as in
+``document.Document``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol
+
+from ..diagnostics import Diagnostic
+from ..document import Change, Document
+
+# Dialects: what the text is for. A component (CreateImageComponent's Content)
+# or a template (CreateImagePipeline's BuildContent).
+COMPONENT, TEMPLATE = "component", "template"
+
+Position = tuple[int, int]
+
+# Completion item kinds.
+KEYWORD, VARIABLE, SNIPPET, PROPERTY, VALUE = "keyword", "variable", "snippet", "property", "value"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A completion item."""
+
+    label: str
+    kind: str
+    detail: str
+    documentation: str  # markdown
+    text: str  # plain insert text
+    snippet: str  # the same with tab stops (LSP snippet syntax)
+    start: Position  # the range the item replaces
+    end: Position
+    sort: str = ""
+
+
+class Hover(NamedTuple):
+    markdown: str
+    start: Position
+    end: Position
+
+
+@dataclass(slots=True)
+class Unit:
+    """A part of a document whose diagnostics stay the same while it is unchanged (an instruction, say).
+
+    ``key`` is the part itself (the same object while it is unchanged),
+    ``line`` where it starts now: a consumer may keep what it derives from
+    ``diagnostics()`` in ``key.cache`` for as long as both are the same.
+    """
+
+    key: object
+    line: int
+    diagnostics: Callable[[], list[Diagnostic]]
+
+
+class Model(Protocol):
+    """One open document in one format: its text, and everything the features ask of it."""
+
+    doc: Document
+
+    def set_text(self, text: str) -> None: ...
+
+    def edit(self, start: Position, end: Position, text: str) -> Change: ...
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every diagnostic, sorted by position."""
+        ...
+
+    def units(self) -> Iterable[Unit]:
+        """The diagnostics part by part, for a consumer that keeps a derived form of each (in document order)."""
+        ...
+
+    def document_diagnostics(self) -> list[Diagnostic]:
+        """The diagnostics that belong to no unit (size, count, ...): what ``units`` leaves out."""
+        ...
+
+    def complete(self, line: int, col: int) -> list[Item]: ...
+
+    def hover(self, line: int, col: int) -> Hover | None: ...
+
+
+@dataclass(frozen=True)
+class Format:
+    """A content format: its name, its files, how it recognises its text, and how to open it.
+
+    ``files`` maps a file name (``Componentfile``) or a suffix (``.component``)
+    to a dialect; ``languages`` maps an LSP language id to one. ``claims`` says,
+    from its first line that is neither blank nor a ``#`` comment, whether a
+    text in a file of another format is in this one (YAML content in a
+    ``.component`` file, say); a format never gives up its own files.
+    """
+
+    name: str
+    open: Callable[[Document, str], Model]  # (the text, the dialect)
+    files: dict[str, str] = field(default_factory=dict)
+    languages: dict[str, str] = field(default_factory=dict)
+    claims: Callable[[str, str], bool] = lambda dialect, first: False  # (the dialect, the text's first meaningful line)

@@ -1,0 +1,24 @@
+"""Dockerfile-format text: components (CreateImageComponent) and templates (CreateImagePipeline).
+
+Layers, bottom up: ``words`` (the shell-word lexer) and ``parser`` (BuildKit's
+cutting into instructions); ``syntax`` and ``catalog`` (what instructions
+say, what keywords are); ``rules`` and the features (``completion``,
+``hover``), which use those and never each other; ``model``, which ties
+them to an editable document.
+"""
+
+from ..base import COMPONENT, TEMPLATE, Format
+from .model import DockerfileModel
+
+FORMAT = Format(
+    name="dockerfile",
+    open=DockerfileModel,
+    files={
+        "Componentfile": COMPONENT,
+        ".component": COMPONENT,
+        ".Componentfile": COMPONENT,
+        "Templatefile": TEMPLATE,
+        ".imagetemplate": TEMPLATE,
+    },
+    languages={"ecs-component": COMPONENT, "ecs-template": TEMPLATE},
+)

@@ -1,0 +1,165 @@
+"""The Dockerfile format's document model: parsed, checked, and following edits incrementally.
+
+On an edit only the instructions the edit touches are parsed and checked
+again: parsing restarts at the instruction holding the first changed line
+and stops as soon as it reaches, past the edit, a line where the old parse
+was also between instructions; everything after is kept, moved by the
+number of lines the edit added or removed. Document-wide figures (command
+count, byte size, instructions by keyword) are kept up to date rather than
+recomputed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ...diagnostics import Diagnostic, Edit
+from ...document import Change, Document
+from ..base import COMPONENT, Hover, Item, Unit
+from . import completion, hover
+from .parser import Header, Instruction, parse, parse_one, scan_header
+from .rules import Context, check_document, check_instruction
+
+
+def _start(ins: Instruction) -> int:
+    return ins.start
+
+
+class DockerfileModel:
+    """One open document in the Dockerfile format: its text, instructions and findings."""
+
+    def __init__(self, doc: Document, dialect: str = COMPONENT) -> None:
+        self.doc = doc
+        self.context = Context(dialect)
+        self.header = Header()
+        self.instructions: list[Instruction] = []
+        self.by_keyword: dict[str, set[Instruction]] = {}
+        self.flagged: set[Instruction] = set()
+        self._full()
+
+    # -- editing ------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        self.doc.set_text(text)
+        self._full()
+
+    def edit(self, start: tuple[int, int], end: tuple[int, int], text: str) -> Change:
+        """Replace text between model positions and re-analyse what it touched."""
+        change = self.doc.replace(start, end, text)
+        self._reparse(change)
+        return change
+
+    # -- parsing ------------------------------------------------------------
+    def _full(self) -> None:
+        self.header, self.instructions = parse(self.doc.lines)
+        self.by_keyword = {}
+        self.flagged = set()
+        self._added(self.instructions)
+
+    def _added(self, instructions: list[Instruction]) -> None:
+        index, context, flagged = self.by_keyword, self.context, self.flagged
+        for ins in instructions:
+            index.setdefault(ins.upper, set()).add(ins)
+            ins.findings = check_instruction(ins, context)
+            if ins.findings:
+                flagged.add(ins)
+
+    def _removed(self, instructions: list[Instruction]) -> None:
+        index, flagged = self.by_keyword, self.flagged
+        for ins in instructions:
+            index[ins.upper].discard(ins)
+            flagged.discard(ins)
+
+    def _reparse(self, change: Change) -> None:
+        lines = self.doc.lines
+        first_line = change.first
+        new_stop = first_line + change.added
+        delta = change.added - change.removed
+        if first_line <= self.header.end:
+            header = scan_header(lines)
+            if header.escape != self.header.escape:
+                self.header = header
+                self._full()
+                return
+            self.header = header
+        old = self.instructions
+        k = bisect_right(old, first_line, key=_start) - 1
+        if k >= 0 and (old[k].end >= first_line or old[k].open_end):
+            line, first = old[k].start, k
+        else:
+            line, first = max(first_line, self.header.end), k + 1
+        new: list[Instruction] = []
+        pointer, count = first, len(old)
+        resync = count
+        escape = self.header.escape
+        while True:
+            if line >= new_stop:
+                old_line = line - delta
+                while pointer < count and old[pointer].end < old_line:
+                    pointer += 1
+                if pointer >= count or old[pointer].start >= old_line:
+                    resync = pointer
+                    break
+            ins, line = parse_one(lines, line, escape)
+            if ins is None:
+                break
+            new.append(ins)
+        self._removed(old[first:resync])
+        if delta:
+            for ins in old[resync:]:
+                ins.start += delta
+                ins.end += delta
+        old[first:resync] = new
+        self._added(new)
+
+    # -- queries ------------------------------------------------------------
+    def instruction_at(self, line: int) -> Instruction | None:
+        """The instruction whose extent holds a model line."""
+        ins = self.instructions
+        k = bisect_right(ins, line, key=_start) - 1
+        if k >= 0 and ins[k].end >= line:
+            return ins[k]
+        return None
+
+    def place(self, ins: Instruction, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Model positions of a logical range of an instruction."""
+        line, col = ins.locate(start)
+        begin = (ins.start + line, col)
+        if end <= start:
+            return begin, begin
+        line, col = ins.locate(end, end=True)
+        return begin, (ins.start + line, col)
+
+    def placed(self, ins: Instruction) -> list[Diagnostic]:
+        """An instruction's findings as diagnostics, in document positions."""
+        out = []
+        for finding in ins.findings:
+            if finding.line is not None:  # a whole line, which the fix removes
+                line = ins.start + finding.line
+                start, end = (line, 0), (line, len(self.doc.line_text(line)))
+                edits = [Edit(start, (line + 1, 0), "")] if finding.fix_title else []
+            else:
+                start, end = self.place(ins, finding.start, finding.end)
+                edits = [Edit(*self.place(ins, s, e), text) for s, e, text in finding.fix]
+            out.append(Diagnostic(finding.rule.code, finding.rule.severity, finding.message, start, end, finding.fix_title, edits))
+        return out
+
+    def units(self) -> list[Unit]:
+        """The instructions that have findings, in document order."""
+        return [Unit(ins, ins.start, lambda ins=ins: self.placed(ins)) for ins in sorted(self.flagged, key=_start)]
+
+    def document_diagnostics(self) -> list[Diagnostic]:
+        return check_document(self, self.context)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every diagnostic of the document, sorted by position."""
+        out = [d for ins in self.flagged for d in self.placed(ins)]
+        out.extend(self.document_diagnostics())
+        out.sort(key=Diagnostic.sort_key)
+        return out
+
+    # -- features -------------------------------------------------------------
+    def complete(self, line: int, col: int) -> list[Item]:
+        return completion.complete(self, line, col)
+
+    def hover(self, line: int, col: int) -> Hover | None:
+        return hover.hover(self, line, col)

@@ -1,0 +1,10 @@
+"""The rules of the Dockerfile format: each module declares its codes and registers its checks.
+
+Adding a rule: a check in the module of its concern (or a new module named
+here), registered with ``@check``; see docs/architecture.md.
+"""
+
+from . import arguments, document, exec_form, keywords, pairs, paths, syntax  # noqa: F401  (registers checks)
+from .base import Context, check_document, check_instruction
+
+__all__ = ["Context", "check_document", "check_instruction"]

@@ -1,0 +1,59 @@
+"""Checks on the whole document: its size, its command count, and what spans instructions."""
+
+from __future__ import annotations
+
+from .... import limits
+from ....diagnostics import ERROR, WARNING, Diagnostic, Rule, rule
+from .base import check
+
+MAX_COMMANDS = 127
+
+TOO_MANY = rule("InvalidImageTemplateCommandSize.ExceededMaxNumber", ERROR, "More than 127 commands (logical instructions).")
+MISSING = rule("MissingParameter.Content", ERROR, "No command at all.")
+DIRECTIVE = rule("Lint.ParserDirective", WARNING, "A parser directive (`# escape=`, `# syntax=`): Image Builder documents none.")
+DUPLICATE = rule("Lint.DuplicateInstruction", WARNING, "More than one CMD or ENTRYPOINT: only the last one takes effect.")
+
+
+def _diagnostic(r: Rule, message: str, start, end) -> Diagnostic:
+    return Diagnostic(r.code, r.severity, message, start, end)
+
+
+@check(document=True)
+def size(model, ctx):
+    return limits.size(model.doc)
+
+
+@check(document=True)
+def count(model, ctx):
+    total = len(model.instructions)
+    if total > MAX_COMMANDS:
+        ins = model.instructions[MAX_COMMANDS]
+        start, end = model.place(ins, ins.kw_start, ins.kw_end)
+        message = f"This component has {total:,} commands; the limit is {MAX_COMMANDS}. This is command {MAX_COMMANDS + 1}: split the rest into another component."
+        yield _diagnostic(TOO_MANY, message, start, end)
+    elif total == 0:
+        end = (0, len(model.doc.line_text(0)))
+        yield _diagnostic(MISSING, "The component has no command: add at least one, e.g. RUN echo hello.", (0, 0), end)
+
+
+@check(document=True)
+def directives(model, ctx):
+    for d in model.header.directives:
+        message = f"Parser directive '# {d.name}=' is not documented by Image Builder and may be ignored: remove it"
+        if d.name == "escape":
+            message += " and continue lines with \\"
+        message += "." + (f" BuildKit rejects it too: {d.error}." if d.error else "")
+        yield _diagnostic(DIRECTIVE, message, (d.line, d.start), (d.line, d.end))
+
+
+@check(document=True)
+def duplicates(model, ctx):
+    for keyword in ("CMD", "ENTRYPOINT"):
+        found = model.by_keyword.get(keyword)
+        if not found or len(found) < 2:
+            continue
+        ordered = sorted(found, key=lambda ins: ins.start)
+        last = ordered[-1].start + 1
+        for ins in ordered[:-1]:
+            start, end = model.place(ins, ins.kw_start, ins.kw_end)
+            yield _diagnostic(DUPLICATE, f"Only the last {keyword} (line {last}) takes effect: remove this one.", start, end)

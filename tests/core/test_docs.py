@@ -1,0 +1,45 @@
+"""The documentation a maintainer relies on: every code's page and anchor, a short README, nothing outside."""
+
+import re
+import subprocess
+
+from component_lsp.codes import markdown
+from component_lsp.diagnostics import RULES, SEVERITY_NAMES, code_url
+from helpers import ROOT
+
+CODES = ROOT / "docs" / "codes.md"
+
+
+def github_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading: lower case, punctuation dropped, spaces as dashes."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_the_codes_page_is_the_registrys():
+    assert CODES.read_text(encoding="utf-8") == markdown(), "run: component-lsp codes > docs/codes.md"
+
+
+def test_every_code_has_its_own_heading_and_link():
+    page = CODES.read_text(encoding="utf-8")
+    headings = {github_anchor(h): h for h in re.findall(r"^## (.+)$", page, re.MULTILINE)}
+    rows = dict(re.findall(r"^\| \[`([A-Za-z.]+)`\]\(#[a-z]+\) \| (\w+) \|", page, re.MULTILINE))
+    assert rows == {code: SEVERITY_NAMES[r.severity] for code, r in RULES.items()}
+    for code in RULES:
+        page_url, anchor = code_url(code).rsplit("#", 1)
+        assert page_url.endswith("/docs/codes.md")
+        assert headings[anchor] == f"`{code}`"
+    assert len(set(map(github_anchor, headings.values()))) == len(RULES)
+
+
+def test_the_readme_is_short_and_links_the_docs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode()) <= 8 * 1024
+    for page in ("docs/codes.md", "docs/architecture.md", "docs/performance.md", "docs/reliability.md"):
+        assert page in readme and (ROOT / page).exists()
+
+
+def test_nothing_refers_to_a_folder_beside_the_repository():
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    texts = [ROOT / name for name in listed if not name.startswith("tests/agreement/corpus/") and (ROOT / name).is_file()]
+    beside = "../" + "shared"  # spelled so that this file does not name it
+    assert [p for p in texts if beside in p.read_text(encoding="utf-8", errors="replace")] == []

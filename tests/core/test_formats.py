@@ -1,0 +1,91 @@
+"""The format seam: which format a document is in, by its name, its language id and its text."""
+
+import pytest
+
+from component_lsp.formats import FORMATS, kind_by_name, kind_of, open_text
+from component_lsp.formats.base import COMPONENT, TEMPLATE
+from component_lsp.formats.dockerfile import FORMAT as DOCKERFILE
+from component_lsp.formats.yaml import FORMAT as YAML
+
+
+def test_kinds_by_language_id_then_name():
+    assert kind_of("file:///a/x.txt", "ecs-template") == (DOCKERFILE, TEMPLATE)
+    assert kind_of("file:///a/Templatefile") == (DOCKERFILE, TEMPLATE)
+    assert kind_of("file:///a/b.imagetemplate", "plaintext") == (DOCKERFILE, TEMPLATE)
+    assert kind_of("file:///a/b.component.yml") == (YAML, COMPONENT)
+    assert kind_of("file:///a/b.Componentfile") == (DOCKERFILE, COMPONENT)
+    assert kind_of("untitled:Untitled-1", "plaintext") == (DOCKERFILE, COMPONENT)
+
+
+def test_which_names_are_ours():
+    assert kind_by_name("Componentfile") == (DOCKERFILE, COMPONENT)
+    assert kind_by_name("dir/app.component.yaml") == (YAML, COMPONENT)  # the longest suffix wins over .component
+    assert kind_by_name("Dockerfile") is None and kind_by_name("notes.txt") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tasks:\n  - Name: a\n",
+        "Parameters:\n  x:\n    Type: String\nTasks: []\n",
+        '"Tasks":\n  - Name: a\n',
+        "'Parameters': {}\n",
+        "---\nTasks: []\n",
+        "--- # a document\n",
+        "\ufeff# a comment\n\n   \nTasks: # the tasks\n",
+        "Tasks: []",
+    ],
+)
+def test_yaml_content_is_yaml_whatever_the_file_is_called(text):
+    assert open_text(text, "file:///a/app.component").format is YAML
+    assert open_text(text, "untitled:1", "plaintext").format is YAML
+
+
+@pytest.mark.parametrize("text", ["RUN a\nTasks:\n", "TasksX: a\n", "# Tasks:\nRUN a\n", "----\n", "Tasks:x\n", ""])
+def test_other_text_is_dockerfile_format(text):
+    assert open_text(text, "file:///a/app.component").format is DOCKERFILE
+
+
+def test_a_yaml_file_is_yaml_and_a_template_dockerfile_whatever_they_hold():
+    assert open_text("RUN a\n", "file:///a/app.component.yaml").format is YAML
+    assert open_text("Tasks: []\n", "file:///a/app.imagetemplate").format is DOCKERFILE
+
+
+def test_a_yaml_document_gets_no_dockerfile_completion_hover_or_errors():
+    doc = open_text("---\nParameters:\n  x:\n    Type: String\n", "file:///a/app.component")
+    assert doc.diagnostics() == []
+    for line in range(4):
+        for col in range(12):
+            assert doc.complete(line, col) == [] and doc.hover(line, col) is None
+    quoted = open_text('"Tasks":\n  - Name: a\n    Action: RunShellCommand\n', "file:///a/app.component")
+    assert quoted.diagnostics() == []
+
+
+def test_the_format_follows_edits_at_the_top():
+    doc = open_text("# header\nRUN a\n", "file:///a/app.component")
+    assert doc.format is DOCKERFILE and doc.complete(1, 0) != []
+    doc.edit((1, 0), (1, 5), "Tasks:\n  - Name: a")
+    assert doc.format is YAML and doc.complete(1, 0) == [] and doc.diagnostics() == []
+    doc.edit((1, 0), (1, 0), "RUN b\n")
+    assert doc.format is DOCKERFILE and doc.doc.text == "# header\nRUN b\nTasks:\n  - Name: a\n"
+    assert [d.code for d in doc.diagnostics()] == ["InvalidImageTemplateCommand.NotSupported"] * 2
+    doc.set_text("---\n")
+    assert doc.format is YAML
+
+
+def test_edits_below_the_first_meaningful_line_do_not_look_again(monkeypatch):
+    import component_lsp.formats as formats
+
+    doc = open_text("# c\n" + "RUN a\n" * 100, "file:///a/app.component")
+    looked = []
+    real = formats.first_meaningful
+    monkeypatch.setattr(formats, "first_meaningful", lambda lines: looked.append(1) or real(lines))
+    doc.edit((50, 0), (50, 0), "Tasks:\n")
+    assert looked == [] and doc.format is DOCKERFILE
+    doc.edit((0, 0), (0, 3), "")
+    assert looked == [1] and doc.format is DOCKERFILE
+
+
+def test_every_format_is_in_the_table_once():
+    assert len({fmt.name for fmt in FORMATS}) == len(FORMATS)
+    assert {fmt.name for fmt in FORMATS} == {"dockerfile", "yaml"}

@@ -1,0 +1,67 @@
+"""After any sequence of edits, the incremental analysis equals a fresh one of the final text."""
+
+from helpers.generators import PIECES, dockerfile_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers import content as Analysis
+from helpers import edit_lsp
+from component_lsp.document import UTF8, UTF16
+
+INSERTS = st.one_of(
+    st.sampled_from(PIECES + ["\n", "\r\n", "\\\n", "\n\n", "RUN x\n", "# c\n", "<<EOF\n", "EOF\n", "ENV A=1\n"]),
+    st.text(max_size=8),
+)
+
+
+def snapshot(analysis):
+    """Everything the document holds; the parse too when the text is Dockerfile-format (a YAML start line makes it YAML)."""
+    model = analysis.model
+    parsed = None
+    if analysis.format.name == "dockerfile":
+        parsed = (
+            model.header.escape,
+            [(i.start, i.end, i.keyword, i.logical, i.open_end) for i in model.instructions],
+            {k: len(v) for k, v in model.by_keyword.items() if v},
+        )
+    return analysis.doc.text, analysis.doc.byte_size, analysis.format.name, parsed, analysis.diagnostics()
+
+
+@st.composite
+def edits(draw, text):
+    """A starting text and a list of (start, end, new text) edits in LSP-ish coordinates."""
+    out = []
+    for _ in range(draw(st.integers(1, 8))):
+        line1, line2 = sorted(draw(st.lists(st.integers(0, 20), min_size=2, max_size=2)))
+        col1 = draw(st.integers(0, 12))
+        col2 = draw(st.integers(0, 12))
+        if line1 == line2 and col2 < col1:
+            col1, col2 = col2, col1
+        out.append(((line1, col1), (line2, col2), draw(INSERTS)))
+    return out
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(dockerfile_text(), st.data(), st.sampled_from([UTF16, UTF8]))
+def test_incremental_equals_full(text, data, encoding):
+    analysis = Analysis(text)
+    for start, end, new in data.draw(edits(text)):
+        edit_lsp(analysis, start, end, new, encoding)
+        assert snapshot(analysis) == snapshot(Analysis(analysis.doc.text))
+
+
+def test_typing_a_continuation_extends_the_instruction():
+    analysis = Analysis("RUN a\nRUN b\n")
+    analysis.edit((0, 5), (0, 5), " \\")
+    assert [(i.start, i.end) for i in analysis.model.instructions] == [(0, 1)]
+    analysis.edit((0, 5), (0, 7), "")
+    assert [(i.start, i.end) for i in analysis.model.instructions] == [(0, 0), (1, 1)]
+
+
+def test_an_edit_far_from_an_instruction_leaves_it_untouched():
+    analysis = Analysis("RUN a\n" + "RUN b\n" * 50 + "RUN c\n")
+    last = analysis.model.instructions[-1]
+    first = analysis.model.instructions[0]
+    analysis.edit((20, 4), (20, 5), "bb\n\n")
+    assert analysis.model.instructions[-1] is last and analysis.model.instructions[0] is first
+    assert last.start == 53  # moved down by the two lines the edit added

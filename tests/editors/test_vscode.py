@@ -1,0 +1,108 @@
+"""The VS Code extension: its unit and grammar tests, and a run in a real VS Code.
+
+The real VS Code is code-server (``editors/vscode/test/e2e/vscode-web.sh install``) driven in
+Debian's Chromium by ``editors/vscode/test/e2e/run.mjs``. ``.ci/run`` installs both and
+sets COMPONENT_LSP_EDITOR_TESTS=require, so in CI a missing piece fails the test; on a
+machine without them the real-editor test is skipped, saying what to install.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from component_lsp.formats import FORMATS, kind_by_language, kind_by_name
+
+from helpers import ROOT
+EXTENSION = ROOT / "editors" / "vscode"
+VSCODE_WEB = EXTENSION / "test" / "e2e" / "vscode-web.sh"
+VSCODE_WEB_HOME = Path(os.environ.get("VSCODE_WEB_HOME", Path.home() / ".cache" / "vscode-web"))
+OUTPUT = EXTENSION / "test-output"
+
+
+def need(ok: bool, missing: str) -> None:
+    if ok:
+        return
+    if os.environ.get("COMPONENT_LSP_EDITOR_TESTS") == "require":
+        pytest.fail(f"{missing} (COMPONENT_LSP_EDITOR_TESTS=require)")
+    pytest.skip(f"{missing}; .ci/run installs it")
+
+
+def vscode_language(name: str, languages: list[dict]) -> str | None:
+    """The language VS Code gives a file name: an exact file name, else the longest matching extension."""
+    by_name = [lang["id"] for lang in languages if name in lang.get("filenames", [])]
+    if by_name:
+        return by_name[0]
+    matches = [(len(ext), lang["id"]) for lang in languages for ext in lang.get("extensions", []) if name.endswith(ext)]
+    return max(matches)[1] if matches else None
+
+
+def test_extension_associates_the_same_files_as_the_server():
+    languages = json.loads((EXTENSION / "package.json").read_text(encoding="utf-8"))["contributes"]["languages"]
+    assert {lang["id"] for lang in languages} == {language for fmt in FORMATS for language in fmt.languages}
+    for pattern in (pattern for fmt in FORMATS for pattern in fmt.files):
+        name = f"nginx{pattern}" if pattern.startswith(".") else pattern
+        assert kind_by_language(vscode_language(name, languages)) == kind_by_name(name), name
+    assert vscode_language("Dockerfile", languages) is None
+
+
+def npm(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run(["npm", *args], check=False, cwd=EXTENSION, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def vsix() -> Path:
+    """The extension packaged as users install it (npm ci first if its packages are missing)."""
+    need(shutil.which("npm") is not None, "npm is not installed")
+    if not (EXTENSION / "node_modules").is_dir():
+        done = npm("ci", "--no-audit", "--no-fund")
+        assert done.returncode == 0, done.stdout + done.stderr
+    done = npm("run", "-s", "package")
+    assert done.returncode == 0, done.stdout + done.stderr
+    path = EXTENSION / "component-lsp.vsix"
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def test_extension_unit_tests(vsix):
+    done = npm("run", "-s", "test:unit")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "# fail 0" in done.stdout and "# pass 0" not in done.stdout
+
+
+def test_grammar(vsix):
+    done = npm("run", "-s", "test:grammar")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("run successfuly") == len(list((EXTENSION / "test" / "grammar").glob("*.test.*")))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
+    need(VSCODE_WEB.exists(), f"{VSCODE_WEB} is missing")
+    need((VSCODE_WEB_HOME / ".installed-4.100.3").exists(), f"code-server is not installed: bash {VSCODE_WEB} install")
+    need(Path("/usr/bin/chromium").exists(), "Debian's chromium is not installed: apt-get install chromium")
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+    done = subprocess.run(
+        [
+            "node", "test/e2e/run.mjs", "--vsix", str(vsix), "--python", sys.executable, "--out", str(OUTPUT),
+            "--port", str(free_port()), "--vscode-web", str(VSCODE_WEB),
+        ],
+        check=False, cwd=EXTENSION, capture_output=True, text=True, timeout=600,
+    )
+    print(done.stdout[-3000:])
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    for shot in ("vscode-no-server.png", "vscode-problems.png", "vscode-hover.png", "vscode-completion.png"):
+        assert (OUTPUT / shot).stat().st_size > 10_000
+    assert "NotSupportedCommand.FROM" in (OUTPUT / "problems.txt").read_text(encoding="utf-8")

@@ -1,0 +1,48 @@
+"""What more than one test module uses: the repository's folders, the clients, frames.
+
+``wire`` drives the real server byte by byte; ``generators`` draws Dockerfile-format text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+CORPUS = ROOT / "tests" / "agreement" / "corpus"
+
+# The two editors the project is tested with, by pytest-lsp's names for their capabilities.
+CLIENTS = ["visual-studio-code", "neovim"]
+# Older or other clients, for what depends on the client's capabilities (snippets, encodings).
+OTHER_CLIENTS = ["neovim@v0.10.0", "emacs"]
+
+
+def frame(message: dict | bytes, header: bytes = b"Content-Length: %d\r\n\r\n") -> bytes:
+    """One LSP frame: a message (as JSON) or a body, behind a header (``%d`` for its length)."""
+    body = message if isinstance(message, bytes) else json.dumps(message).encode()
+    return (header % len(body) if b"%d" in header else header) + body
+
+
+def unframe(data: bytes) -> list[dict]:
+    """The messages of a stream of well-made frames."""
+    out = []
+    while data:
+        head, _, rest = data.partition(b"\r\n\r\n")
+        length = int(next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")).split(b":")[1])
+        out.append(json.loads(rest[:length]))
+        data = rest[length:]
+    return out
+
+
+def content(text: str, name: str = "file:///work/app.component"):
+    """A document as the server opens it: in the format its name and text say."""
+    from component_lsp.formats import open_text
+
+    return open_text(text, name)
+
+
+def edit_lsp(document, start: tuple[int, int], end: tuple[int, int], text: str, encoding: str):
+    """Replace text between LSP positions (line, character in ``encoding``), as a didChange does."""
+    model = document.doc
+    return document.edit(model.to_model(*start, encoding), model.to_model(*end, encoding), text)

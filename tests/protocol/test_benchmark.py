@@ -1,0 +1,76 @@
+"""The benchmark still works: its documents are what it says, and a short run reports every figure for both servers.
+
+No time is asserted here: the figures are for reading (README, Performance).
+"""
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import content as Analysis
+
+from helpers import ROOT
+_spec = importlib.util.spec_from_file_location("benchmark_documents", ROOT / "benchmarks" / "documents.py")
+bench = sys.modules[_spec.name] = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return {s.name: s for s in bench.samples(bench.SIZES)}
+
+
+def test_the_16_kb_document_is_the_largest_the_api_accepts(documents):
+    sample = documents["16 KB"]
+    analysis = Analysis(sample.text)
+    assert len(analysis.model.instructions) == sample.instructions == 127
+    assert 16 * 1024 - 100 < sample.size <= 16 * 1024
+    assert analysis.diagnostics() == []
+
+
+@pytest.mark.parametrize(("name", "low", "high"), [("1 KB", 800, 1024), ("250 KB", 245_000, 250 * 1024), ("1 MB", 1_030_000, 1024 * 1024)])
+def test_the_other_sizes_break_only_the_limits(documents, name, low, high):
+    sample = documents[name]
+    assert low <= sample.size <= high
+    codes = [d.code for d in Analysis(sample.text).diagnostics()]
+    assert codes == ([] if name == "1 KB" else ["InvalidImageTemplateCommandSize.ExceededMaxNumber", "InvalidContent.LengthExceeded"])
+
+
+def test_the_places_worked_at_are_what_they_claim(documents):
+    for sample in documents.values():
+        lines = sample.text.split("\n")
+        middle = len(lines) / 2
+        line, col = sample.edit
+        assert lines[line].startswith("RUN ") and not lines[line].endswith("\\") and col == 4
+        assert abs(line - middle) < len(lines) / 10 + 10
+        assert sample.keyword == (line, 2)
+        assert lines[sample.empty[0]] == "" and sample.empty[1] == 0
+
+
+def test_a_short_run_reports_every_figure_for_both_servers(tmp_path):
+    out = tmp_path / "figures.json"
+    done = subprocess.run(
+        [sys.executable, "benchmarks/run.py", "--quick", "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(out.read_text())
+    assert set(figures["servers"]) == {"ours", "peer"}
+    for who, server in figures["servers"].items():
+        assert server["startup"]["first_diagnostics"]["n"] == 2, who
+        assert 0 < server["startup"]["initialize"]["median_ms"] <= server["startup"]["first_diagnostics"]["median_ms"], who
+        for name in ("1 KB", "16 KB"):
+            size = server["sizes"][name]
+            assert size["keystroke"]["n"] == 20 and size["keystroke"]["median_ms"] > 0, (who, name)
+            for key in ("floor", "completion", "hover"):
+                assert size[key]["n"] == 10 and size[key]["median_ms"] > 0, (who, name, key)
+            assert size["rss_mib"] > 5, (who, name)
+    assert figures["servers"]["peer"]["version"].startswith("docker-langserver 0.15.0")
+    table = done.stdout
+    for row in ("spawn → first diagnostics", "keystroke → diagnostics", "floor: hover, empty line", "completion", "memory"):
+        assert row in table
+    assert {t["what"] for t in figures["targets"]} >= {"keystroke ours/peer, 16 KB", "keystroke / own floor, 16 KB"}

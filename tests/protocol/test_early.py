@@ -1,0 +1,279 @@
+"""The early start (component_lsp/early.py) delivers to the same feature table as pygls, and hands over cleanly.
+
+Each message of the table gets the same answer whether the early start or
+pygls delivers it; what is not the table's (shutdown, a response, a message
+that is not JSON-RPC) is handed to pygls untouched, with the session.
+"""
+
+import io
+import json
+import subprocess
+import sys
+import threading
+
+import pytest
+from pytest_lsp import client_capabilities
+
+from component_lsp.early import EarlyServer
+from component_lsp.features import FEATURES, capabilities
+from component_lsp.framing import Frames
+from component_lsp.server import server
+from component_lsp.session import Session, position_encoding
+from helpers import CLIENTS, OTHER_CLIENTS, frame, unframe
+
+ALL_CLIENTS = [*CLIENTS, *OTHER_CLIENTS]
+URI = "file:///work/app.component"
+TEXT = "FROM centos\n# café ☕\nrun echo ${HOME}\nCOPY ☕.txt\nENV A=1\n"
+
+
+def client_caps(client: str, encodings=None) -> dict:
+    caps = _unstructure(client_capabilities(client))
+    if encodings is not None:
+        caps.setdefault("general", {})["positionEncodings"] = encodings
+    return caps
+
+
+def _unstructure(value):
+    from pygls.protocol import default_converter
+
+    return default_converter().unstructure(value)
+
+
+def initialize(caps: dict, options=None) -> dict:
+    params = {"processId": None, "rootUri": None, "capabilities": caps}
+    if options is not None:
+        params["initializationOptions"] = options
+    return {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": params}
+
+
+def notification(method: str, params: dict) -> dict:
+    return {"jsonrpc": "2.0", "method": method, "params": params}
+
+
+def request(ident, method: str, params) -> dict:
+    return {"jsonrpc": "2.0", "id": ident, "method": method, "params": params}
+
+
+def at(line: int, character: int) -> dict:
+    return {"textDocument": {"uri": URI}, "position": {"line": line, "character": character}}
+
+
+def change(version: int, changes: list, uri: str = URI) -> dict:
+    return notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes})
+
+
+def edit(sl, sc, el, ec, text):
+    return {"range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}, "text": text}
+
+
+def early(messages: list[dict]):
+    """Run the early start over ``messages``: (what it wrote, its hand-over)."""
+    out = io.BytesIO()
+    handover = EarlyServer(Frames(io.BytesIO(b"".join(map(frame, messages)))), out, threading.Event()).serve()
+    return unframe(out.getvalue()), handover
+
+
+class Kept:
+    def __init__(self):
+        self.data = b""
+
+    def write(self, data: bytes) -> None:
+        self.data += data
+
+    def close(self) -> None:
+        pass
+
+
+def pygls(messages: list[dict]) -> list[dict]:
+    """Run the pygls server (no early start) over ``messages``: what it wrote."""
+    protocol = server.protocol
+    server.session = Session()
+    kept = Kept()
+    protocol.set_writer(kept)
+    for message in messages:
+        protocol.handle_message(json.loads(json.dumps(message), object_hook=protocol.structure_message))
+    return unframe(kept.data)
+
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+@pytest.mark.parametrize("encodings", [None, ["utf-8"], ["utf-32", "utf-16"], ["latin-1"]])
+def test_initialize_is_answered_from_the_table_whoever_delivers_it(client, encodings):
+    message = initialize(client_caps(client, encodings))
+    written, handover = early([message])
+    assert written == pygls([message])
+    (answer,) = written
+    assert answer["result"]["capabilities"] == capabilities(handover.session)
+    assert answer["result"]["capabilities"]["positionEncoding"] == position_encoding(message["params"]["capabilities"])
+    assert handover.answered == 1
+
+
+def test_the_capabilities_are_the_tables():
+    declared = {}
+    for feature in FEATURES:
+        declared.update(feature.capabilities or {})
+    caps = capabilities(Session())
+    assert {k: v for k, v in caps.items() if k not in ("positionEncoding", "textDocumentSync")} == declared
+    assert {"hoverProvider", "completionProvider", "codeActionProvider", "diagnosticProvider"} <= set(declared)
+
+
+def session_messages(caps: dict) -> list[dict]:
+    """A first minute in an editor: settings, a document, edits of every kind, every feature, and a close."""
+    diagnostic = request(2, "textDocument/diagnostic", {"textDocument": {"uri": URI}})
+    return [
+        initialize(caps, {"componentLsp": {"diagnostics": {"ignore": 5}}}),
+        notification("initialized", {}),
+        notification("workspace/didChangeConfiguration", {"settings": {"componentLsp": {"diagnostics": {"ignore": ["Lint.UnquotedEnvValue"]}}}}),
+        notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}}),
+        diagnostic,
+        request(10, "textDocument/hover", at(2, 1)),
+        request(11, "textDocument/completion", at(2, 1)),
+        request(12, "textDocument/codeAction", {"textDocument": {"uri": URI}, "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 3}}, "context": {"diagnostics": []}}),
+        change(2, [edit(2, 0, 2, 3, "RUN")]),
+        change(3, [edit(3, 10, 3, 10, " /tmp/"), edit(0, 0, 1, 0, "")]),
+        {**diagnostic, "id": 3},
+        change(4, [edit(0, 0, 0, 0, "RUN a \\\n")]),
+        change(5, [{"text": "RUN ok\nRESTART\n"}]),
+        change(6, [edit(0, 0, 0, 0, "x")], uri="file:///not/open.component"),
+        {**diagnostic, "id": 4},
+        request(13, "textDocument/hover", {"textDocument": {"uri": URI}, "position": {"line": "x"}}),
+        notification("textDocument/didOpen", {"textDocument": {"uri": URI}}),
+        notification("textDocument/didClose", {"textDocument": {"uri": URI}}),
+    ]
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_the_first_messages_get_the_same_answers_from_either(client):
+    messages = session_messages(client_caps(client))
+    written, handover = early(messages)
+    assert handover.pending is None  # it answered every one, up to the end of the input
+    assert handover.answered == len(messages)
+    expected = pygls(messages)
+    assert written == expected
+    answers = {m["id"]: m for m in expected if "id" in m}
+    assert "RUN" in answers[10]["result"]["contents"]["value"]
+    assert answers[11]["result"]["items"] and answers[12]["result"][0]["kind"] == "quickfix"
+    assert answers[13]["error"]["code"] == -32602  # InvalidParams, from the table
+    logs = [m["params"]["message"] for m in expected if m.get("method") == "window/logMessage"]
+    assert any("ignored textDocument/didOpen: the parameters could not be read" in m for m in logs)
+    if handover.session.pull:
+        assert [answers[i]["result"]["kind"] for i in (2, 3, 4)] == ["full", "full", "full"]
+    else:
+        assert sum(m.get("method") == "textDocument/publishDiagnostics" for m in expected) >= 6
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        {"jsonrpc": "2.0", "id": 7, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 3}},
+        {"jsonrpc": "2.0", "id": 7, "result": None},
+        {"jsonrpc": "2.0", "id": None, "method": "textDocument/diagnostic", "params": {"textDocument": {"uri": URI}}},
+        {"jsonrpc": "1.0", "method": "initialized"},
+        request(7, "textDocument/definition", at(0, 0)),
+    ],
+)
+def test_what_is_not_the_tables_goes_to_pygls_untouched(message):
+    opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}})
+    written, handover = early([initialize(client_caps("neovim")), opened, message, opened])
+    assert [m.get("id") for m in written] == [1]  # a pulling client: no publish
+    assert json.loads(handover.pending) == message
+    assert handover.answered == 2
+
+
+def test_new_settings_that_need_a_refresh_request_go_to_pygls():
+    caps = {"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": True}}}
+    settings = notification("workspace/didChangeConfiguration", {"settings": {}})
+    pulled = request(2, "textDocument/diagnostic", {"textDocument": {"uri": URI}})
+    opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}})
+    written, handover = early([initialize(caps), opened, pulled, settings])
+    assert [m.get("id") for m in written] == [1, 2]
+    assert json.loads(handover.pending) == settings and handover.session.configured == 0
+
+
+def test_before_initialize_requests_are_refused_and_notifications_dropped():
+    opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "x", "version": 1, "text": ""}})
+    hover = request(5, "textDocument/hover", at(0, 0))
+    written, handover = early([opened, hover, initialize({})])
+    assert written[0] == {"jsonrpc": "2.0", "id": 5, "error": {"code": -32002, "message": "textDocument/hover: the server is not initialized"}}
+    assert written == pygls([opened, hover, initialize({})])
+    assert handover.session.documents == {} and handover.session.initialized
+
+
+def test_a_second_initialize_is_refused():
+    written, _ = early([initialize({}), initialize({})])
+    assert [m.get("error", {}).get("code") for m in written] == [None, -32600]
+
+
+def test_bytes_that_are_not_a_message_go_to_pygls():
+    out = io.BytesIO()
+    garbage = b"Content-Length: 5\r\n\r\n{oops"
+    handover = EarlyServer(Frames(io.BytesIO(frame(initialize({})) + garbage)), out, threading.Event()).serve()
+    assert handover.pending == b"{oops" and len(unframe(out.getvalue())) == 1
+
+
+def test_json_nested_too_deep_goes_to_pygls():
+    """Found by tests/protocol/test_protocol_faults.py: json.loads raised RecursionError, which ended the early start and the process."""
+    deep = b"[" * 100_000 + b"]" * 100_000
+    handover = EarlyServer(Frames(io.BytesIO(frame(initialize({})) + b"Content-Length: %d\r\n\r\n" % len(deep) + deep)), io.BytesIO(), threading.Event()).serve()
+    assert handover.pending == deep
+
+
+def test_it_stops_at_the_first_message_after_pygls_has_loaded():
+    loaded = threading.Event()
+    loaded.set()
+    message = initialize({})
+    handover = EarlyServer(Frames(io.BytesIO(frame(message))), io.BytesIO(), loaded).serve()
+    assert json.loads(handover.pending) == message and handover.answered == 0
+
+
+def test_pygls_takes_over_the_session_and_answers_the_rest():
+    caps = client_caps("visual-studio-code", ["utf-8"])
+    opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}})
+    shutdown = {"jsonrpc": "2.0", "id": 2, "method": "shutdown"}
+    written, handover = early([initialize(caps, {"componentLsp": {"diagnostics": {"ignore": ["Lint.*"]}}}), opened, shutdown])
+    assert [m.get("method") for m in written[1:]] == ["textDocument/publishDiagnostics"]
+    server.session = handover.session
+    kept = Kept()
+    server.protocol.set_writer(kept)
+    server.protocol.handle_message(json.loads(handover.pending, object_hook=server.protocol.structure_message))
+    hover = request(3, "textDocument/hover", {"textDocument": {"uri": URI}, "position": {"line": 2, "character": 1}})
+    server.protocol.handle_message(json.loads(json.dumps(hover), object_hook=server.protocol.structure_message))
+    answers = unframe(kept.data)
+    assert answers[0] == {"jsonrpc": "2.0", "id": 2, "result": None}
+    assert answers[1]["error"]["code"] == -32600  # after shutdown: refused, by the same session
+    assert server.session.settings.ignore == ("Lint.*",) and server.session.shut_down and server.exit_status == 0
+
+
+def test_a_real_start_answers_early_and_hands_over():
+    """All at once down the pipe, as an editor that has a file open sends it: early start, hand-over, pygls."""
+    opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}})
+    hover = request(2, "textDocument/hover", {"textDocument": {"uri": URI}, "position": {"line": 2, "character": 1}})
+    shutdown = {"jsonrpc": "2.0", "id": 3, "method": "shutdown"}
+    messages = [initialize(client_caps("visual-studio-code")), notification("initialized", {}), opened, hover, shutdown, {"jsonrpc": "2.0", "method": "exit"}]
+    done = subprocess.run(
+        [sys.executable, "-m", "component_lsp", "--log-level", "INFO"],
+        input=b"".join(map(frame, messages)), capture_output=True, timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    written = unframe(done.stdout)
+    assert [m["id"] for m in written if "id" in m] == [1, 2, 3]  # one answer each
+    published = [m for m in written if m.get("method") == "textDocument/publishDiagnostics"]
+    assert len(published) == 1 and published[0]["params"]["version"] == 1 and published[0]["params"]["diagnostics"]
+    answers = {m["id"]: m for m in written if "id" in m}
+    assert "RUN" in answers[2]["result"]["contents"]["value"] and answers[3]["result"] is None
+    assert "early start answered 4 messages" in done.stderr.decode()
+
+
+@pytest.mark.parametrize(("shutdown_first", "status"), [(True, 0), (False, 1)])
+def test_exit_without_shutdown_ends_with_status_1(shutdown_first, status):
+    """LSP: exit ends the process with 0 after a shutdown request, 1 without (pygls alone ended with 0 either way)."""
+    messages = [initialize({})]
+    if shutdown_first:
+        messages.append({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    messages.append({"jsonrpc": "2.0", "method": "exit"})
+    done = subprocess.run(
+        [sys.executable, "-m", "component_lsp"], input=b"".join(map(frame, messages)), capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == status, done.stderr.decode()
+    assert [m["id"] for m in unframe(done.stdout)] == [1, 2][: len(messages) - 1]

@@ -1,0 +1,105 @@
+"""Hostile text through the real server: every feature it offers answers, within a bound, and it stays up.
+
+Each document is opened in a server driven as VS Code and as Neovim drive
+it; then every request the server's capabilities offer is sent at the
+document's start, middle, end and past its end, an edit is made in its
+middle, and the diagnostics are read again. The bound is a hang detector
+(far above what any answer takes here; the figures are printed), not a
+speed test: speed is measured by ``benchmarks/run.py``.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from helpers.wire import CLIENTS, Server, at, notification, opened
+
+BOUND = 60.0  # seconds: any answer slower than this is taken for a hang
+rng = random.Random(5)
+DOCUMENTS = {
+    "random bytes as Latin-1": bytes(rng.randrange(256) for _ in range(50_000)).decode("latin-1"),
+    "random bytes as UTF-8, replaced": bytes(rng.randrange(256) for _ in range(50_000)).decode("utf-8", "replace"),
+    "random code points": "".join(chr(rng.choice([rng.randrange(0x80), rng.randrange(0x110000)])) for _ in range(20_000)),
+    "NUL": "\x00" * 1000 + "\nRUN \x00\x00\nENV A=\x00\n\x00RUN x\n",
+    "lone surrogates": "RUN \ud800 \udfff\nENV \udbff=1\nCOPY \udc00 /a\n" * 50,
+    "a 10 MB document": "RUN echo hello && yum install -y pkg\n" * 280_000,
+    "a 1 MB line": "RUN " + "x" * 1_000_000,
+    "100,000 empty lines": "\n" * 100_000,
+    "100,000 backslashes on a line": "RUN " + "\\" * 100_000 + "\n",
+    "100,000 continuation lines": "RUN a \\\n" * 100_000,
+    "100,000 escaped backslashes": "# escape=`\nRUN a " + "``" * 50_000 + "`\n",
+    "100,000 CRs": "RUN a\r" * 100_000,
+    "an open heredoc": "RUN <<EOF\n" + "x\n" * 100_000,
+    "a 1 MB JSON form": 'CMD ["' + "a" * 1_000_000 + '"\n',
+}
+timings: dict[str, float] = {}  # the slowest answer to each request
+slowest: dict[str, tuple[float, str]] = {}  # and to which document
+
+
+def positions(text: str) -> list[tuple[int, int]]:
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return [(0, 0), (0, 5), (lines // 2, 3), (lines, 0), (lines, 10**6), (2**31 - 1, 2**31 - 1)]
+
+
+def requests(capabilities: dict, uri: str, line: int, character: int) -> list[tuple[str, dict]]:
+    """One request for each feature the server offers: what it advertises must be in here."""
+    offered = {
+        "hoverProvider": [("textDocument/hover", at(line, character, uri))],
+        "completionProvider": [("textDocument/completion", at(line, character, uri))],
+        "codeActionProvider": [
+            ("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": span, "context": {"diagnostics": [], **only}})
+            for span in ({"start": {"line": line, "character": 0}, "end": {"line": line, "character": character}},
+                         {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}})
+            for only in ({}, {"only": ["source.fixAll"]})
+        ],
+        "diagnosticProvider": [("textDocument/diagnostic", {"textDocument": {"uri": uri}})],
+        "executeCommandProvider": [],  # no commands: nothing to execute
+    }
+    features = {key for key in capabilities if key.endswith("Provider")}
+    assert features <= offered.keys(), f"a feature with no hostile test: {features - offered.keys()}"
+    return [r for key in sorted(features) for r in offered[key]]
+
+
+@pytest.fixture(scope="module", params=CLIENTS)
+def server(request):
+    server = Server(request.param)
+    yield server
+    assert server.finish() == 0
+    server.close()
+    assert "failed" not in server.stderr()
+
+
+def timed(server: Server, name: str, method: str, params: dict) -> dict:
+    response, seconds = server.call(method, params, timeout=BOUND)
+    if seconds > timings.get(method, 0.0):
+        timings[method], slowest[method] = seconds, name
+    return response
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_every_request_answers(server: Server, name: str):
+    text = DOCUMENTS[name]
+    uri = f"file:///work/hostile-{len(timings)}-{abs(hash(name))}.component"
+    server.notifications.clear()
+    server.write(opened(text, uri))
+    first = timed(server, name, "textDocument/diagnostic", {"textDocument": {"uri": uri}})
+    assert first["result"]["kind"] == "full"
+    capabilities = server.initialized["result"]["capabilities"]
+    for line, character in positions(text):
+        for method, params in requests(capabilities, uri, line, character):
+            response = timed(server, name, method, params)
+            assert "error" not in response, (method, line, character, response["error"])
+    middle = text.count("\n") // 2
+    span = {"start": {"line": middle, "character": 0}, "end": {"line": middle, "character": 0}}
+    server.write(notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": span, "text": "\\\nFROM x\n"}]}))
+    again = timed(server, name, "textDocument/diagnostic", {"textDocument": {"uri": uri}})
+    assert again["result"]["kind"] == "full"
+    server.write(notification("textDocument/didClose", {"textDocument": {"uri": uri}}))
+    assert not [m for m in server.notifications if m.get("method") == "window/logMessage"]
+    assert server.proc.poll() is None
+
+
+def test_the_slowest_answers_are_printed():
+    assert timings, "run with the documents above"
+    print("\nslowest answer to hostile text, by request: " + ", ".join(f"{m} {s * 1000:.0f} ms ({slowest[m]})" for m, s in sorted(timings.items())))

@@ -1,0 +1,314 @@
+"""End-to-end: the real server over stdio, driven as VS Code and as Neovim drive it."""
+
+import sys
+
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from helpers import CLIENTS as EDITORS
+from helpers import OTHER_CLIENTS
+
+# The latest Neovim (UTF-8, pull diagnostics, snippets), VS Code (UTF-16, push), and Neovim 0.10 (no snippets).
+CLIENTS = [*EDITORS, OTHER_CLIENTS[0]]
+URI = "file:///work/app.component"
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"])
+
+
+@pytest_lsp.fixture(
+    config=SERVER,
+    params=CLIENTS,
+)
+async def client(request, lsp_client: LanguageClient):
+    lsp_client.name = request.param
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=client_capabilities(request.param)))
+    yield
+    await lsp_client.shutdown_session()
+
+
+def is_pull(client: LanguageClient) -> bool:
+    return client.capabilities.text_document.diagnostic is not None
+
+
+def open_doc(client: LanguageClient, text: str, uri: str = URI, language: str = "ecs-component") -> None:
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, language, 1, text)))
+
+
+async def diagnostics(client: LanguageClient, uri: str = URI) -> list[types.Diagnostic]:
+    """The document's diagnostics as the client gets them: pulled or pushed."""
+    if is_pull(client):
+        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uri)))
+        return list(report.items)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return list(client.diagnostics[uri])
+
+
+def col(client: LanguageClient, text: str) -> int:
+    """Length of ``text`` in the position encoding the server chose for this client."""
+    encoding = client.capabilities.general.position_encodings if client.capabilities.general else None
+    if encoding and encoding[0] == types.PositionEncodingKind.Utf8:
+        return len(text.encode("utf-8"))
+    return len(text.encode("utf-16-le")) // 2
+
+
+def summary(items):
+    return sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.character) for d in items)
+
+
+async def test_api_errors_are_reported_with_codes_and_token_ranges(client: LanguageClient):
+    open_doc(client, "FROM centos\nRUN\nADD a /b\nRESTART now\n")
+    got = await diagnostics(client)
+    assert summary(got) == [
+        ("EmptyCommandContent.RUN", 1, 0, 3),
+        ("InvalidImageTemplateCommand.NotSupported", 2, 0, 3),
+        ("NotEmptyCommandContent.RESTART", 3, 8, 11),
+        ("NotSupportedCommand.FROM", 0, 0, 4),
+    ]
+    assert {d.source for d in got} == {"component-lsp"}
+    assert all(d.code_description and d.code_description.href.endswith("/docs/codes.md#" + d.code.lower().replace(".", "")) for d in got)
+    assert next(d for d in got if d.code.startswith("InvalidImage")).message.endswith("Use COPY.")
+
+
+async def test_positions_after_non_ascii_text(client: LanguageClient):
+    line = "WORKDIR /😀中 /b"
+    open_doc(client, f"# 注释 😀\n{line}\n")
+    got = await diagnostics(client)
+    (bad,) = [d for d in got if d.code == "InvalidCommandContent.WORKDIR"]
+    assert bad.range.start == types.Position(1, col(client, "WORKDIR /😀中 "))
+    assert bad.range.end == types.Position(1, col(client, line))
+
+
+async def test_edits_update_the_diagnostics(client: LanguageClient):
+    open_doc(client, "RUN echo 😀 done\nRUNN x\n")
+    first = await diagnostics(client)
+    assert [d.code for d in first] == ["InvalidImageTemplateCommand.NotSupported"]
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=URI, version=2),
+            [types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(1, 3), types.Position(1, 4)), text="")],
+        )
+    )
+    assert await diagnostics(client) == []
+    # Typing after the emoji: the range must count it as the client does.
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=URI, version=3),
+            [types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(0, col(client, "RUN echo 😀 ")), types.Position(0, col(client, "RUN echo 😀 done"))),
+                text="ok\nFROM x")],
+        )
+    )
+    got = await diagnostics(client)
+    assert summary(got) == [("NotSupportedCommand.FROM", 1, 0, 4)]
+
+
+async def test_push_or_pull_never_both(client: LanguageClient):
+    open_doc(client, "FROM x\n")
+    got = await diagnostics(client)
+    assert [d.code for d in got] == ["NotSupportedCommand.FROM"]
+    # A request answered after didOpen proves any push for it has arrived.
+    await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
+    if is_pull(client):
+        assert client.diagnostics == {}
+    else:
+        assert summary(client.diagnostics[URI]) == summary(got)
+
+
+async def test_close_clears_diagnostics(client: LanguageClient):
+    open_doc(client, "FROM x\n")
+    assert await diagnostics(client) != []
+    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(URI)))
+    assert await diagnostics(client) == []
+
+
+async def test_keyword_completion(client: LanguageClient):
+    open_doc(client, "ENV A=\"1\"\nru\n")
+    result = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(URI), types.Position(1, 2))
+    )
+    labels = [item.label for item in result.items]
+    assert sorted(labels) == sorted(["RUN", "ENV", "WORKDIR", "COPY", "USER", "LABEL", "CMD", "ENTRYPOINT", "RESTART"])
+    run = next(item for item in result.items if item.label == "RUN")
+    assert run.text_edit.range == types.Range(types.Position(1, 0), types.Position(1, 2))
+    item = client.capabilities.text_document.completion.completion_item
+    if item and item.snippet_support:
+        assert run.text_edit.new_text == "RUN ${1:command}"
+        assert run.insert_text_format == types.InsertTextFormat.Snippet
+    else:
+        assert run.text_edit.new_text == "RUN "
+        assert run.insert_text_format == types.InsertTextFormat.PlainText
+    assert "build VM" in run.documentation.value
+
+
+async def test_variable_completion_after_dollar(client: LanguageClient):
+    open_doc(client, 'ENV JAVA_HOME="/opt/jdk" 名="x"\nRUN echo 😀 ${J\n')
+    result = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(URI), types.Position(1, col(client, "RUN echo 😀 ${J")))
+    )
+    assert [item.label for item in result.items] == ["JAVA_HOME"]
+    edit = result.items[0].text_edit
+    assert edit.new_text == "JAVA_HOME}"
+    assert edit.range.start.character == col(client, "RUN echo 😀 ${")
+
+
+async def test_hover_on_keyword_and_variable(client: LanguageClient):
+    open_doc(client, 'ENV GREETING="hello"\nRUN echo 😀 $GREETING\nADD a b\n')
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(1, 1))
+    )
+    assert "runs a shell command on the build VM" in hover.contents.value
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(1, col(client, "RUN echo 😀 $GR")))
+    )
+    assert "`hello`" in hover.contents.value and "line 1" in hover.contents.value
+    assert hover.range.start.character == col(client, "RUN echo 😀 ")
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(2, 0))
+    )
+    assert "Use **COPY** instead" in hover.contents.value
+
+
+async def test_quick_fix_upper_cases_a_keyword(client: LanguageClient):
+    open_doc(client, "run echo hi\n")
+    got = await diagnostics(client)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(URI), got[0].range, types.CodeActionContext(diagnostics=got)
+        )
+    )
+    fix = next(a for a in actions if a.kind == types.CodeActionKind.QuickFix)
+    assert fix.title == "Change to RUN"
+    (edit,) = fix.edit.changes[URI]
+    assert (edit.new_text, edit.range) == ("RUN", types.Range(types.Position(0, 0), types.Position(0, 3)))
+    assert [d.code for d in fix.diagnostics] == ["Lint.KeywordCase"]
+    only_fix_all = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(URI), got[0].range,
+            types.CodeActionContext(diagnostics=got, only=[types.CodeActionKind.SourceFixAll]),
+        )
+    )
+    assert [a.kind for a in only_fix_all] == [types.CodeActionKind.SourceFixAll]
+
+
+async def test_requests_anywhere_get_answers(client: LanguageClient):
+    open_doc(client, "RUN a \\\n\n# c\n  b\n")
+    for line, character in [(0, 0), (1, 0), (2, 1), (3, 9), (99, 0), (0, 999)]:
+        position = types.Position(line, character)
+        ident = types.TextDocumentIdentifier(URI)
+        await client.text_document_hover_async(types.HoverParams(ident, position))
+        completion = await client.text_document_completion_async(types.CompletionParams(ident, position))
+        assert completion is not None
+    unknown = types.TextDocumentIdentifier("file:///not/open.component")
+    assert await client.text_document_hover_async(types.HoverParams(unknown, types.Position(0, 0))) is None
+
+
+async def test_templates_may_pull_in_components(client: LanguageClient):
+    uri = "file:///work/build.imagetemplate"
+    open_doc(client, "FROM IMAGE:m-123\nCOMPONENT ic-bp18hy47cqavewsb\n", uri=uri, language="ecs-template")
+    got = await diagnostics(client, uri)
+    assert [d.code for d in got] == ["Lint.FromIgnored"]
+
+
+async def test_hostile_documents_get_answers(client: LanguageClient):
+    garbage = bytes(range(256)).decode("latin-1") * 80 + "\ud800\x00😀\r"
+    documents = {
+        "file:///work/garbage.component": garbage,
+        "file:///work/long.component": "RUN " + "x" * 1_000_000,
+        "file:///work/huge.component": "RUN echo hello && yum install -y pkg\r\n" * 280_000,  # 10.4 MB
+    }
+    for uri, text in documents.items():
+        open_doc(client, text, uri=uri)
+        got = await diagnostics(client, uri)
+        assert any(d.code == "InvalidContent.LengthExceeded" for d in got)
+        ident = types.TextDocumentIdentifier(uri)
+        for position in (types.Position(0, 0), types.Position(0, 500_000), types.Position(5, 3)):
+            await client.text_document_hover_async(types.HoverParams(ident, position))
+            await client.text_document_completion_async(types.CompletionParams(ident, position))
+    assert not [m for m in client.log_messages if m.type == types.MessageType.Error]
+
+
+IGNORE_LINT = {"componentLsp": {"diagnostics": {"ignore": ["Lint.*", "EmptyCommandContent.RUN"]}}}
+LINTED = "run echo hi\nRUN\nFROM x\n"  # Lint.KeywordCase, EmptyCommandContent.RUN, NotSupportedCommand.FROM
+
+
+async def test_settings_from_the_editor_hide_ignored_codes(client: LanguageClient):
+    open_doc(client, LINTED)
+    first = await diagnostics(client)
+    assert sorted(d.code for d in first) == ["EmptyCommandContent.RUN", "Lint.KeywordCase", "NotSupportedCommand.FROM"]
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=IGNORE_LINT))
+    if is_pull(client):
+        # Same document version, new settings: the earlier result must not be reported unchanged.
+        report = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(types.TextDocumentIdentifier(URI), previous_result_id=None)
+        )
+        again = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(types.TextDocumentIdentifier(URI), previous_result_id="stale")
+        )
+        assert [d.code for d in report.items] == [d.code for d in again.items] == ["NotSupportedCommand.FROM"]
+    else:
+        assert [d.code for d in await diagnostics(client)] == ["NotSupportedCommand.FROM"]
+    # Quick fixes follow the settings too: the ignored keyword case offers none.
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(URI), types.Range(types.Position(0, 0), types.Position(0, 3)), types.CodeActionContext(diagnostics=[])
+        )
+    )
+    assert list(actions) == []
+
+
+async def test_settings_that_are_not_understood_are_logged_and_left_out(client: LanguageClient):
+    open_doc(client, LINTED)
+    await diagnostics(client)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"componentLsp": {"diagnostics": {"ignore": 3}}}))
+    message = await client.wait_for_notification(types.WINDOW_LOG_MESSAGE)
+    assert "diagnostics.ignore" in message.message and message.type == types.MessageType.Warning
+    if is_pull(client):
+        assert len(await diagnostics(client)) == 3
+    else:
+        # The republished diagnostics follow the log message, possibly in the same read: waiting for
+        # them now could miss them. A request answered after both proves they have arrived.
+        await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
+        assert len(client.diagnostics[URI]) == 3
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def configured_client(lsp_client: LanguageClient):
+    params = types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), initialization_options=IGNORE_LINT)
+    await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_settings_in_initialization_options(configured_client: LanguageClient):
+    open_doc(configured_client, LINTED)
+    assert [d.code for d in await diagnostics(configured_client)] == ["NotSupportedCommand.FROM"]
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def refreshing_client(lsp_client: LanguageClient):
+    capabilities = client_capabilities("neovim")
+    capabilities.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_new_settings_ask_a_pulling_client_to_pull_again(refreshing_client: LanguageClient):
+    open_doc(refreshing_client, LINTED)
+    await diagnostics(refreshing_client)
+    assert refreshing_client.diagnostic_refresh_count == 0
+    refreshing_client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=IGNORE_LINT))
+    # A request answered after the notification proves the refresh, sent before it, has arrived.
+    await refreshing_client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
+    assert refreshing_client.diagnostic_refresh_count == 1
+    assert [d.code for d in await diagnostics(refreshing_client)] == ["NotSupportedCommand.FROM"]
+
+
+async def test_settings_before_any_pull_ask_for_no_refresh(refreshing_client: LanguageClient):
+    """VS Code sends its settings right after initialized: nothing has been pulled, so there is nothing to refresh."""
+    refreshing_client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=IGNORE_LINT))
+    open_doc(refreshing_client, LINTED)
+    await refreshing_client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
+    assert refreshing_client.diagnostic_refresh_count == 0
+    assert [d.code for d in await diagnostics(refreshing_client)] == ["NotSupportedCommand.FROM"]

@@ -1,0 +1,151 @@
+"""The session: state and JSON answers shared by the pygls server and the early start."""
+
+import gc
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from component_lsp.session import FREEZE_FROM, Session
+
+CAPS = {"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": True}}}
+
+
+def test_a_large_document_is_kept_out_of_the_garbage_collectors_passes():
+    session = Session()
+    gc.unfreeze()
+    session.open("file:///small", "x", 1, "RUN a\n" * 100)
+    assert gc.get_freeze_count() == 0
+    session.open("file:///large", "x", 1, "RUN a\n" * (FREEZE_FROM // 6 + 1))
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
+
+
+def test_a_pull_is_answered_unchanged_until_the_document_or_the_settings_change():
+    session = Session()
+    session.initialize(CAPS)
+    session.open("file:///a", "x", 1, "FROM x\n")
+    first = session.report("file:///a", None).data
+    assert first["kind"] == "full" and first["items"][0]["code"] == "NotSupportedCommand.FROM"
+    assert session.report("file:///a", first["resultId"]).data == {"kind": "unchanged", "resultId": first["resultId"]}
+    session.change("file:///a", 2, [(None, "RUN a\n")])
+    second = session.report("file:///a", first["resultId"]).data
+    assert second["kind"] == "full" and second["items"] == []
+    session.configure({"componentLsp": {"diagnostics": {"ignore": ["Lint.*"]}}})
+    assert session.report("file:///a", second["resultId"]).data["kind"] == "full"
+
+
+def test_result_ids_differ_for_a_reopened_document_and_match_between_sessions():
+    one, two = Session(), Session()
+    for session in (one, two):
+        session.open("file:///a", "x", 1, "RUN a\n")
+    assert one.result_id(one.documents["file:///a"]) == two.result_id(two.documents["file:///a"])
+    before = one.result_id(one.documents["file:///a"])
+    one.close("file:///a")
+    one.open("file:///a", "x", 1, "RUN a\n")
+    assert one.result_id(one.documents["file:///a"]) != before
+
+
+def test_new_settings_need_a_refresh_only_after_a_pull():
+    session = Session()
+    session.initialize(CAPS)
+    session.open("file:///a", "x", 1, "RUN a\n")
+    assert not session.stale_reports
+    session.report("file:///a", None)
+    assert session.stale_reports
+
+
+def test_what_the_client_does_wrong_is_applied_and_kept_as_a_warning():
+    session = Session()
+    session.initialize({"general": {"positionEncodings": ["utf-8"]}})
+    doc = session.open("file:///a", "x", 5, "RUN é\n")
+    assert session.take_warnings() == []
+    session.change("file:///a", 6, [(((0, 4), (0, 6)), "e")])  # the whole é: two UTF-8 units
+    assert session.take_warnings() == [] and doc.content.doc.text == "RUN e\n"
+    session.change("file:///a", 6, [(((0, 0), (0, 0)), "#")])
+    session.change("file:///a", 7, [(((9, 0), (9, 4)), "FROM x")])
+    session.change("file:///a", 8, [(((0, 1), (0, 0)), "")])
+    session.change("file:///b", 2, [(None, "x")])
+    session.close("file:///b")
+    session.open("file:///a", "x", 1, "RUN b\n")
+    warnings = session.take_warnings()
+    assert [w.split(":", 1)[0] for w in warnings] == ["component-lsp"] * 6
+    assert "to version 6, which is not newer than 6; applied" in warnings[0]
+    assert "the range 9:0-9:4, which is not in the document (2 lines)" in warnings[1]
+    assert "the range 0:1-0:0, which is not in the document" in warnings[2]  # it ends before it starts
+    assert "didChange for a document that is not open: file:///b" in warnings[3]
+    assert "didClose for a document that is not open: file:///b" in warnings[4]
+    assert "didOpen for a document that is already open: file:///a" in warnings[5]
+    assert doc.content.doc.text == "RUN e\nFROM x"  # each applied: clamped, and the backwards range the right way round
+    assert session.take_warnings() == []
+
+
+def test_a_position_inside_a_character_is_not_in_the_document():
+    session = Session()
+    session.initialize({"general": {"positionEncodings": ["utf-8"]}})
+    session.open("file:///a", "x", 1, "RUN é\n")
+    session.change("file:///a", 2, [(((0, 5), (0, 5)), "x")])  # between the two bytes of é
+    assert "which is not in the document" in session.take_warnings()[0]
+
+
+TEXT = "".join(f"run echo {n}\nCOPY http://x/{n}?q /d\n\n" for n in range(40)) + "FROM x\n" + "RUN a\n" * 60
+
+
+def items(session: Session, uri: str = "file:///a") -> list[dict]:
+    return json.loads(session.items(session.documents[uri]).text)
+
+
+def fresh(session: Session, uri: str = "file:///a") -> list[dict]:
+    """The same diagnostics made from nothing kept: every one converted now, sorted by position."""
+    doc = session.documents[uri]
+    return [session.diagnostic(doc, d) for d in session.diagnostics(doc)]
+
+
+def test_a_keystroke_serialises_only_the_diagnostics_of_what_it_changed(monkeypatch):
+    session = Session()
+    doc = session.open("file:///a", "ecs-component", 1, TEXT)
+    assert items(session) == fresh(session) and len(items(session)) == 40 + 40 + 1 + 1
+    converted = []
+    real = Session.diagnostic
+    monkeypatch.setattr(Session, "diagnostic", lambda self, d, x: converted.append(x.code) or real(self, d, x))  # noqa: ARG005
+    session.change("file:///a", 2, [(((30, 4), (30, 4)), "x")])  # inside one RUN: its one diagnostic is new
+    items(session)
+    assert converted.count("Lint.KeywordCase") == 1 and "InvalidCommandContent.COPY" not in converted
+    converted.clear()
+    session.change("file:///a", 3, [(((0, 0), (0, 0)), "\n")])  # every instruction moves: all converted again
+    items(session)
+    assert converted.count("Lint.KeywordCase") == 40
+    monkeypatch.undo()
+    assert items(session) == fresh(session) and doc.content.doc.text.startswith("\nrun")
+
+
+def test_kept_diagnostics_follow_new_settings_and_the_encoding():
+    session = Session()
+    session.initialize({"general": {"positionEncodings": ["utf-8"]}})
+    session.open("file:///a", "ecs-component", 1, "run é ☕ \\\n  x\nCOPY ☕ /d ☕\n")
+    before = items(session)
+    assert before == fresh(session)
+    session.configure({"componentLsp": {"diagnostics": {"ignore": ["Lint.*"]}}})
+    assert items(session) == fresh(session) != before
+    assert all(not d["code"].startswith("Lint.") for d in items(session))
+
+
+@pytest.mark.parametrize("text", ["RUN a\rrun b\nrun c\n", "run a\nRUN b\r\rrun c\n"])
+def test_a_lone_cr_is_never_served_from_what_was_kept(text):
+    session = Session()
+    session.open("file:///a", "ecs-component", 1, text)
+    items(session)
+    session.change("file:///a", 2, [(((0, 0), (0, 0)), "x\ry")])  # an LSP line more, the same model lines
+    assert items(session) == fresh(session)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12), st.sampled_from(["x", "\n", "", "run ", "\\\n", "FROM y\n", "# c\n"])), max_size=12))
+def test_the_kept_wire_form_equals_a_fresh_one_after_any_edits(edits):
+    session = Session()
+    session.open("file:///a", "ecs-component", 1, TEXT)
+    for version, (line, col, new) in enumerate(edits, 2):
+        end = (line, col + (0 if new else 1))
+        session.change("file:///a", version, [(((line, col), end), new)])
+        assert items(session) == fresh(session)
