@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 
 from .features import dispatch
 from .framing import Frames
-from .jsonrpc import frame
+from .jsonrpc import Message, frame
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -46,8 +46,8 @@ class EarlyOutbox:
     def __init__(self, stdout: BinaryIO) -> None:
         self.stdout = stdout
 
-    def send(self, body: str) -> None:
-        self.stdout.write(frame(body))
+    def send(self, message: Message) -> None:
+        self.stdout.write(frame(message))
         self.stdout.flush()
 
     def request(self, method: str, params: Any) -> bool:

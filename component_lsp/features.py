@@ -21,7 +21,7 @@ from . import NAME, __version__
 from .diagnostics import SOURCE
 from .fixes import fix_all, fixes_in
 from .formats.base import KEYWORD, PROPERTY, SNIPPET, VALUE, VARIABLE
-from .jsonrpc import INVALID_PARAMS, INVALID_REQUEST, SERVER_NOT_INITIALIZED, error, notification, response
+from .jsonrpc import INVALID_PARAMS, INVALID_REQUEST, SERVER_NOT_INITIALIZED, Message, error, notification, response
 from .session import OpenDocument, Session
 
 log = logging.getLogger(__name__)
@@ -35,8 +35,8 @@ PLAIN_TEXT, SNIPPET_FORMAT = 1, 2  # InsertTextFormat
 class Outbox(Protocol):
     """Where answers go: the early start's stdout, or pygls's transport."""
 
-    def send(self, body: str) -> None:
-        """Send one JSON-RPC message (its JSON text)."""
+    def send(self, message: Message) -> None:
+        """Send one JSON-RPC message (the pieces of its JSON text)."""
 
     def request(self, method: str, params: Any) -> bool:
         """Send a request to the client and handle its answer; False if that cannot be done yet."""

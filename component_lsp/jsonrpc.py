@@ -1,57 +1,69 @@
-"""JSON-RPC messages as text, with room for JSON that was serialised before (``Raw``).
+"""JSON-RPC messages as bytes, put together from pieces, some of them serialised before (``Raw``).
 
 The server keeps each diagnostic's JSON text while its instruction is
-unchanged; a message is then put together from those texts instead of
-serialising every diagnostic again.
+unchanged; a message is then put together from those pieces instead of
+serialising every diagnostic again, and joined once, when it is framed.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # JSON-RPC and LSP error codes.
 INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS, SERVER_NOT_INITIALIZED = -32600, -32601, -32602, -32002
 
+Message = list[bytes]  # the pieces of one message's JSON text
+
 
 @dataclass(frozen=True, slots=True)
 class Raw:
-    """A JSON text, to be put into a message as it is."""
+    """A JSON value as pieces of its text, to be put into a message as they are."""
 
-    text: str
+    parts: list[bytes] = field(default_factory=list)
 
     @property
     def data(self):
-        return json.loads(self.text)
+        return json.loads(b"".join(self.parts))
 
 
-def dumps(value) -> str:
-    return value.text if isinstance(value, Raw) else json.dumps(value)
+def encode(value) -> bytes:
+    """One JSON text (ASCII, so its bytes are its text)."""
+    return json.dumps(value).encode()
 
 
-def array(texts: Iterable[str]) -> Raw:
-    return Raw("[" + ",".join(texts) + "]")
+def _parts(value) -> list[bytes]:
+    return value.parts if isinstance(value, Raw) else [encode(value)]
+
+
+def array(texts: Iterable[bytes]) -> Raw:
+    return Raw([b"[", b",".join(texts), b"]"])
 
 
 def obj(**fields) -> Raw:
     """A JSON object from fields (in order) that may be ``Raw``; None fields are left out."""
-    return Raw("{" + ",".join(f"{json.dumps(k)}:{dumps(v)}" for k, v in fields.items() if v is not None) + "}")
+    parts = [b"{"]
+    for key, value in fields.items():
+        if value is not None:
+            parts += [b"," if len(parts) > 1 else b"", encode(key), b":", *_parts(value)]
+    parts.append(b"}")
+    return Raw(parts)
 
 
-def response(ident, result) -> str:
-    return '{"jsonrpc":"2.0","id":%s,"result":%s}' % (json.dumps(ident), dumps(result))
+def response(ident, result) -> Message:
+    return [b'{"jsonrpc":"2.0","id":', encode(ident), b',"result":', *_parts(result), b"}"]
 
 
-def error(ident, code: int, message: str) -> str:
-    return json.dumps({"jsonrpc": "2.0", "id": ident, "error": {"code": code, "message": message}})
+def error(ident, code: int, message: str) -> Message:
+    return [encode({"jsonrpc": "2.0", "id": ident, "error": {"code": code, "message": message}})]
 
 
-def notification(method: str, params) -> str:
-    return '{"jsonrpc":"2.0","method":%s,"params":%s}' % (json.dumps(method), dumps(params))
+def notification(method: str, params) -> Message:
+    return [b'{"jsonrpc":"2.0","method":', encode(method), b',"params":', *_parts(params), b"}"]
 
 
-def frame(body: str) -> bytes:
+def frame(message: Message) -> bytes:
     """A message with its header, as LSP's base protocol sends it."""
-    data = body.encode()
-    return b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n" % len(data) + data
+    body = b"".join(message)
+    return b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n" % len(body) + body

@@ -22,7 +22,7 @@ from pygls.protocol.json_rpc import JsonRPCNotification, JsonRPCRequestMessage, 
 
 from . import NAME, __version__
 from .features import ERROR_MESSAGE, TABLE, dispatch
-from .jsonrpc import INVALID_PARAMS, METHOD_NOT_FOUND, error, frame, notification
+from .jsonrpc import INVALID_PARAMS, METHOD_NOT_FOUND, Message, error, frame, notification
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -50,12 +50,12 @@ class Outbox:
     def __init__(self, protocol: LanguageServerProtocol) -> None:
         self.protocol = protocol
 
-    def send(self, body: str) -> None:
+    def send(self, message: Message) -> None:
         writer = self.protocol.writer
         if writer is None:
-            log.error("no transport to send %s", body[:200])
+            log.error("no transport to send %s", b"".join(message)[:200])
             return
-        writer.write(frame(body))
+        writer.write(frame(message))
 
     def request(self, method: str, params: Any) -> bool:
         self.protocol.send_request(method, params)

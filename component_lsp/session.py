@@ -14,7 +14,6 @@ diagnostics of what it changed.
 from __future__ import annotations
 
 import gc
-import json
 import logging
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -23,7 +22,7 @@ from dataclasses import dataclass, field
 from .diagnostics import SOURCE, Diagnostic, code_url
 from .document import UTF8, UTF16, UTF32
 from .formats import Content, open_text
-from .jsonrpc import Raw, array, obj
+from .jsonrpc import Raw, array, encode, obj
 from .settings import Settings
 from .settings import read as read_settings
 
@@ -188,29 +187,28 @@ class Session:
             "source": SOURCE,
         }
 
-    def _texts(self, doc: OpenDocument, found: Iterable[Diagnostic]) -> list[tuple[tuple, str]]:
+    def _texts(self, doc: OpenDocument, found: Iterable[Diagnostic]) -> tuple[list[tuple], list[bytes]]:
+        """The diagnostics the settings let through, sorted: their sort keys, and their JSON texts."""
         shown = sorted(self.settings.shown(found), key=Diagnostic.sort_key)
-        return [(d.sort_key(), json.dumps(self.diagnostic(doc, d))) for d in shown]
+        return [d.sort_key() for d in shown], [encode(self.diagnostic(doc, d)) for d in shown]
 
     def items(self, doc: OpenDocument) -> Raw:
         """The document's diagnostics as a JSON array, sorted by position, from each unit's kept texts where it can."""
         content = doc.content
         keep = not content.doc.has_lone_cr  # there, an edit can move LSP lines without moving the unit
-        stamp_of = (self.encoding, self.configured)
+        settings = (self.encoding, self.configured)
         keys: list[tuple] = []
-        texts: list[str] = []
+        texts: list[bytes] = []
         for unit in content.units():
-            stamp = (unit.line, stamp_of)
-            cached = unit.key.cache  # type: ignore[attr-defined]
-            if keep and cached is not None and cached[0] == stamp:
-                pairs = cached[1]
+            cached = unit.cache
+            if keep and cached is not None and cached[0] == unit.start and cached[1] == settings:
+                unit_keys, unit_texts = cached[2], cached[3]
             else:
-                pairs = self._texts(doc, unit.diagnostics())
-                unit.key.cache = (stamp, pairs) if keep else None  # type: ignore[attr-defined]
-            for key, text in pairs:
-                keys.append(key)
-                texts.append(text)
-        for key, text in self._texts(doc, content.document_diagnostics()):
+                unit_keys, unit_texts = self._texts(doc, content.unit_diagnostics(unit))
+                unit.cache = (unit.start, settings, unit_keys, unit_texts) if keep else None
+            keys += unit_keys
+            texts += unit_texts
+        for key, text in zip(*self._texts(doc, content.document_diagnostics())):
             at = bisect_right(keys, key)
             keys.insert(at, key)
             texts.insert(at, text)
@@ -220,7 +218,7 @@ class Session:
         """textDocument/publishDiagnostics parameters, or None when the client pulls instead."""
         if self.pull:
             return None
-        return obj(uri=doc.uri, diagnostics=Raw("[]") if clear else self.items(doc), version=doc.version)
+        return obj(uri=doc.uri, diagnostics=Raw([b"[]"]) if clear else self.items(doc), version=doc.version)
 
     def result_id(self, doc: OpenDocument) -> str:
         return f"{doc.serial}:{doc.version}:{self.configured}"
@@ -229,7 +227,7 @@ class Session:
         """A textDocument/diagnostic result: unchanged since the client's result id, or in full."""
         doc = self.documents.get(uri)
         if doc is None:
-            return obj(kind="full", items=Raw("[]"))
+            return obj(kind="full", items=Raw([b"[]"]))
         self.reported = True
         result_id = self.result_id(doc)
         if previous_result_id == result_id:

@@ -8,11 +8,12 @@ document is in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..document import Change, Document
 from . import dockerfile, yaml
-from .base import COMPONENT, Format, Hover, Item, Model, Unit
+from .base import COMPLETE, COMPONENT, HOVER, Format, Hover, Item, Model, Unit
 
 # Earlier formats claim text first; a file stays in its own format unless another claims its text.
 FORMATS: tuple[Format, ...] = (yaml.FORMAT, dockerfile.FORMAT)
@@ -111,17 +112,25 @@ class Content:
     def diagnostics(self):
         return self.model.diagnostics()
 
-    def units(self) -> list[Unit]:
-        return list(self.model.units())
+    def units(self) -> Sequence[Unit]:
+        return self.model.units()
+
+    def unit_diagnostics(self, unit: Unit):
+        return self.model.unit_diagnostics(unit)
 
     def document_diagnostics(self):
         return self.model.document_diagnostics()
 
+    def ask(self, feature: str, *args):
+        """What the format's ``feature`` answers over the model (None where the format has no such feature)."""
+        answer = self.format.features.get(feature)
+        return None if answer is None else answer(self.model, *args)
+
     def complete(self, line: int, col: int) -> list[Item]:
-        return self.model.complete(line, col)
+        return self.ask(COMPLETE, line, col) or []
 
     def hover(self, line: int, col: int) -> Hover | None:
-        return self.model.hover(line, col)
+        return self.ask(HOVER, line, col)
 
 
 def open_text(text: str, name: str = "", language_id: str = "") -> Content:

@@ -12,9 +12,9 @@ Positions are model positions: (line, code-point column), as in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from ..diagnostics import Diagnostic
 from ..document import Change, Document
@@ -50,18 +50,16 @@ class Hover(NamedTuple):
     end: Position
 
 
-@dataclass(slots=True)
-class Unit:
+class Unit(Protocol):
     """A part of a document whose diagnostics stay the same while it is unchanged (an instruction, say).
 
-    ``key`` is the part itself (the same object while it is unchanged),
-    ``line`` where it starts now: a consumer may keep what it derives from
-    ``diagnostics()`` in ``key.cache`` for as long as both are the same.
+    The model hands out the same object while the part is unchanged, with
+    ``start`` the line where it is now: a consumer may keep what it derives
+    from its diagnostics in ``cache`` for as long as both are the same.
     """
 
-    key: object
-    line: int
-    diagnostics: Callable[[], list[Diagnostic]]
+    start: int
+    cache: object
 
 
 class Model(Protocol):
@@ -77,25 +75,30 @@ class Model(Protocol):
         """Every diagnostic, sorted by position."""
         ...
 
-    def units(self) -> Iterable[Unit]:
-        """The diagnostics part by part, for a consumer that keeps a derived form of each (in document order)."""
+    def units(self) -> Sequence[Unit]:
+        """The parts that have diagnostics, in document order, for a consumer that keeps a derived form of each."""
         ...
+
+    def unit_diagnostics(self, unit: Unit) -> list[Diagnostic]: ...
 
     def document_diagnostics(self) -> list[Diagnostic]:
         """The diagnostics that belong to no unit (size, count, ...): what ``units`` leaves out."""
         ...
 
-    def complete(self, line: int, col: int) -> list[Item]: ...
 
-    def hover(self, line: int, col: int) -> Hover | None: ...
+# Editor features a format may offer, by name: what each function takes after the model, and gives.
+COMPLETE = "complete"  # (line, col) -> list[Item]
+HOVER = "hover"  # (line, col) -> Hover | None
 
 
 @dataclass(frozen=True)
 class Format:
     """A content format: its name, its files, how it recognises its text, and how to open it.
 
-    ``files`` maps a file name (``Componentfile``) or a suffix (``.component``)
-    to a dialect; ``languages`` maps an LSP language id to one. ``claims`` says,
+    ``features`` maps a feature's name (``COMPLETE``, ``HOVER``, ...) to the
+    function that answers it over this format's model; a feature a format
+    does not have is answered with nothing. ``files`` maps a file name
+    (``Componentfile``) or a suffix (``.component``) to a dialect; ``languages`` maps an LSP language id to one. ``claims`` says,
     from its first line that is neither blank nor a ``#`` comment, whether a
     text in a file of another format is in this one (YAML content in a
     ``.component`` file, say); a format never gives up its own files.
@@ -103,6 +106,7 @@ class Format:
 
     name: str
     open: Callable[[Document, str], Model]  # (the text, the dialect)
+    features: dict[str, Callable[..., Any]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
     claims: Callable[[str, str], bool] = lambda dialect, first: False  # (the dialect, the text's first meaningful line)

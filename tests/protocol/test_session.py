@@ -93,7 +93,7 @@ TEXT = "".join(f"run echo {n}\nCOPY http://x/{n}?q /d\n\n" for n in range(40)) +
 
 
 def items(session: Session, uri: str = "file:///a") -> list[dict]:
-    return json.loads(session.items(session.documents[uri]).text)
+    return session.items(session.documents[uri]).data
 
 
 def fresh(session: Session, uri: str = "file:///a") -> list[dict]:

@@ -7,12 +7,15 @@ say, what keywords are); ``rules`` and the features (``completion``,
 them to an editable document.
 """
 
-from ..base import COMPONENT, TEMPLATE, Format
+from ..base import COMPLETE, COMPONENT, HOVER, TEMPLATE, Format
+from .completion import complete
+from .hover import hover
 from .model import DockerfileModel
 
 FORMAT = Format(
     name="dockerfile",
     open=DockerfileModel,
+    features={COMPLETE: complete, HOVER: hover},
     files={
         "Componentfile": COMPONENT,
         ".component": COMPONENT,

@@ -11,12 +11,11 @@ recomputed.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ...diagnostics import Diagnostic, Edit
 from ...document import Change, Document
-from ..base import COMPONENT, Hover, Item, Unit
-from . import completion, hover
+from ..base import COMPONENT
 from .parser import Header, Instruction, parse, parse_one, scan_header
 from .rules import Context, check_document, check_instruction
 
@@ -34,7 +33,7 @@ class DockerfileModel:
         self.header = Header()
         self.instructions: list[Instruction] = []
         self.by_keyword: dict[str, set[Instruction]] = {}
-        self.flagged: set[Instruction] = set()
+        self.flagged: list[Instruction] = []  # the instructions that have findings, in document order
         self._full()
 
     # -- editing ------------------------------------------------------------
@@ -52,22 +51,29 @@ class DockerfileModel:
     def _full(self) -> None:
         self.header, self.instructions = parse(self.doc.lines)
         self.by_keyword = {}
-        self.flagged = set()
-        self._added(self.instructions)
+        self.flagged = self._added(self.instructions)
 
-    def _added(self, instructions: list[Instruction]) -> None:
-        index, context, flagged = self.by_keyword, self.context, self.flagged
+    def _added(self, instructions: list[Instruction]) -> list[Instruction]:
+        """Index and check new instructions; those that have findings."""
+        index, context = self.by_keyword, self.context
+        flagged = []
         for ins in instructions:
             index.setdefault(ins.upper, set()).add(ins)
             ins.findings = check_instruction(ins, context)
             if ins.findings:
-                flagged.add(ins)
+                flagged.append(ins)
+        return flagged
 
-    def _removed(self, instructions: list[Instruction]) -> None:
-        index, flagged = self.by_keyword, self.flagged
+    def _removed(self, instructions: list[Instruction]) -> tuple[int, int] | None:
+        """Unindex a run of the document's instructions; where the flagged ones among them are in ``flagged``."""
+        index = self.by_keyword
         for ins in instructions:
             index[ins.upper].discard(ins)
-            flagged.discard(ins)
+        if not instructions:
+            return None
+        lo = bisect_left(self.flagged, instructions[0].start, key=_start)
+        hi = bisect_right(self.flagged, instructions[-1].start, key=_start)
+        return lo, hi
 
     def _reparse(self, change: Change) -> None:
         lines = self.doc.lines
@@ -103,13 +109,18 @@ class DockerfileModel:
             if ins is None:
                 break
             new.append(ins)
-        self._removed(old[first:resync])
+        span = self._removed(old[first:resync])
         if delta:
             for ins in old[resync:]:
                 ins.start += delta
                 ins.end += delta
         old[first:resync] = new
-        self._added(new)
+        added = self._added(new)
+        if span is None:  # nothing removed: the new ones go where their lines are
+            if not added:
+                return
+            span = (bisect_left(self.flagged, added[0].start, key=_start),) * 2
+        self.flagged[span[0] : span[1]] = added
 
     # -- queries ------------------------------------------------------------
     def instruction_at(self, line: int) -> Instruction | None:
@@ -143,9 +154,12 @@ class DockerfileModel:
             out.append(Diagnostic(finding.rule.code, finding.rule.severity, finding.message, start, end, finding.fix_title, edits))
         return out
 
-    def units(self) -> list[Unit]:
+    def units(self) -> list[Instruction]:
         """The instructions that have findings, in document order."""
-        return [Unit(ins, ins.start, lambda ins=ins: self.placed(ins)) for ins in sorted(self.flagged, key=_start)]
+        return self.flagged
+
+    def unit_diagnostics(self, unit: Instruction) -> list[Diagnostic]:
+        return self.placed(unit)
 
     def document_diagnostics(self) -> list[Diagnostic]:
         return check_document(self, self.context)
@@ -156,10 +170,3 @@ class DockerfileModel:
         out.extend(self.document_diagnostics())
         out.sort(key=Diagnostic.sort_key)
         return out
-
-    # -- features -------------------------------------------------------------
-    def complete(self, line: int, col: int) -> list[Item]:
-        return completion.complete(self, line, col)
-
-    def hover(self, line: int, col: int) -> Hover | None:
-        return hover.hover(self, line, col)

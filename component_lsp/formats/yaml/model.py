@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import limits
 from ...diagnostics import Diagnostic
 from ...document import Change, Document
-from ..base import COMPONENT, Hover, Item, Unit
+from ..base import COMPONENT, Unit
 
 
 class YamlModel:
@@ -22,14 +22,11 @@ class YamlModel:
     def units(self) -> list[Unit]:
         return []
 
+    def unit_diagnostics(self, unit: Unit) -> list[Diagnostic]:
+        return []
+
     def document_diagnostics(self) -> list[Diagnostic]:
         return limits.size(self.doc)
 
     def diagnostics(self) -> list[Diagnostic]:
         return self.document_diagnostics()
-
-    def complete(self, line: int, col: int) -> list[Item]:
-        return []
-
-    def hover(self, line: int, col: int) -> Hover | None:
-        return None
