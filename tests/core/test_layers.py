@@ -1,0 +1,134 @@
+"""The package's layers point down: every import of the package's own modules goes to a lower layer.
+
+Run with ``-s`` to see the import graph, layer by layer.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from helpers import ROOT
+
+PACKAGE = ROOT / "component_lsp"
+
+# Bottom up. A module may import modules of lower layers only (and, in the rule
+# registry's package, its ``base``). Patterns end with ``.*`` for a package's modules.
+LAYERS = [
+    ["component_lsp", "component_lsp.document", "component_lsp.diagnostics", "component_lsp.jsonrpc", "component_lsp.framing"],
+    ["component_lsp.settings"],
+    ["component_lsp.limits", "component_lsp.fixes", "component_lsp.formats.base"],
+    ["component_lsp.formats.dockerfile.words"],
+    ["component_lsp.formats.dockerfile.parser"],
+    ["component_lsp.formats.dockerfile.syntax", "component_lsp.formats.dockerfile.catalog"],
+    # rules and features, side by side: neither imports the other
+    ["component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"],
+    ["component_lsp.formats.dockerfile.rules"],
+    ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
+    ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
+    ["component_lsp.formats"],
+    ["component_lsp.session", "component_lsp.codes"],
+    ["component_lsp.features"],
+    ["component_lsp.server"],
+    ["component_lsp.early"],  # hands over to the server, which it imports once pygls has loaded
+    ["component_lsp.cli"],
+    ["component_lsp.__main__"],
+]
+SAME_LAYER_ALLOWED = {("component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.rules.base")}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def layer_of(name: str) -> tuple[int, str]:
+    for index, layer in enumerate(LAYERS):
+        for pattern in layer:
+            if name == pattern or (pattern.endswith(".*") and name.startswith(pattern[:-1]) and name != pattern[:-2]):
+                return index, pattern
+    raise AssertionError(f"{name} is in no layer: add it to LAYERS")
+
+
+def imports(path: Path) -> set[str]:
+    """The package's own modules that a module imports, at any depth of its code."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = package
+            for _ in range(node.level - 1):
+                base = base.rsplit(".", 1)[0]
+            target = (base + "." + node.module if node.module else base) if node.level else (node.module or "")
+            if not target.startswith("component_lsp"):
+                continue
+            for alias in node.names:  # `from . import x` imports a module x when there is one
+                candidate = f"{target}.{alias.name}"
+                out.add(candidate if (ROOT / Path(*candidate.split("."))).with_suffix(".py").exists() or (ROOT / Path(*candidate.split("."))).is_dir() else target)
+        elif isinstance(node, ast.Import):
+            out |= {alias.name for alias in node.names if alias.name.startswith("component_lsp")}
+    return out
+
+
+def graph() -> dict[str, set[str]]:
+    return {module_name(p): imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def violations(edges: dict[str, set[str]]) -> list[str]:
+    wrong = []
+    for name, targets in edges.items():
+        here, pattern = layer_of(name)
+        for target in targets:
+            there, _ = layer_of(target)
+            if there < here or (pattern, target) in SAME_LAYER_ALLOWED:
+                continue
+            wrong.append(f"{name} (layer {here}) imports {target} (layer {there})")
+    return wrong
+
+
+def test_every_import_points_down():
+    edges = graph()
+    wrong = violations(edges)
+    for index, layer in enumerate(LAYERS):
+        print(f"{index:2}  " + ", ".join(layer))
+        for name in sorted(n for n in edges if layer_of(n)[0] == index):
+            if edges[name]:
+                print(f"      {name} -> {', '.join(sorted(edges[name]))}")
+    assert wrong == []
+
+
+def test_features_and_rules_never_import_each_other():
+    edges = graph()
+    features = {"component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"}
+    for name in features:
+        assert not any(".rules" in target for target in edges[name]), name
+    for name, targets in edges.items():
+        if ".rules." in name:
+            assert not targets & features, name
+
+
+def test_the_core_imports_no_protocol_library():
+    protocol = {"pygls", "lsprotocol", "cattrs"}
+    for path in PACKAGE.rglob("*.py"):
+        if path.name in ("server.py",):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not any(n.split(".")[0] in protocol for n in names), path
+
+
+def test_the_checker_catches_imports_that_point_up_or_sideways():
+    """The test above can fail: a core module importing the session, a feature importing a rule, are caught."""
+    edges = {
+        "component_lsp.document": {"component_lsp.session"},
+        "component_lsp.formats.dockerfile.hover": {"component_lsp.formats.dockerfile.rules.keywords"},
+        "component_lsp.formats.dockerfile.rules.paths": {"component_lsp.formats.dockerfile.rules.base"},
+    }
+    assert violations(edges) == [
+        "component_lsp.document (layer 0) imports component_lsp.session (layer 11)",
+        "component_lsp.formats.dockerfile.hover (layer 6) imports component_lsp.formats.dockerfile.rules.keywords (layer 6)",
+    ]
