@@ -4,10 +4,16 @@ The text is what an image component looks like (ENV, RUN with continuations,
 COPY, WORKDIR, LABEL, comments, blank lines), deterministic, and free of
 findings of its own: past 16 KB or 127 commands the only diagnostics are the
 two limits, so what is timed is the analysis, not the size of the answer.
+
+Two documents are the opposite, to time the size of the answer: "16 KB
+flagged" is the 16 KB one with every keyword in lower case (a warning on each
+of its 127 commands), and "1 MB flagged" the 1 MB one where every COPY
+fetches a URL with a query string (an error on each of its 2,000 COPYs).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 KIB = 1024
@@ -95,10 +101,27 @@ def at_the_limit() -> list[str]:
     return lines
 
 
+def flagged_keywords(lines: list[str]) -> list[str]:
+    """Every command's keyword in lower case: one Lint.KeywordCase warning each."""
+    out, continued = [], False
+    for line in lines:
+        if not continued and line and not line.startswith("#"):
+            keyword, _, rest = line.partition(" ")
+            line = f"{keyword.lower()} {rest}" if rest else keyword.lower()
+        out.append(line)
+        continued = line.endswith("\\")
+    return out
+
+
+def flagged_copies(lines: list[str]) -> list[str]:
+    """Every COPY from a URL with a query string: one InvalidCommandContent.COPY error each."""
+    return [re.sub(r"^COPY /tmp/build/(\S+)", r"COPY https://mirror.example.com/\1?v=1", line) for line in lines]
+
+
 def _places(lines: list[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
     middle = len(lines) // 2
     order = sorted(range(len(lines)), key=lambda i: abs(i - middle))
-    run = next(i for i in order if lines[i].startswith("RUN ") and not lines[i].endswith("\\") and not lines[i - 1].endswith("\\"))
+    run = next(i for i in order if lines[i].upper().startswith("RUN ") and not lines[i].endswith("\\") and not lines[i - 1].endswith("\\"))
     empty = next(i for i in order if not lines[i] and not lines[i - 1].endswith("\\"))
     return (run, 4), (run, 2), (empty, 0)
 
@@ -114,8 +137,10 @@ def samples(names: list[str]) -> list[Sample]:
         "16 KB": at_the_limit,
         "250 KB": lambda: generate(250 * KIB),
         "1 MB": lambda: generate(KIB * KIB),
+        "16 KB flagged": lambda: flagged_keywords(at_the_limit()),
+        "1 MB flagged": lambda: flagged_copies(generate(KIB * KIB)),
     }
     return [sample(name, known[name]()) for name in names]
 
 
-SIZES = ["1 KB", "16 KB", "250 KB", "1 MB"]
+SIZES = ["1 KB", "16 KB", "250 KB", "1 MB", "16 KB flagged", "1 MB flagged"]

@@ -5,7 +5,9 @@
 Each server runs as a subprocess on stdio and gets real JSON-RPC: initialize,
 didOpen, then incremental didChange (a character typed and deleted in the
 middle of the file), completion and hover, on generated components of 1 KB,
-16 KB (127 commands), 250 KB and 1 MB. The peer, dockerfile-language-server-
+16 KB (127 commands), 250 KB and 1 MB, and two that are full of findings:
+16 KB with a warning on each of its 127 commands, 1 MB with an error on each
+of its 2,000 COPYs. The peer, dockerfile-language-server-
 nodejs, is installed from npm into benchmarks/peer/ (as locked there) on the
 first run. Times are from writing the message to reading the whole answer.
 Nothing here asserts a time: it prints figures.
@@ -137,9 +139,10 @@ def measure_startup(argv: list[str], sample: Sample, runs: int) -> dict:
 def measure_size(argv: list[str], sample: Sample, edits: int, requests: int, warmup: int) -> dict:
     client, _ = start(argv)
     try:
-        # A request the early start leaves to pygls: once it is answered, component-lsp is fully
-        # loaded, and what follows measures the server as it runs, not as it starts.
-        client.request("textDocument/hover", at(URI.format(name="not-open"), (0, 0)))
+        # A request no server has (both answer MethodNotFound), which component-lsp's early start leaves
+        # to pygls: once it is answered, pygls has loaded and taken over, and what follows measures the
+        # server as it runs, not as it starts.
+        client.call("benchmark/ready", None)
         begin = time.perf_counter()
         uri = open_document(client, sample)
         opened = time.perf_counter() - begin
@@ -228,6 +231,9 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+FLOOR_LIMITS = {"16 KB flagged": 2.0}  # a keystroke there sends 127 diagnostics; elsewhere the limit is 1.5
+
+
 def targets(results: dict) -> list[tuple[str, float, float, bool]]:
     """The issue's targets that the sizes run allow checking: (what, figure, limit, met)."""
     ours, peer = results["servers"]["ours"], results["servers"].get("peer")
@@ -239,12 +245,17 @@ def targets(results: dict) -> list[tuple[str, float, float, bool]]:
 
     for name in sizes:
         k, f = median(ours, name, "keystroke"), median(ours, name, "floor")
-        out.append((f"keystroke / own floor, {name}", k / f, 1.5, k / f <= 1.5))
+        limit = FLOOR_LIMITS.get(name, 1.5)
+        out.append((f"keystroke / own floor, {name}", k / f, limit, k / f <= limit))
     if "16 KB" in sizes and "1 MB" in sizes:
         growth = median(ours, "1 MB", "keystroke") / median(ours, "16 KB", "keystroke")
         out.append(("keystroke 1 MB / keystroke 16 KB", growth, 3.0, growth <= 3.0))
     if peer:
-        limits = {"16 KB": {"keystroke": 1 / 5, "completion": 1 / 2, "hover": 1 / 2}, "1 MB": {"keystroke": 1 / 100, "completion": 1 / 50, "hover": 1 / 50}}
+        limits = {
+            "16 KB": {"keystroke": 1 / 5, "completion": 1 / 2, "hover": 1 / 2},
+            "1 MB": {"keystroke": 1 / 100, "completion": 1 / 50, "hover": 1 / 50},
+            "1 MB flagged": {"keystroke": 1 / 100},
+        }
         for name, wanted in limits.items():
             if name not in sizes:
                 continue
@@ -266,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--edits", type=int, help="keystroke samples per size (default 200; --quick 20)")
     p.add_argument("--requests", type=int, help="completion, hover and floor samples per size (default 50; --quick 10)")
     p.add_argument("--starts", type=int, help="server starts timed (default 10; --quick 2)")
-    p.add_argument("--sizes", nargs="+", choices=SIZES, help="document sizes (default all four; --quick 1 KB and 16 KB)")
+    p.add_argument("--sizes", nargs="+", choices=SIZES, help="documents (default all six; --quick 1 KB and 16 KB)")
     p.add_argument("--no-peer", action="store_true", help="measure component-lsp alone")
     p.add_argument("--server", help="the command that starts component-lsp (default: the component-lsp script beside this Python)")
     p.add_argument("--json", metavar="FILE", help="also write every figure as JSON")

@@ -7,13 +7,11 @@ import importlib.util
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from helpers import content as Analysis
+from helpers import ROOT, content
 
-from helpers import ROOT
 _spec = importlib.util.spec_from_file_location("benchmark_documents", ROOT / "benchmarks" / "documents.py")
 bench = sys.modules[_spec.name] = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench)
@@ -26,7 +24,7 @@ def documents():
 
 def test_the_16_kb_document_is_the_largest_the_api_accepts(documents):
     sample = documents["16 KB"]
-    analysis = Analysis(sample.text)
+    analysis = content(sample.text)
     assert len(analysis.model.instructions) == sample.instructions == 127
     assert 16 * 1024 - 100 < sample.size <= 16 * 1024
     assert analysis.diagnostics() == []
@@ -36,8 +34,20 @@ def test_the_16_kb_document_is_the_largest_the_api_accepts(documents):
 def test_the_other_sizes_break_only_the_limits(documents, name, low, high):
     sample = documents[name]
     assert low <= sample.size <= high
-    codes = [d.code for d in Analysis(sample.text).diagnostics()]
+    codes = [d.code for d in content(sample.text).diagnostics()]
     assert codes == ([] if name == "1 KB" else ["InvalidImageTemplateCommandSize.ExceededMaxNumber", "InvalidContent.LengthExceeded"])
+
+
+def test_the_flagged_documents_have_a_finding_on_every_command_or_copy(documents):
+    small = documents["16 KB flagged"]
+    found = content(small.text).diagnostics()
+    assert small.size <= 16 * 1024 and small.instructions == 127
+    assert [d.code for d in found] == ["Lint.KeywordCase"] * 127
+    large = documents["1 MB flagged"]
+    codes = [d.code for d in content(large.text).diagnostics()]
+    copies = large.text.count("\nCOPY https://")
+    assert copies > 2000 and codes.count("InvalidCommandContent.COPY") == copies
+    assert set(codes) == {"InvalidCommandContent.COPY", "InvalidImageTemplateCommandSize.ExceededMaxNumber", "InvalidContent.LengthExceeded"}
 
 
 def test_the_places_worked_at_are_what_they_claim(documents):
@@ -45,12 +55,13 @@ def test_the_places_worked_at_are_what_they_claim(documents):
         lines = sample.text.split("\n")
         middle = len(lines) / 2
         line, col = sample.edit
-        assert lines[line].startswith("RUN ") and not lines[line].endswith("\\") and col == 4
+        assert lines[line].upper().startswith("RUN ") and not lines[line].endswith("\\") and col == 4
         assert abs(line - middle) < len(lines) / 10 + 10
         assert sample.keyword == (line, 2)
         assert lines[sample.empty[0]] == "" and sample.empty[1] == 0
 
 
+@pytest.mark.slow
 def test_a_short_run_reports_every_figure_for_both_servers(tmp_path):
     out = tmp_path / "figures.json"
     done = subprocess.run(
