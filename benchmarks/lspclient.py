@@ -10,6 +10,7 @@ for.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import selectors
@@ -137,7 +138,5 @@ class Client:
         finally:
             self._selector.close()
             for pipe in (self.proc.stdin, self.proc.stdout):
-                try:
+                with contextlib.suppress(OSError):
                     pipe.close()
-                except OSError:
-                    pass

@@ -104,7 +104,7 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
     def load() -> None:
         try:
             from . import server  # noqa: F401  (pygls, lsprotocol and the features)
-        except Exception as exc:  # noqa: BLE001 (raised on the main thread, at the hand-over)
+        except Exception as exc:
             failed.append(exc)
         finally:
             loaded.set()
@@ -121,5 +121,5 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
     log.info("early start answered %d messages", handover.answered)
     if handover.pending is not None:  # pygls reads on from the message the early start stopped at
         frames.push(b"Content-Length: %d\r\n\r\n" % len(handover.pending) + handover.pending)
-    server.start_io(stdin=frames, stdout=stdout)
+    server.start_io(stdin=frames, stdout=stdout)  # type: ignore[arg-type]  # Frames has the readline and read pygls calls
     return server.exit_status

@@ -231,7 +231,7 @@ def code_action(call: Call):
     params = _dict(call.params)
     uri, r = _uri(params), _field(params, "range")
     start, end = _position(_field(r, "start")), _position(_field(r, "end"))
-    only = _dict(_field(params, "context")).get("only")
+    only: list[str] | None = _dict(_field(params, "context")).get("only")
     if only is not None and not all(isinstance(kind, str) for kind in _checked(list, only)):
         raise BadParams("context.only must be a list of strings")
     session = call.session
@@ -241,7 +241,7 @@ def code_action(call: Call):
     found = session.diagnostics(doc)
     model = doc.content.doc
     first, last = model.to_model(*start, session.encoding), model.to_model(*end, session.encoding)
-    actions = [
+    actions: list[dict[str, Any]] = [
         {
             "title": d.fix_title,
             "kind": "quickfix",

@@ -91,12 +91,13 @@ class ComponentProtocol(LanguageServerProtocol):
         if not isinstance(message, (RPCRequest, RPCNotification, RPCResponse, RPCError)) or message.jsonrpc != self.VERSION:
             return self.log_error(f"ignored a message that is not JSON-RPC 2.0: {_short(message)}")
         method = getattr(message, "method", None)
+        ident = getattr(message, "id", None)
         request = isinstance(message, RPCRequest)
-        if request and not _is_id(message.id):
-            return self.log_error(f"ignored {method}: a request id must be a number or a string, not {_short(message.id)}")
+        if request and not _is_id(ident):
+            return self.log_error(f"ignored {method}: a request id must be a number or a string, not {_short(ident)}")
         if method is not None:
-            params = message.params if method in TABLE else None  # the others' are pygls's to read
-            if dispatch(self.owner.session, self.outbox, method, params, getattr(message, "id", None), request):
+            params = getattr(message, "params", None) if method in TABLE else None  # the others' are pygls's to read
+            if dispatch(self.owner.session, self.outbox, method, params, ident, request):
                 return None
         return super().handle_message(message)
 

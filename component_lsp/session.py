@@ -54,7 +54,7 @@ def _outside(model, span: tuple[tuple[int, int], tuple[int, int]], encoding: str
     return span[1] < span[0]
 
 
-def _get(data: dict, *path: str):
+def _get(data: object, *path: str) -> object:
     for key in path:
         if not isinstance(data, dict):
             return None
@@ -201,14 +201,14 @@ class Session:
         texts: list[bytes] = []
         for unit in content.units():
             cached = unit.cache
-            if keep and cached is not None and cached[0] == unit.start and cached[1] == settings:
+            if keep and isinstance(cached, tuple) and cached[0] == unit.start and cached[1] == settings:
                 unit_keys, unit_texts = cached[2], cached[3]
             else:
                 unit_keys, unit_texts = self._texts(doc, content.unit_diagnostics(unit))
                 unit.cache = (unit.start, settings, unit_keys, unit_texts) if keep else None
             keys += unit_keys
             texts += unit_texts
-        for key, text in zip(*self._texts(doc, content.document_diagnostics())):
+        for key, text in zip(*self._texts(doc, content.document_diagnostics()), strict=True):
             at = bisect_right(keys, key)
             keys.insert(at, key)
             texts.insert(at, text)

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import dockerfile
 import pytest
-from helpers import CORPUS as CORPUS_DIR
-from helpers.generators import dockerfile_text
 from hypothesis import HealthCheck, given, settings
 
 from component_lsp.document import split_lines
 from component_lsp.formats.dockerfile.parser import parse
+from helpers import CORPUS as CORPUS_DIR
+from helpers.generators import dockerfile_text
+
+pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
 
 GENERATED = 4000
 CORPUS = sorted(CORPUS_DIR.glob("**/*Dockerfile*"))

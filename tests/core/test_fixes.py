@@ -1,6 +1,6 @@
-from helpers import content as Analysis
 from component_lsp.diagnostics import Diagnostic, Edit
 from component_lsp.fixes import fix_all, fixes_in
+from helpers import content
 
 
 def apply(analysis, edits):
@@ -9,7 +9,7 @@ def apply(analysis, edits):
 
 
 def test_fix_all_fixes_every_fixable_problem_at_once():
-    analysis = Analysis('run echo hi\nADD a /b\nENV A=1 B=2\nRESTART now\nRUN a \\\n\n  b\nworkdirr /x\n')
+    analysis = content('run echo hi\nADD a /b\nENV A=1 B=2\nRESTART now\nRUN a \\\n\n  b\nworkdirr /x\n')
     apply(analysis, fix_all(analysis.diagnostics()))
     assert analysis.doc.text == 'RUN echo hi\nCOPY a /b\nENV A="1" B="2"\nRESTART\nRUN a \\\n  b\nWORKDIR /x\n'
     assert analysis.diagnostics() == []
@@ -23,14 +23,14 @@ def test_overlapping_fixes_keep_the_first():
 
 
 def test_an_unsupported_lower_case_keyword_gets_one_fix():
-    analysis = Analysis("add a /b\n")
+    analysis = content("add a /b\n")
     assert [d.code for d in analysis.diagnostics()] == ["InvalidImageTemplateCommand.NotSupported"]
     apply(analysis, fix_all(analysis.diagnostics()))
     assert analysis.doc.text == "COPY a /b\n"
 
 
 def test_fixes_in_a_range():
-    found = Analysis("run a\nRUN b\nrun c\n").diagnostics()
+    found = content("run a\nRUN b\nrun c\n").diagnostics()
     assert [d.start[0] for d in fixes_in(found, (2, 1), (2, 1))] == [2]
     assert len(fixes_in(found, (0, 0), (2, 0))) == 2
     assert fixes_in(found, (1, 0), (1, 5)) == []

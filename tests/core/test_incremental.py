@@ -1,12 +1,12 @@
 """After any sequence of edits, the incremental analysis equals a fresh one of the final text."""
 
-from helpers.generators import PIECES, dockerfile_text
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import content as Analysis
-from helpers import edit_lsp
 from component_lsp.document import UTF8, UTF16
+from helpers import content, edit_lsp
+from helpers.generators import PIECES, dockerfile_text
 
 INSERTS = st.one_of(
     st.sampled_from(PIECES + ["\n", "\r\n", "\\\n", "\n\n", "RUN x\n", "# c\n", "<<EOF\n", "EOF\n", "ENV A=1\n"]),
@@ -41,17 +41,18 @@ def edits(draw, text):
     return out
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
 @given(dockerfile_text(), st.data(), st.sampled_from([UTF16, UTF8]))
 def test_incremental_equals_full(text, data, encoding):
-    analysis = Analysis(text)
+    analysis = content(text)
     for start, end, new in data.draw(edits(text)):
         edit_lsp(analysis, start, end, new, encoding)
-        assert snapshot(analysis) == snapshot(Analysis(analysis.doc.text))
+        assert snapshot(analysis) == snapshot(content(analysis.doc.text))
 
 
 def test_typing_a_continuation_extends_the_instruction():
-    analysis = Analysis("RUN a\nRUN b\n")
+    analysis = content("RUN a\nRUN b\n")
     analysis.edit((0, 5), (0, 5), " \\")
     assert [(i.start, i.end) for i in analysis.model.instructions] == [(0, 1)]
     analysis.edit((0, 5), (0, 7), "")
@@ -59,7 +60,7 @@ def test_typing_a_continuation_extends_the_instruction():
 
 
 def test_an_edit_far_from_an_instruction_leaves_it_untouched():
-    analysis = Analysis("RUN a\n" + "RUN b\n" * 50 + "RUN c\n")
+    analysis = content("RUN a\n" + "RUN b\n" * 50 + "RUN c\n")
     last = analysis.model.instructions[-1]
     first = analysis.model.instructions[0]
     analysis.edit((20, 4), (20, 5), "bb\n\n")

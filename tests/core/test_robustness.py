@@ -5,8 +5,7 @@ import random
 import pytest
 
 from component_lsp.document import UTF8, UTF16
-from helpers import content as Analysis
-from helpers import edit_lsp
+from helpers import content, edit_lsp
 
 rng = random.Random(20261128)
 HOSTILE = {
@@ -29,7 +28,7 @@ def every_position(analysis):
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_every_request_at_every_position(name):
-    analysis = Analysis(HOSTILE[name])
+    analysis = content(HOSTILE[name])
     analysis.diagnostics()
     for line, col in every_position(analysis):
         analysis.complete(line, col)
@@ -40,7 +39,7 @@ def test_every_request_at_every_position(name):
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_random_edits_never_raise(name):
-    analysis = Analysis(HOSTILE[name])
+    analysis = content(HOSTILE[name])
     for _ in range(200):
         line = rng.randrange(-2, analysis.doc.lsp_line_count + 3)
         start = (line, rng.randrange(-2, 40))
@@ -50,15 +49,16 @@ def test_random_edits_never_raise(name):
         analysis.diagnostics()
 
 
+@pytest.mark.slow
 def test_huge_documents_answer():
-    big = Analysis("RUN echo hello && yum install -y pkg\n" * 300_000)  # 11,100,000 bytes
+    big = content("RUN echo hello && yum install -y pkg\n" * 300_000)  # 11,100,000 bytes
     messages = {d.code: d.message for d in big.diagnostics()}
     assert "11,100,000 bytes" in messages["InvalidContent.LengthExceeded"]
     assert "300,000 commands" in messages["InvalidImageTemplateCommandSize.ExceededMaxNumber"]
     assert len(messages) == 2
-    line = Analysis("RUN " + "x" * 1_000_000)
+    line = content("RUN " + "x" * 1_000_000)
     assert line.complete(0, 500_000) == [] and line.hover(0, 999_999) is None
     line.edit((0, 500_000), (0, 500_000), "$")
     assert [d.code for d in line.diagnostics()] == ["InvalidContent.LengthExceeded"]
-    empty = Analysis("\n" * 100_000)
+    empty = content("\n" * 100_000)
     assert sorted(d.code for d in empty.diagnostics()) == ["InvalidContent.LengthExceeded", "MissingParameter.Content"]

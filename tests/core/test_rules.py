@@ -83,7 +83,7 @@ def test_every_rule_has_a_flagging_case():
 
 
 def test_every_message_says_what_to_do():
-    for code, text, _, kind in FLAGGED:
+    for _, text, _, kind in FLAGGED:
         for d in Analysis(text, kind).diagnostics():
             assert d.message.endswith((".", "?")) and len(d.message) > 25, d.message
 

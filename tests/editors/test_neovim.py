@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import content as Analysis
+from helpers import ROOT, content
 
-from helpers import ROOT
+pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
+
 PLUGIN = ROOT / "editors" / "neovim"
 FIXTURE = ROOT / "editors" / "fixtures" / "errors.component"
 BIN = Path(sys.executable).parent
@@ -116,7 +117,7 @@ def test_neovim_edits_keep_the_server_in_step(tmp_path, how):
     assert got["log_messages"] == []
     edited = got["edited"]
     assert "RUN 昨天 😀" in edited["text"] and "RUN z\r" in edited["text"]  # the edits happened
-    analysis = Analysis(edited["text"])
+    analysis = content(edited["text"])
     shown = [d for d in analysis.diagnostics() if not (how == "setup" and d.code.startswith("Lint."))]
     expected = sorted((d.code, analysis.doc.to_lsp(*d.start, "utf-8")[0]) for d in shown)  # LSP lines: the lone CR breaks one
     assert sorted((d["code"], d["line"]) for d in edited["diagnostics"]) == expected

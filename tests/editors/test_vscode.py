@@ -19,8 +19,10 @@ from pathlib import Path
 import pytest
 
 from component_lsp.formats import FORMATS, kind_by_language, kind_by_name
-
 from helpers import ROOT
+
+pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
+
 EXTENSION = ROOT / "editors" / "vscode"
 VSCODE_WEB = EXTENSION / "test" / "e2e" / "vscode-web.sh"
 VSCODE_WEB_HOME = Path(os.environ.get("VSCODE_WEB_HOME", Path.home() / ".cache" / "vscode-web"))

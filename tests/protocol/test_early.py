@@ -277,3 +277,4 @@ def test_exit_without_shutdown_ends_with_status_1(shutdown_first, status):
     )
     assert done.returncode == status, done.stderr.decode()
     assert [m["id"] for m in unframe(done.stdout)] == [1, 2][: len(messages) - 1]
+

@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers.generators import PIECES, dockerfile_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from helpers.generators import PIECES, dockerfile_text
 from helpers.wire import CLIENTS, Server, notification, opened
+
+pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
 
 SEQUENCES = 400  # per client kind
 BREAK = re.compile(r"\r\n|\r|\n")  # LSP's line breaks

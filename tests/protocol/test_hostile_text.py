@@ -13,7 +13,10 @@ from __future__ import annotations
 import random
 
 import pytest
+
 from helpers.wire import CLIENTS, Server, at, notification, opened
+
+pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
 
 BOUND = 60.0  # seconds: any answer slower than this is taken for a hang
 rng = random.Random(5)

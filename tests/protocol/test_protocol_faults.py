@@ -15,7 +15,10 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from helpers.wire import CLIENTS, Server, at, codes, frame, logs, notification, opened, request
+
+pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
 
 TEXT = 'RUN echo hi\nENV A="1"\n'
 HOVER = "textDocument/hover"

@@ -2,6 +2,7 @@
 
 import sys
 
+import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
@@ -12,6 +13,8 @@ from helpers import OTHER_CLIENTS
 # The latest Neovim (UTF-8, pull diagnostics, snippets), VS Code (UTF-16, push), and Neovim 0.10 (no snippets).
 CLIENTS = [*EDITORS, OTHER_CLIENTS[0]]
 URI = "file:///work/app.component"
+pytestmark = pytest.mark.slow  # a server per test and client: the quick loop has test_early.py's in-process ones
+
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"])
 
 

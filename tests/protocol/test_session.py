@@ -1,7 +1,6 @@
 """The session: state and JSON answers shared by the pygls server and the early start."""
 
 import gc
-import json
 
 import pytest
 from hypothesis import given, settings
@@ -108,7 +107,7 @@ def test_a_keystroke_serialises_only_the_diagnostics_of_what_it_changed(monkeypa
     assert items(session) == fresh(session) and len(items(session)) == 40 + 40 + 1 + 1
     converted = []
     real = Session.diagnostic
-    monkeypatch.setattr(Session, "diagnostic", lambda self, d, x: converted.append(x.code) or real(self, d, x))  # noqa: ARG005
+    monkeypatch.setattr(Session, "diagnostic", lambda self, d, x: converted.append(x.code) or real(self, d, x))
     session.change("file:///a", 2, [(((30, 4), (30, 4)), "x")])  # inside one RUN: its one diagnostic is new
     items(session)
     assert converted.count("Lint.KeywordCase") == 1 and "InvalidCommandContent.COPY" not in converted

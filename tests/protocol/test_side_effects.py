@@ -24,7 +24,10 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from helpers.wire import CLIENTS, Server, at, notification, opened
+
+pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
 
 HOOK = r"""
 import os, socket, sys

@@ -6,7 +6,11 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from helpers import frame
+
+pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
 
 
 def free_port() -> int:

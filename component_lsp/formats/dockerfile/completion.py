@@ -7,8 +7,9 @@ import re
 from ..base import KEYWORD, SNIPPET, VARIABLE, Item
 from .catalog import SUPPORTED
 from .syntax import defined_before
+
 _VAR_PREFIX = re.compile(r"\$(\{?)([A-Za-z_][A-Za-z0-9_]*)?\Z")
-_WORD_PREFIX = re.compile(r"[A-Za-z]*\Z")
+_WORD_PREFIX = re.compile(r"[A-Za-z]*\Z")  # matches every text, at least at its end
 
 
 def _keywords(start, end) -> list[Item]:
@@ -30,10 +31,10 @@ def complete(model, line: int, col: int) -> list[Item]:
         before = text[:col]
         if before.lstrip().startswith("#") or line < model.header.end:
             return []
-        prefix = _WORD_PREFIX.search(before)
-        if before[: prefix.start()].strip():
+        word = len(before) - len(_WORD_PREFIX.search(before).group())  # type: ignore[union-attr]
+        if before[:word].strip():
             return []
-        return _keywords((line, prefix.start()), (line, col))
+        return _keywords((line, word), (line, col))
     offset = ins.logical_at(line - ins.start, col)
     if offset is None:
         return []

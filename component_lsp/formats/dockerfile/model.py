@@ -12,10 +12,11 @@ recomputed.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import cast
 
 from ...diagnostics import Diagnostic, Edit
 from ...document import Change, Document
-from ..base import COMPONENT
+from ..base import COMPONENT, Unit
 from .parser import Header, Instruction, parse, parse_one, scan_header
 from .rules import Context, check_document, check_instruction
 
@@ -158,8 +159,8 @@ class DockerfileModel:
         """The instructions that have findings, in document order."""
         return self.flagged
 
-    def unit_diagnostics(self, unit: Instruction) -> list[Diagnostic]:
-        return self.placed(unit)
+    def unit_diagnostics(self, unit: Unit) -> list[Diagnostic]:
+        return self.placed(cast(Instruction, unit))
 
     def document_diagnostics(self) -> list[Diagnostic]:
         return check_document(self, self.context)

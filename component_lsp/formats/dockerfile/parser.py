@@ -155,7 +155,7 @@ class Instruction:
 def parse(lines: list[str], header: Header | None = None) -> tuple[Header, list[Instruction]]:
     """Parse a whole document."""
     header = header or scan_header(lines)
-    out = []
+    out: list[Instruction] = []
     index = header.end
     while True:
         instruction, index = parse_one(lines, index, header.escape)

@@ -171,24 +171,24 @@ class _Lexer:
                 value.append(text[i + 1 : end])
                 i = end + 1
             elif ch == '"':
-                end = self.double_quote_end(i)
-                if end is None:
+                closed = self.double_quote_end(i)
+                if closed is None:
                     return fail()
-                value.append(self.unescape_double(text[i + 1 : end - 1]))
-                i = end
+                value.append(self.unescape_double(text[i + 1 : closed - 1]))
+                i = closed
             elif ch == "$" and self.expansions:
-                end = self.dollar_end(i)
-                if end is None:
+                expanded = self.dollar_end(i)
+                if expanded is None:
                     return fail()
                 # Expanded text is split on white space, like any unquoted text.
-                for at in range(i, end):
+                for at in range(i, expanded):
                     if text[at] in self.spaces:
                         close(at)
                     else:
                         if start < 0:
                             start = at
                         value.append(text[at])
-                i = end
+                i = expanded
             elif ch == escape:
                 if i + 1 < n:
                     value.append(text[i + 1])

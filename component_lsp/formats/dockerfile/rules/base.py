@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ...base import COMPONENT
 from ....diagnostics import Diagnostic, Finding
+from ...base import COMPONENT
 from ..parser import Instruction
 
 
