@@ -72,9 +72,8 @@ class Call:
 @dataclass(frozen=True)
 class Feature:
     method: str
-    handler: Callable[[Call], Any]  # reads the parameters (raising BadParams), acts, returns a request's result
+    handler: Callable[[Call], Any]  # reads the parameters (raising BadParams), acts, returns a request's result (None for a notification)
     capabilities: dict[str, Any] | None = None  # what it adds to ServerCapabilities
-    request: bool = True  # a request (answered) or a notification
 
 
 # -- reading parameters: any fault is BadParams -----------------------------------------
@@ -261,11 +260,11 @@ def code_action(call: Call):
 
 FEATURES: tuple[Feature, ...] = (
     Feature("initialize", initialize),
-    Feature("initialized", initialized, request=False),
-    Feature("workspace/didChangeConfiguration", did_change_configuration, request=False),
-    Feature("textDocument/didOpen", did_open, request=False),
-    Feature("textDocument/didChange", did_change, request=False),
-    Feature("textDocument/didClose", did_close, request=False),
+    Feature("initialized", initialized),
+    Feature("workspace/didChangeConfiguration", did_change_configuration),
+    Feature("textDocument/didOpen", did_open),
+    Feature("textDocument/didChange", did_change),
+    Feature("textDocument/didClose", did_close),
     Feature(
         "textDocument/diagnostic",
         diagnostic,

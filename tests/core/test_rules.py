@@ -141,3 +141,12 @@ def test_yaml_components_get_no_dockerfile_rules():
     assert Analysis(text).diagnostics() == []  # YAML by its text, in a .component file too
     assert Analysis(text, TEMPLATE).diagnostics() != []  # a template is Dockerfile-format text
     assert [d.code for d in Analysis("Tasks: []\n" * 2000, YAML).diagnostics()] == ["InvalidContent.LengthExceeded"]
+
+
+def test_the_rules_lex_with_the_files_escape_character():
+    """`\\ ` joins a path's words only where `\\` is the escape character; after `# escape=` backtick, `` ` `` does."""
+    assert "InvalidCommandContent.WORKDIR" not in {d.code for d in Analysis("WORKDIR /a\\ b\n").diagnostics()}
+    assert "InvalidCommandContent.WORKDIR" in {d.code for d in Analysis("# escape=`\nWORKDIR /a\\ b\n").diagnostics()}
+    assert "InvalidCommandContent.WORKDIR" not in {d.code for d in Analysis("# escape=`\nWORKDIR /a` b\n").diagnostics()}
+    assert "InvalidCommandContent.ENV" in {d.code for d in Analysis('ENV A="x`"y"\n').diagnostics()}  # a quote left open
+    assert "InvalidCommandContent.ENV" not in {d.code for d in Analysis('# escape=`\nENV A="x`"y"\n').diagnostics()}
