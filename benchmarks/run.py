@@ -231,7 +231,9 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
-FLOOR_LIMITS = {"16 KB flagged": 2.0}  # a keystroke there sends 127 diagnostics; elsewhere the limit is 1.5
+# A keystroke on 16 KB flagged sends 127 diagnostics; on 1 MB flagged 2,120, whose target is against the peer
+# only. Elsewhere the limit is 1.5.
+FLOOR_LIMITS: dict[str, float | None] = {"16 KB flagged": 2.0, "1 MB flagged": None}
 
 
 def targets(results: dict) -> list[tuple[str, float, float, bool]]:
@@ -246,7 +248,8 @@ def targets(results: dict) -> list[tuple[str, float, float, bool]]:
     for name in sizes:
         k, f = median(ours, name, "keystroke"), median(ours, name, "floor")
         limit = FLOOR_LIMITS.get(name, 1.5)
-        out.append((f"keystroke / own floor, {name}", k / f, limit, k / f <= limit))
+        if limit is not None:
+            out.append((f"keystroke / own floor, {name}", k / f, limit, k / f <= limit))
     if "16 KB" in sizes and "1 MB" in sizes:
         growth = median(ours, "1 MB", "keystroke") / median(ours, "16 KB", "keystroke")
         out.append(("keystroke 1 MB / keystroke 16 KB", growth, 3.0, growth <= 3.0))
