@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 ERROR, WARNING, INFORMATION, HINT = 1, 2, 3, 4
 SEVERITY_NAMES = {ERROR: "error", WARNING: "warning", INFORMATION: "info", HINT: "hint"}
@@ -12,8 +13,7 @@ CODES_URL = "https://github.com/component-lsp/component-lsp/blob/main/docs/codes
 Position = tuple[int, int]  # model line, code-point column
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """A check with a stable id (the diagnostic code) and a default severity."""
 
     code: str
@@ -55,8 +55,7 @@ class Finding:
     line: int | None = None  # a whole physical line (offset from the instruction's start), which start and end then do not place
 
 
-@dataclass(slots=True)
-class Edit:
+class Edit(NamedTuple):
     start: Position
     end: Position
     text: str

@@ -12,7 +12,7 @@ code units (VS Code), UTF-8 bytes (Neovim) or code points, as negotiated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 UTF8 = "utf-8"
 UTF16 = "utf-16"
@@ -81,8 +81,7 @@ def col_from_units(text: str, count: int, encoding: str) -> int:
     return 0
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """What an edit did to the lines: ``[first, first+removed)`` became ``[first, first+added)``."""
 
     first: int

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from . import NAME, __version__
 from .diagnostics import SOURCE
@@ -50,8 +49,7 @@ class Later(Exception):
     """This message needs what only the full server has (a request to the client): deliver it there."""
 
 
-@dataclass
-class Call:
+class Call(NamedTuple):
     """One message being answered."""
 
     session: Session
@@ -69,8 +67,7 @@ class Call:
             self.outbox.send(notification("textDocument/publishDiagnostics", params))
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(NamedTuple):
     method: str
     handler: Callable[[Call], Any]  # reads the parameters (raising BadParams), acts, returns a request's result (None for a notification)
     capabilities: dict[str, Any] | None = None  # what it adds to ServerCapabilities

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # JSON-RPC and LSP error codes.
 INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS, SERVER_NOT_INITIALIZED = -32600, -32601, -32602, -32002
@@ -17,11 +17,10 @@ INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS, SERVER_NOT_INITIALIZED = -326
 Message = list[bytes]  # the pieces of one message's JSON text
 
 
-@dataclass(frozen=True, slots=True)
-class Raw:
+class Raw(NamedTuple):
     """A JSON value as pieces of its text, to be put into a message as they are."""
 
-    parts: list[bytes] = field(default_factory=list)
+    parts: list[bytes]
 
     @property
     def data(self):

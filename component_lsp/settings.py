@@ -8,16 +8,15 @@ with or without that wrapper. Anything unexpected is reported, never fatal.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from typing import NamedTuple
 
 from .diagnostics import Diagnostic
 
 SECTION = "componentLsp"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     ignore: tuple[str, ...] = ()  # diagnostic codes not to report; `*` globs, as `Lint.*`
 
     def shown(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -29,8 +29,7 @@ Position = tuple[int, int]
 KEYWORD, VARIABLE, SNIPPET, PROPERTY, VALUE = "keyword", "variable", "snippet", "property", "value"
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """A completion item."""
 
     label: str

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Keyword:
+class Keyword(NamedTuple):
     name: str
     summary: str
     forms: tuple[str, ...]

@@ -10,16 +10,14 @@ re-checks only what it touched.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ....diagnostics import Diagnostic, Finding
 from ...base import COMPONENT
 from ..parser import Instruction
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     dialect: str = COMPONENT  # component or template
 
 
