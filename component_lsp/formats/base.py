@@ -26,7 +26,7 @@ COMPONENT, TEMPLATE = "component", "template"
 Position = tuple[int, int]
 
 # Completion item kinds.
-KEYWORD, VARIABLE, SNIPPET, PROPERTY, VALUE = "keyword", "variable", "snippet", "property", "value"
+KEYWORD, VARIABLE, SNIPPET = "keyword", "variable", "snippet"
 
 
 class Item(NamedTuple):

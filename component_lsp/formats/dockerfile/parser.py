@@ -9,7 +9,7 @@ shell form may open heredocs that swallow lines up to their terminator; the
 keyword is the first word after trimming white space.
 
 The parser works line by line from any line where no instruction is open,
-which is what makes incremental re-parsing possible (see ``analysis.py``).
+which is what makes incremental re-parsing possible (see ``model.py``).
 Every instruction keeps the physical position of each piece of its logical
 text, so that diagnostics can point at the exact token.
 """
