@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 
 from .features import dispatch
 from .framing import Frames
-from .jsonrpc import Message, frame
+from .jsonrpc import Message, frame, is_id
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -54,10 +54,6 @@ class EarlyOutbox:
         return False
 
 
-def _is_id(value) -> bool:
-    return isinstance(value, (int, str)) and not isinstance(value, bool)
-
-
 class EarlyServer:
     """Plain JSON-RPC on stdio, for the messages of the first moments only."""
 
@@ -77,7 +73,7 @@ class EarlyServer:
             return body, None
         if not isinstance(message, dict) or message.get("jsonrpc") != "2.0" or not isinstance(message.get("method"), str):
             return body, None
-        if "id" in message and not _is_id(message["id"]):
+        if "id" in message and not is_id(message["id"]):
             return body, None
         return body, message
 

@@ -17,6 +17,11 @@ INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS, SERVER_NOT_INITIALIZED = -326
 Message = list[bytes]  # the pieces of one message's JSON text
 
 
+def is_id(value) -> bool:
+    """A request id as JSON-RPC allows it: a number or a string."""
+    return isinstance(value, (int, str)) and not isinstance(value, bool)
+
+
 class Raw(NamedTuple):
     """A JSON value as pieces of its text, to be put into a message as they are."""
 

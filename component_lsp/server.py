@@ -22,7 +22,7 @@ from pygls.protocol.json_rpc import JsonRPCNotification, JsonRPCRequestMessage, 
 
 from . import NAME, __version__
 from .features import ERROR_MESSAGE, TABLE, dispatch
-from .jsonrpc import INVALID_PARAMS, METHOD_NOT_FOUND, Message, error, frame, notification
+from .jsonrpc import INVALID_PARAMS, METHOD_NOT_FOUND, Message, error, frame, is_id, notification
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -33,10 +33,6 @@ class Unreadable:
 
     def __init__(self, data: dict, error: JsonRpcException) -> None:
         self.data, self.error = data, error
-
-
-def _is_id(value) -> bool:
-    return isinstance(value, (int, str)) and not isinstance(value, bool)
 
 
 def _short(value) -> str:
@@ -88,18 +84,20 @@ class ComponentProtocol(LanguageServerProtocol):
     def handle_message(self, message) -> None:
         if isinstance(message, Unreadable):
             return self._unreadable(message.data)
-        # The table's messages first, by their classes: isinstance on pygls's RPC* protocols costs tens of µs.
-        if type(message) in (JsonRPCRequestMessage, JsonRPCNotification) and message.jsonrpc == self.VERSION:
-            request = type(message) is JsonRPCRequestMessage
-            ident = getattr(message, "id", None)
-            if (not request or _is_id(ident)) and dispatch(self.owner.session, self.outbox, message.method, message.params, ident, request):
-                return None
-        if not isinstance(message, (RPCRequest, RPCNotification, RPCResponse, RPCError)) or message.jsonrpc != self.VERSION:
+        # The table's messages are pygls's generic classes: know them by their class, since isinstance
+        # on pygls's RPC* protocols costs tens of µs a message.
+        kind = type(message)
+        if kind is JsonRPCRequestMessage or kind is JsonRPCNotification:
+            request = kind is JsonRPCRequestMessage
+        elif isinstance(message, (RPCRequest, RPCNotification, RPCResponse, RPCError)):
+            request = isinstance(message, RPCRequest)
+        else:
+            request = None
+        if request is None or message.jsonrpc != self.VERSION:
             return self.log_error(f"ignored a message that is not JSON-RPC 2.0: {_short(message)}")
         method = getattr(message, "method", None)
         ident = getattr(message, "id", None)
-        request = isinstance(message, RPCRequest)
-        if request and not _is_id(ident):
+        if request and not is_id(ident):
             return self.log_error(f"ignored {method}: a request id must be a number or a string, not {_short(ident)}")
         if method is not None:
             params = getattr(message, "params", None) if method in TABLE else None  # the others' are pygls's to read
@@ -109,7 +107,7 @@ class ComponentProtocol(LanguageServerProtocol):
 
     def _unreadable(self, data: dict) -> None:
         method, ident = data.get("method"), data.get("id")
-        if isinstance(method, str) and _is_id(ident):
+        if isinstance(method, str) and is_id(ident):
             if self.get_message_type(method) is None:  # a method LSP does not have: that is the fault to report
                 self.outbox.send(error(ident, METHOD_NOT_FOUND, f"{method}: no such method"))
             else:
