@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, Protocol
 from . import NAME, __version__
 from .diagnostics import SOURCE
 from .fixes import fix_all, fixes_in
-from .formats.base import KEYWORD, SNIPPET, VARIABLE
+from .formats.base import KEYWORD, PROPERTY, SNIPPET, VALUE, VARIABLE
 from .jsonrpc import INVALID_PARAMS, INVALID_REQUEST, SERVER_NOT_INITIALIZED, Message, error, notification, response
 from .session import OpenDocument, Session
 
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 WARNING_MESSAGE, ERROR_MESSAGE = 2, 1  # LSP MessageType
 INCREMENTAL = 2  # TextDocumentSyncKind
-COMPLETION_KINDS = {KEYWORD: 14, VARIABLE: 6, SNIPPET: 15}  # CompletionItemKind
+COMPLETION_KINDS = {KEYWORD: 14, VARIABLE: 6, SNIPPET: 15, PROPERTY: 10, VALUE: 12}  # CompletionItemKind
 PLAIN_TEXT, SNIPPET_FORMAT = 1, 2  # InsertTextFormat
 
 

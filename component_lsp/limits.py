@@ -1,4 +1,4 @@
-"""The API's size limit, which every content format shares (SPEC section 5)."""
+"""What every content format shares (SPEC section 5): the size limit, and the code for empty content."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from .document import Document
 
 MAX_BYTES = 16 * 1024
 
+EMPTY = rule("MissingParameter.Content", ERROR, "No content: no command at all (Dockerfile format), or no YAML (YAML format).")
 TOO_LONG = rule("InvalidContent.LengthExceeded", ERROR, "Content over 16 KB (16,384 bytes of UTF-8, line endings included).")
 
 

@@ -26,7 +26,7 @@ COMPONENT, TEMPLATE = "component", "template"
 Position = tuple[int, int]
 
 # Completion item kinds.
-KEYWORD, VARIABLE, SNIPPET = "keyword", "variable", "snippet"
+KEYWORD, VARIABLE, SNIPPET, PROPERTY, VALUE = "keyword", "variable", "snippet", "property", "value"
 
 
 class Item(NamedTuple):

@@ -52,23 +52,27 @@ def test_a_yaml_file_is_yaml_and_a_template_dockerfile_whatever_they_hold():
 
 
 def test_a_yaml_document_gets_no_dockerfile_completion_hover_or_errors():
-    doc = open_text("---\nParameters:\n  x:\n    Type: String\n", "file:///a/app.component")
-    assert doc.diagnostics() == []
-    for line in range(4):
-        for col in range(12):
-            assert doc.complete(line, col) == [] and doc.hover(line, col) is None
-    quoted = open_text('"Tasks":\n  - Name: a\n    Action: RunShellCommand\n', "file:///a/app.component")
-    assert quoted.diagnostics() == []
+    text = "---\nParameters:\n  x:\n    Type: String\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{x}}\n"
+    doc = open_text(text, "file:///a/app.component")
+    assert doc.format is YAML and doc.diagnostics() == []
+    dockerfile = {"RUN", "ENV", "COPY", "WORKDIR"}
+    for line in range(len(doc.doc.lines)):
+        for col in range(30):
+            assert not {item.label for item in doc.complete(line, col)} & dockerfile
+            found = doc.hover(line, col)
+            assert found is None or "Image Builder instruction" not in found.markdown
+    quoted = open_text('"Tasks":\n  - Name: a\n    Action: RunShellCommand\n    Properties: {commandContent: ls}\n', "file:///a/app.component")
+    assert quoted.format is YAML and quoted.diagnostics() == []
 
 
 def test_the_format_follows_edits_at_the_top():
     doc = open_text("# header\nRUN a\n", "file:///a/app.component")
     assert doc.format is DOCKERFILE and doc.complete(1, 0) != []
-    doc.edit((1, 0), (1, 5), "Tasks:\n  - Name: a")
-    assert doc.format is YAML and doc.complete(1, 0) == [] and doc.diagnostics() == []
+    doc.edit((1, 0), (1, 5), "Tasks:\n  - Name: a\n    Action: Reboot")
+    assert doc.format is YAML and "RUN" not in [i.label for i in doc.complete(1, 0)] and doc.diagnostics() == []
     doc.edit((1, 0), (1, 0), "RUN b\n")
-    assert doc.format is DOCKERFILE and doc.doc.text == "# header\nRUN b\nTasks:\n  - Name: a\n"
-    assert [d.code for d in doc.diagnostics()] == ["InvalidImageTemplateCommand.NotSupported"] * 2
+    assert doc.format is DOCKERFILE and doc.doc.text == "# header\nRUN b\nTasks:\n  - Name: a\n    Action: Reboot\n"
+    assert [d.code for d in doc.diagnostics()] == ["InvalidImageTemplateCommand.NotSupported"] * 3
     doc.set_text("---\n")
     assert doc.format is YAML
 

@@ -18,12 +18,13 @@ LAYERS = [
     ["component_lsp", "component_lsp.document", "component_lsp.diagnostics", "component_lsp.jsonrpc", "component_lsp.framing"],
     ["component_lsp.settings"],
     ["component_lsp.limits", "component_lsp.fixes", "component_lsp.formats.base"],
-    ["component_lsp.formats.dockerfile.words"],
-    ["component_lsp.formats.dockerfile.parser"],
-    ["component_lsp.formats.dockerfile.syntax", "component_lsp.formats.dockerfile.catalog"],
+    ["component_lsp.formats.dockerfile.words", "component_lsp.formats.yaml.reading", "component_lsp.formats.yaml.segments"],
+    ["component_lsp.formats.dockerfile.parser", "component_lsp.formats.yaml.catalog"],
+    ["component_lsp.formats.dockerfile.syntax", "component_lsp.formats.dockerfile.catalog", "component_lsp.formats.yaml.syntax", "component_lsp.formats.yaml.context"],
     # rules and features, side by side: neither imports the other
-    ["component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"],
-    ["component_lsp.formats.dockerfile.rules"],
+    ["component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"]
+    + ["component_lsp.formats.yaml.rules.*", "component_lsp.formats.yaml.completion", "component_lsp.formats.yaml.hover"],
+    ["component_lsp.formats.dockerfile.rules", "component_lsp.formats.yaml.rules"],
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats"],
@@ -34,7 +35,10 @@ LAYERS = [
     ["component_lsp.cli"],
     ["component_lsp.__main__"],
 ]
-SAME_LAYER_ALLOWED = {("component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.rules.base")}
+SAME_LAYER_ALLOWED = {
+    ("component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.rules.base"),
+    ("component_lsp.formats.yaml.rules.*", "component_lsp.formats.yaml.rules.base"),
+}
 
 
 def module_name(path: Path) -> str:
@@ -102,7 +106,7 @@ def test_every_import_points_down():
 
 def test_features_and_rules_never_import_each_other():
     edges = graph()
-    features = {"component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"}
+    features = {f"component_lsp.formats.{f}.{m}" for f in ("dockerfile", "yaml") for m in ("completion", "hover")}
     for name in features:
         assert not any(".rules" in target for target in edges[name]), name
     for name, targets in edges.items():

@@ -49,6 +49,22 @@ FLAGGED = [
     ("InvalidContent.LengthExceeded", "RUN " + "x" * 16400 + "\n", (0, 16384, 16404), "component"),
     ("InvalidImageTemplateCommandSize.ExceededMaxNumber", "RUN a\n" * 127 + "ENV B=\"1\"\n", (127, 0, 3), "component"),
     ("MissingParameter.Content", "# nothing here\n", (0, 0, 14), "component"),
+    # YAML-format components (SPEC section 7)
+    ("InvalidParameter.Content", "Tasks:\n  - Name: a\n    Action: RunShelCommand\n", (2, 12, 26), YAML),
+    ("InvalidParameter.Content", "Parameters:\n  n:\n    Type: Integer\n    DefaultValue: 1\nTasks:\n  - Name: a\n    Action: Reboot\n", (2, 10, 17), YAML),
+    ("InvalidParameter.Content", "Parameters:\n  x:\n    Type: String\n", (0, 0, 10), YAML),
+    ("InvalidParameter.Content", "Tasks:\n  - Name: d\n    Action: OSSDownload\n    Properties:\n      destinationDir: /x\n      objectName: o\n", (2, 12, 23), YAML),
+    ("InvalidParameter.Content", "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{ undefined }}\n", (4, 27, 42), YAML),
+    ("InvalidParameter.Content", "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{ later.stdout }}\n  - Name: later\n    Action: Reboot\n", (4, 27, 45), YAML),
+    ("InvalidParameter.Content", "Tasks:\n  - Name: w\n    Action: WebDownload\n    Properties:\n      sourcePath: http://x\n      destinationDir: /d\n      timeout: soon\n", (6, 15, 19), YAML),
+    ("InvalidParameter.Content", "Tasks:\n  - Name: r\n    Action: Reboot\n    Properties:\n      forceStop: maybe\n", (4, 17, 22), YAML),
+    ("InvalidParameter.Content", "Tasks:\n", (0, 0, 5), YAML),
+    ("InvalidParameter.Content", "Tasks:\n  - Name: a\n    Action: [\n", (3, 0, 0), YAML),
+    ("Lint.UnknownProperty", "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n      workdir: /tmp\n", (5, 6, 13), YAML),
+    ("Lint.UnusedParameter", "Parameters:\n  p:\n    Type: String\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n", (1, 2, 3), YAML),
+    ("Lint.DuplicateTaskName", "Tasks:\n  - Name: a\n    Action: Reboot\n  - Name: a\n    Action: Reboot\n", (3, 10, 11), YAML),
+    ("Lint.MixedSystems", "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n  - Name: b\n    Action: RunPowerShellCommand\n    Properties:\n      commandContent: dir\n", (6, 12, 32), YAML),
+    ("Lint.TooManyTasks", "Tasks:\n" + "  - Name: r\n    Action: Reboot\n" * 128, (255, 4, 8), YAML),
 ]
 
 CLEAN = [
@@ -59,7 +75,7 @@ CLEAN = [
     'CMD ["nginx", "-g", "daemon off;"]\nENTRYPOINT /usr/bin/app --serve\n',
     "RUN yum update -y kernel\nRESTART\n",
     'COMPONENT ic-bp18hy47cqavewsb\nCOMPONENT acs:ecs:cn-hangzhou:123:imagecomponent/x:1.0.*\n',
-    "Tasks:\n  - Name: count\n    Action: RunShellCommand\n",  # YAML-format content
+    "Tasks:\n  - Name: count\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n",  # YAML-format content
 ]
 
 
@@ -136,11 +152,13 @@ def test_only_the_last_cmd_is_kept():
 
 
 def test_yaml_components_get_no_dockerfile_rules():
-    text = "---\nParameters:\n  x:\n    Type: String\n"
+    text = "---\nParameters:\n  x:\n    Type: String\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{x}}\n"
     assert Analysis(text, YAML).diagnostics() == []
     assert Analysis(text).diagnostics() == []  # YAML by its text, in a .component file too
     assert Analysis(text, TEMPLATE).diagnostics() != []  # a template is Dockerfile-format text
-    assert [d.code for d in Analysis("Tasks: []\n" * 2000, YAML).diagnostics()] == ["InvalidContent.LengthExceeded"]
+    big = "Tasks:\n" + "  - Name: a\n    Action: Reboot\n" * 600
+    assert "InvalidContent.LengthExceeded" in [d.code for d in Analysis(big, YAML).diagnostics()]
+    assert not {d.code for d in Analysis(big, YAML).diagnostics()} & {"InvalidImageTemplateCommand.NotSupported", "Lint.KeywordCase"}
 
 
 def test_the_rules_lex_with_the_files_escape_character():

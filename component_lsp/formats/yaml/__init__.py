@@ -1,10 +1,20 @@
-"""YAML-format components (SPEC section 7): recognised, and checked for size; the rest is to come."""
+"""YAML-format components (SPEC section 7): read, checked, completed and explained.
+
+Layers, bottom up: ``reading`` (PyYAML's nodes, placed) and ``segments``
+(where the text can be cut); ``catalog`` (actions, properties, types) and
+``syntax`` (what a part says: tasks, parameters, references) and
+``context`` (where a position is, from the lines); ``rules`` and the
+features (``completion``, ``hover``), which use those and never each other;
+``model``, which ties them to an editable document.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..base import COMPONENT, Format
+from ..base import COMPLETE, COMPONENT, HOVER, Format
+from .completion import complete
+from .hover import hover
 from .model import YamlModel
 
 # The first line that is neither blank nor a comment: a document start, or a top-level Parameters:/Tasks: key.
@@ -19,6 +29,7 @@ def claims(dialect: str, first: str) -> bool:
 FORMAT = Format(
     name="yaml",
     open=YamlModel,
+    features={COMPLETE: complete, HOVER: hover},
     files={".component.yaml": COMPONENT, ".component.yml": COMPONENT},
     languages={"ecs-component-yaml": COMPONENT},
     claims=claims,

@@ -9,7 +9,7 @@ from .base import check
 MAX_COMMANDS = 127
 
 TOO_MANY = rule("InvalidImageTemplateCommandSize.ExceededMaxNumber", ERROR, "More than 127 commands (logical instructions).")
-MISSING = rule("MissingParameter.Content", ERROR, "No command at all.")
+MISSING = limits.EMPTY
 DIRECTIVE = rule("Lint.ParserDirective", WARNING, "A parser directive (`# escape=`, `# syntax=`): Image Builder documents none.")
 DUPLICATE = rule("Lint.DuplicateInstruction", WARNING, "More than one CMD or ENTRYPOINT: only the last one takes effect.")
 

@@ -1,0 +1,103 @@
+"""Where a position is in a YAML-format component, told from the lines around it, so that it works on half-typed text.
+
+The cursor is at a *key* (the start of a line, or after ``- ``) or at a
+*value* (after ``key:``), under a path of keys found by walking up to the
+lines of smaller indent: ``("Tasks", "-", "Properties")`` for a property of
+a task, ``("Parameters", "x")`` for a key of the parameter ``x``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_KEY_AT = re.compile(r"""^(\s*)((?:-\s+)*)(["']?)([\w.-]*)$""")
+_VALUE_AT = re.compile(r"""^(\s*)((?:-\s+)*)(["']?)([\w.-]+)\3\s*:\s+(["']?)([^#]*)$""")
+_KEY_LINE = re.compile(r"""^(\s*)((?:-\s+)*)(["']?)([^"':#]+?)\3\s*:(?:\s|$)""")
+
+
+class Context(NamedTuple):
+    at_key: bool  # typing a key (else a value)
+    key: str  # the key whose value is being typed, or the key (prefix) being typed
+    path: tuple[str, ...]  # the keys above, "-" for a list item
+    start: tuple[int, int]  # what a completion replaces
+    end: tuple[int, int]
+    item_line: int | None  # the line of the task item (``- ``) the position is in, if any
+
+
+def _meaningful(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _path(lines: list[str], line: int, indent: int) -> tuple[tuple[str, ...], int | None]:
+    """The keys above a key at ``indent`` on ``line``, and the line of the nearest list item above."""
+    path: list[str] = []
+    item_line = None
+    want = indent
+    zero_item = False  # a list item at column 0: its key is at column 0 too (`Tasks:` then `- Name:`)
+    for index in range(line - 1, -1, -1):
+        text = lines[index].rstrip("\r\n")
+        if not _meaningful(text):
+            continue
+        lead = len(text) - len(text.lstrip(" "))
+        m = _KEY_LINE.match(text)
+        dash = re.match(r"^\s*((?:-\s+)*)", text)
+        dashes = m.group(2) if m else (dash.group(1) if dash else "")
+        key_col = lead + len(dashes)
+        if zero_item:
+            if not dashes and lead == 0:
+                if m:
+                    path.append(m.group(4).strip())
+                break
+            continue
+        if key_col < want and m:
+            path.append(m.group(4).strip())
+        if dashes and lead < want:
+            path.append("-")
+            if item_line is None:
+                item_line = index
+            want = lead
+            zero_item = lead == 0
+        elif key_col < want:
+            want = key_col
+        if want == 0 and not zero_item:
+            break
+    return tuple(reversed(path)), item_line
+
+
+def context(lines: list[str], line: int, col: int) -> Context | None:
+    if not 0 <= line < len(lines):
+        return None
+    text = lines[line].rstrip("\r\n")
+    before = text[:col]
+    m = _VALUE_AT.match(before)
+    if m:
+        indent = len(m.group(1)) + len(m.group(2))
+        path, item = _path(lines, line, indent)
+        if m.group(2):
+            path, item = path + ("-",), line
+        value_start = col - len(m.group(6))
+        return Context(False, m.group(4), path, (line, value_start), (line, max(col, len(text.rstrip())) if not text[col:].strip() else col), item)
+    m = _KEY_AT.match(before)
+    if m is None:
+        return None
+    indent = len(m.group(1)) + len(m.group(2))
+    path, item = _path(lines, line, indent)
+    if m.group(2):
+        path, item = path + ("-",), line
+    start = (line, col - len(m.group(4)) - len(m.group(3)))
+    rest = re.match(r"""^[\w.-]*["']?\s*:?""", text[col:])
+    end = (line, col + (rest.end() if rest else 0))
+    return Context(True, m.group(4), path, start, end, item)
+
+
+def reference_prefix(lines: list[str], line: int, col: int) -> tuple[int, str] | None:
+    """After an open ``{{`` on this line: the column of the ``{{`` and what is typed after it."""
+    if not 0 <= line < len(lines):
+        return None
+    before = lines[line][:col]
+    open_at = before.rfind("{{")
+    if open_at < 0 or "}}" in before[open_at:]:
+        return None
+    return open_at, before[open_at + 2 :]

@@ -1,0 +1,28 @@
+"""What the YAML rules share: the service's code for content it cannot accept, and placing a finding."""
+
+from __future__ import annotations
+
+from ....diagnostics import ERROR, WARNING, Diagnostic, Edit, Rule, rule
+from ..reading import Node
+
+INVALID = rule(
+    "InvalidParameter.Content",
+    ERROR,
+    "YAML-format content the service cannot accept: YAML that does not parse, no tasks, a task without `Name` or `Action`, "
+    "an unknown action, a missing property, a value of the wrong type, a parameter's `Type` or `DefaultValue`, "
+    "a `{{ }}` reference to nothing. The message names the rule.",
+)
+UNKNOWN_KEY = rule("Lint.UnknownProperty", WARNING, "A key that Image Builder does not know here (a property the action does not have, say).")
+
+
+def found(r: Rule, message: str, node: Node | None, fix_title: str = "", fix: list[Edit] | None = None, at=None) -> Diagnostic:
+    """A diagnostic on ``node`` (or on the range ``at``)."""
+    start, end = at if at is not None else ((node.start, node.end) if node is not None else ((0, 0), (0, 0)))
+    if end < start:
+        end = start
+    return Diagnostic(r.code, r.severity, message, start, end, fix_title, fix or [])
+
+
+def quoted(names) -> str:
+    names = [f"`{n}`" for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
