@@ -156,14 +156,9 @@ def last_line(node: Node) -> int:
     return line - 1 if col == 0 and line > node.start[0] else line
 
 
-def position_past(lines: list[str], line: int) -> tuple[Position, str]:
-    """Where to insert new lines after ``line``, and what to put before them (a line break at the end of the text)."""
-    if line + 1 < len(lines):
-        return (line + 1, 0), ""
-    return (line, len(lines[line].rstrip("\r\n"))), "\n"
-
-
-
+def end_of_line(lines: list[str], line: int) -> Position:
+    """The end of a line's text: where new lines go after it, each written as a line break then its text."""
+    return (line, len(lines[line].rstrip("\r\n")))
 
 
 class Facts(NamedTuple):

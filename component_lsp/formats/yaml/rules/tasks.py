@@ -8,7 +8,7 @@ from difflib import get_close_matches
 from ....diagnostics import Diagnostic, Edit
 from ..catalog import ACTIONS, BOOLEAN, JSON, NUMBER, STRING, TASK_KEYS, Action, suggestion, type_name
 from ..reading import Mapping, Node, Scalar, kind_of
-from ..syntax import Part, key_text, last_line, position_past, task, whole_reference
+from ..syntax import Part, end_of_line, key_text, last_line, task, whole_reference
 from .base import INVALID, UNKNOWN_KEY, found, quoted
 
 
@@ -55,8 +55,8 @@ def _add_properties(part: Part, action: Action, missing: list[str]) -> list[Edit
     props = t.properties
     if isinstance(props, Mapping) and props.pairs:
         col = props.pairs[0][0].start[1]
-        at, before = position_past(lines, last_line(props))
-        return [Edit(at, at, before + "".join(f"{' ' * col}{name}: \n" for name in missing).rstrip("\n") + ("" if before else "\n"))]
+        at = end_of_line(lines, last_line(props))
+        return [Edit(at, at, "".join(f"\n{' ' * col}{name}: " for name in missing))]
     node = t.node
     if not isinstance(node, Mapping):
         return []
@@ -65,9 +65,8 @@ def _add_properties(part: Part, action: Action, missing: list[str]) -> list[Edit
         key = t.properties_key
         at = (key.end[0], len(lines[key.end[0]].rstrip("\r\n")))
         return [Edit(at, at, "".join(f"\n{' ' * (col + 2)}{name}: " for name in missing))]
-    at, before = position_past(lines, last_line(node))
-    text = f"{' ' * col}Properties:\n" + "".join(f"{' ' * (col + 2)}{name}: \n" for name in missing)
-    return [Edit(at, at, before + (text.rstrip("\n") if before else text))]
+    at = end_of_line(lines, last_line(node))
+    return [Edit(at, at, f"\n{' ' * col}Properties:" + "".join(f"\n{' ' * (col + 2)}{name}: " for name in missing))]
 
 
 def check(part: Part) -> list[Diagnostic]:
