@@ -126,6 +126,35 @@ def _places(lines: list[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[i
     return (run, 4), (run, 2), (empty, 0)
 
 
+def yaml_component(size: int) -> list[str]:
+    """A YAML-format component of whole tasks, as many as fit in ``size`` bytes, a blank line between tasks."""
+    lines = ["Parameters:", "  region:", "    Type: String", "    DefaultValue: cn-hangzhou", "", "Tasks:"]
+    n = 0
+    while True:
+        task = [
+            f"  - Name: step{n}",
+            "    Action: RunShellCommand",
+            "    Properties:",
+            f"      commandContent: echo {{{{ region }}}} && yum install -y service{n} && systemctl enable service{n}",
+            "      workingDir: /opt",
+            "",
+        ]
+        if len(_join(lines + task)) > size:
+            return lines
+        lines += task
+        n += 1
+
+
+def yaml_sample(name: str, lines: list[str]) -> Sample:
+    middle = len(lines) // 2
+    order = sorted(range(len(lines)), key=lambda i: abs(i - middle))
+    command = next(i for i in order if lines[i].startswith("      commandContent: "))
+    action = next(i for i in order if lines[i].startswith("    Action: "))
+    empty = next(i for i in order if not lines[i])
+    tasks = sum(line.startswith("  - ") for line in lines)
+    return Sample(name, _join(lines), tasks, (command, len("      commandContent: echo ")), (action, len("    Action: ") + 2), (empty, 0))
+
+
 def sample(name: str, lines: list[str]) -> Sample:
     edit, keyword, empty = _places(lines)
     return Sample(name, _join(lines), _instructions(lines), edit, keyword, empty)
@@ -140,7 +169,14 @@ def samples(names: list[str]) -> list[Sample]:
         "16 KB flagged": lambda: flagged_keywords(at_the_limit()),
         "1 MB flagged": lambda: flagged_copies(generate(KIB * KIB)),
     }
-    return [sample(name, known[name]()) for name in names]
+    out = []
+    for name in names:
+        if name == "16 KB YAML":
+            out.append(yaml_sample(name, yaml_component(16 * KIB)))
+        else:
+            out.append(sample(name, known[name]()))
+    return out
 
 
-SIZES = ["1 KB", "16 KB", "250 KB", "1 MB", "16 KB flagged", "1 MB flagged"]
+SIZES = ["1 KB", "16 KB", "250 KB", "1 MB", "16 KB flagged", "1 MB flagged", "16 KB YAML"]
+OURS_ONLY = {"16 KB YAML"}  # a format the peer does not read

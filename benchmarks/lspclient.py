@@ -6,6 +6,11 @@ here, so the benchmark speaks JSON-RPC itself. It reads on the calling
 thread (no reader thread to hand messages over), answers any request the
 server sends with ``null``, and keeps every notification it is not waiting
 for.
+
+A time ends when the last byte of the answer is read from the pipe, before
+the client parses it: parsing is the client's work, whoever the server is
+(a 42 KB publish takes Python's ``json`` 0.45 ms, an editor's parser a
+fraction of that).
 """
 
 from __future__ import annotations
@@ -31,7 +36,9 @@ class Client:
         self._selector.register(self._out, selectors.EVENT_READ)
         self._buffer = bytearray()
         self._next_id = 0
+        self._read_at = self.spawned
         self.notifications: list[dict] = []
+        self.arrived = self.spawned  # when the last byte of the message wait_for returned was read
 
     # -- wire -----------------------------------------------------------------
     def send(self, message: dict) -> None:
@@ -58,25 +65,32 @@ class Client:
         return json.loads(body)
 
     def receive(self, deadline: float) -> dict:
+        """The next message; ``self.arrived`` is when the read that completed it returned."""
         while True:
             message = self._frame()
             if message is not None:
                 if "method" in message and "id" in message:  # a request from the server
                     self.send({"jsonrpc": "2.0", "id": message["id"], "result": None})
                     continue
+                self.arrived = self._read_at
                 return message
             left = deadline - time.perf_counter()
             if left <= 0 or not self._selector.select(left):
                 raise ServerGone("no answer in time")
             chunk = os.read(self._out, 1 << 20)
+            self._read_at = time.perf_counter()
             if not chunk:
                 raise ServerGone(f"the server closed its output (exit status {self.proc.poll()})")
             self._buffer += chunk
 
     def wait_for(self, wanted, timeout: float = 120.0) -> dict:
-        """The first message (from now or kept earlier) for which ``wanted(message)`` is true."""
+        """The first message (from now or kept earlier) for which ``wanted(message)`` is true.
+
+        ``self.arrived`` is when its last byte was read; for one kept from earlier, now.
+        """
         for index, message in enumerate(self.notifications):
             if wanted(message):
+                self.arrived = time.perf_counter()
                 return self.notifications.pop(index)
         deadline = time.perf_counter() + timeout
         while True:
@@ -88,16 +102,16 @@ class Client:
 
     # -- JSON-RPC -------------------------------------------------------------
     def call(self, method: str, params, timeout: float = 120.0) -> tuple[dict, float]:
-        """Send a request; (response, error or not, and seconds from sending to the whole response read)."""
+        """Send a request; (response, error or not, and seconds from sending to the last byte of the response read)."""
         self._next_id += 1
         ident = self._next_id
         start = time.perf_counter()
         self.send({"jsonrpc": "2.0", "id": ident, "method": method, "params": params})
         response = self.wait_for(lambda m: m.get("id") == ident and "method" not in m, timeout)
-        return response, time.perf_counter() - start
+        return response, self.arrived - start
 
     def request(self, method: str, params) -> tuple[dict, float]:
-        """Send a request; (response, seconds from sending to the whole response read). An error response raises."""
+        """Send a request; (response, seconds from sending to the last byte of the response read). An error response raises."""
         response, elapsed = self.call(method, params)
         if "error" in response:
             raise ServerGone(f"{method} failed: {response['error']}")

@@ -5,11 +5,13 @@
 Each server runs as a subprocess on stdio and gets real JSON-RPC: initialize,
 didOpen, then incremental didChange (a character typed and deleted in the
 middle of the file), completion and hover, on generated components of 1 KB,
-16 KB (127 commands), 250 KB and 1 MB, and two that are full of findings:
-16 KB with a warning on each of its 127 commands, 1 MB with an error on each
-of its 2,000 COPYs. The peer, dockerfile-language-server-
+16 KB (127 commands), 250 KB and 1 MB, two that are full of findings
+(16 KB with a warning on each of its 127 commands, 1 MB with an error on each
+of its 2,000 COPYs), and a 16 KB YAML-format component (ours only: the
+peer does not read YAML). The peer, dockerfile-language-server-
 nodejs, is installed from npm into benchmarks/peer/ (as locked there) on the
-first run. Times are from writing the message to reading the whole answer.
+first run. Times are from writing the message to reading the last byte of
+the answer: the client's own JSON parsing is not counted, for either server.
 Nothing here asserts a time: it prints figures.
 """
 
@@ -26,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from documents import SIZES, Sample, samples
+from documents import OURS_ONLY, SIZES, Sample, samples
 from lspclient import Client
 
 HERE = Path(__file__).resolve().parent
@@ -80,7 +82,7 @@ def start(argv: list[str]) -> tuple[Client, float]:
     client = Client(argv)
     params = {"processId": os.getpid(), "rootUri": None, "capabilities": CAPABILITIES, "clientInfo": {"name": "component-lsp-benchmark"}}
     client.request("initialize", params)
-    ready = time.perf_counter() - client.spawned
+    ready = client.arrived - client.spawned
     client.notify("initialized", {})
     return client, ready
 
@@ -118,7 +120,7 @@ def keystrokes(client: Client, uri: str, where: tuple[int, int], count: int, war
         client.notify("textDocument/didChange", params)
         client.diagnostics_for(uri, version)
         if n >= warmup:
-            times.append(time.perf_counter() - begin)
+            times.append(client.arrived - begin)
     return times
 
 
@@ -128,10 +130,10 @@ def measure_startup(argv: list[str], sample: Sample, runs: int) -> dict:
     for _ in range(runs):
         client, seconds = start(argv)
         uri = open_document(client, sample)
-        first.append(time.perf_counter() - client.spawned)
+        first.append(client.arrived - client.spawned)
         ready.append(seconds)
         client.request("textDocument/hover", at(uri, sample.keyword))
-        hovered.append(time.perf_counter() - client.spawned)
+        hovered.append(client.arrived - client.spawned)
         client.close()
     return {"initialize": ready, "first_diagnostics": first, "first_hover": hovered}
 
@@ -145,7 +147,7 @@ def measure_size(argv: list[str], sample: Sample, edits: int, requests: int, war
         client.call("benchmark/ready", None)
         begin = time.perf_counter()
         uri = open_document(client, sample)
-        opened = time.perf_counter() - begin
+        opened = client.arrived - begin
         rss = client.rss_mib()
         floor = timed_requests(client, "textDocument/hover", at(uri, sample.empty), requests, warmup)
         return {
@@ -219,13 +221,13 @@ def table(results: dict) -> str:
     for key, label in ROWS:
         for name in results["sizes"]:
             o = ours["sizes"][name][key]
-            p = peer["sizes"][name][key] if peer else None
+            p = peer["sizes"][name][key] if peer and name in peer["sizes"] else None
             lines.append(f"{label:27}{name:>7}  {cell(o)}  {cell(p)}  {ratio(o['median_ms'], p and p['median_ms']):>9}")
             label = ""
     label = "memory, file open (MiB)"
     for name in results["sizes"]:
         o = ours["sizes"][name]["rss_mib"]
-        p = peer["sizes"][name]["rss_mib"] if peer else None
+        p = peer["sizes"][name]["rss_mib"] if peer and name in peer["sizes"] else None
         lines.append(f"{label:27}{name:>7}  {o:>16.1f}  {(f'{p:.1f}' if p else '-'):>16}  {ratio(o, p):>9}")
         label = ""
     return "\n".join(lines)
@@ -233,7 +235,7 @@ def table(results: dict) -> str:
 
 # A keystroke on 16 KB flagged sends 127 diagnostics; on 1 MB flagged 2,120, whose target is against the peer
 # only. Elsewhere the limit is 1.5.
-FLOOR_LIMITS: dict[str, float | None] = {"16 KB flagged": 2.0, "1 MB flagged": None}
+FLOOR_LIMITS: dict[str, float | None] = {"16 KB flagged": 2.0, "1 MB flagged": None, "16 KB YAML": 1.5}
 
 
 def targets(results: dict) -> list[tuple[str, float, float, bool]]:
@@ -307,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
         server = results["servers"][who] = {"command": command, "version": version_of(who, command), "sizes": {}}
         server["startup"] = summarise(measure_startup(command, documents["16 KB"], starts))
         for name in names:
+            if who != "ours" and name in OURS_ONLY:
+                continue
             print(f"  {name} ...", file=sys.stderr)
             server["sizes"][name] = summarise(measure_size(command, documents[name], edits, requests, warmup))
     print(table(results))
