@@ -218,7 +218,8 @@ def test_the_reading_agrees_with_pyyaml_on_valid_documents(text):
 
 
 # -- edits agree with a fresh read --------------------------------------------------------------
-FRAGMENTS = ["\n", " ", "  ", "- ", ":", "Tasks:", "Parameters:", "{{x}}", "{{", "a", "#", "---\n", "&a ", "*a", "\t", "'", '"', "[", "]", "Name: ", "Action: Reboot\n", "    ", "|\n"]
+FRAGMENTS = ["\n", " ", "  ", "- ", ":", "Tasks:", "Parameters:", "{{x}}", "{{", "}}", "a", "1", "true", "#", "---\n", "&a ", "*a", "\t", "'", '"', "[", "]"]
+FRAGMENTS += ["Name: ", "Action: Reboot\n", "    ", "|\n", "\r", "\x85", "\u2028", "\ufeff", "\x00", "é", "😀"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -235,6 +236,33 @@ def test_incremental_equals_fresh(text, edits):
             l2, c2 = l1, c1
         doc.edit((l1, c1), (l2, c2), "".join(pieces))
         assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
+
+
+TYPED = st.sampled_from(list("abz09 -_:#{}'\"&*!|>%@`,[]\t") + ["\r", "\x85", "\u2028", "é", "😀", "\x00"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.booleans(), TYPED), min_size=1, max_size=25))
+def test_typing_in_values_equals_a_fresh_read(text, keys):
+    """One character typed or deleted at a time, near the end of lines, where values are (the model's fast path)."""
+    doc = content(text, NAME)
+    for where, delete, char in keys:
+        lines = doc.doc.lines
+        line = where % len(lines)
+        body = lines[line].rstrip("\n")
+        col = len(body) - (where // 7) % (min(len(body), 12) + 1)
+        if delete and col > 0:
+            doc.edit((line, col - 1), (line, col), "")
+        else:
+            doc.edit((line, col), (line, col), char)
+        assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
+
+
+@pytest.mark.slow
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 3), st.lists(st.sampled_from(FRAGMENTS), max_size=3)), max_size=8))
+def test_incremental_equals_fresh_at_length(text, edits):
+    test_incremental_equals_fresh.hypothesis.inner_test(text, edits)
 
 
 # -- hostile text ----------------------------------------------------------------------------------
@@ -316,3 +344,11 @@ def test_hover_explains():
     assert "count" in ref and "RunShellCommand" in ref
     oss = content(EXAMPLES[2], NAME).hover(4, 8).markdown
     assert "allowImageBuilderAccess:true" in oss
+
+
+def test_hover_on_a_reference_to_a_later_task_says_it_is_not_before():
+    text = EXAMPLES[0].replace("{{x}}", "{{ x }} {{ result.stdout }}")
+    doc = content(text, NAME)
+    line = text.splitlines().index("      commandContent: echo $((3 * {{ x }} {{ result.stdout }}))")
+    col = doc.doc.lines[line].index("result")
+    assert "no task before this one" in doc.hover(line, col).markdown

@@ -70,7 +70,8 @@ def complete(model, line: int, col: int) -> list[Item]:
     ref = reference_prefix(lines, line, col)
     if ref is not None:
         return _references(model, line, col, ref)
-    ctx = context(lines, line, col)
+    _, top, above = model.placed_at(line)
+    ctx = context(lines, line, col, top, above)
     if ctx is None:
         return []
     path = ctx.path

@@ -30,13 +30,16 @@ def _meaningful(text: str) -> bool:
     return bool(stripped) and not stripped.startswith("#")
 
 
-def _path(lines: list[str], line: int, indent: int) -> tuple[tuple[str, ...], int | None]:
-    """The keys above a key at ``indent`` on ``line``, and the line of the nearest list item above."""
+def _path(lines: list[str], line: int, indent: int, top: int = 0, above: tuple[str, ...] = ()) -> tuple[tuple[str, ...], int | None]:
+    """The keys above a key at ``indent`` on ``line``, and the line of the nearest list item above.
+
+    The walk up stops at line ``top``; if it gets there short of column 0, ``above`` are the keys above that.
+    """
     path: list[str] = []
     item_line = None
     want = indent
     zero_item = False  # a list item at column 0: its key is at column 0 too (`Tasks:` then `- Name:`)
-    for index in range(line - 1, -1, -1):
+    for index in range(line - 1, top - 1, -1):
         text = lines[index].rstrip("\r\n")
         if not _meaningful(text):
             continue
@@ -62,11 +65,14 @@ def _path(lines: list[str], line: int, indent: int) -> tuple[tuple[str, ...], in
         elif key_col < want:
             want = key_col
         if want == 0 and not zero_item:
-            break
+            return tuple(reversed(path)), item_line
+    if top > 0 and (want > 0 or zero_item):
+        return above + tuple(reversed(path)), item_line
     return tuple(reversed(path)), item_line
 
 
-def context(lines: list[str], line: int, col: int) -> Context | None:
+def context(lines: list[str], line: int, col: int, top: int = 0, above: tuple[str, ...] = ()) -> Context | None:
+    """Where (line, col) is; the walk up for the keys above stops at line ``top``, under the keys ``above``."""
     if not 0 <= line < len(lines):
         return None
     text = lines[line].rstrip("\r\n")
@@ -74,7 +80,7 @@ def context(lines: list[str], line: int, col: int) -> Context | None:
     m = _VALUE_AT.match(before)
     if m:
         indent = len(m.group(1)) + len(m.group(2))
-        path, item = _path(lines, line, indent)
+        path, item = _path(lines, line, indent, top, above)
         if m.group(2):
             path, item = path + ("-",), line
         value_start = col - len(m.group(6))
@@ -83,7 +89,7 @@ def context(lines: list[str], line: int, col: int) -> Context | None:
     if m is None:
         return None
     indent = len(m.group(1)) + len(m.group(2))
-    path, item = _path(lines, line, indent)
+    path, item = _path(lines, line, indent, top, above)
     if m.group(2):
         path, item = path + ("-",), line
     start = (line, col - len(m.group(4)) - len(m.group(3)))

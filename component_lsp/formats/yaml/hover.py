@@ -62,16 +62,17 @@ def _parameter_markdown(placed: list[Placed], p: Placed) -> str:
 
 
 def hover(model, line: int, col: int) -> Hover | None:
-    placed: list[Placed] = model.placed()
-    params = {key_text(p.part.key): p for p in placed if p.part.kind == PARAM}
-    tasks = [p for p in placed if p.part.kind == TASK]
-    for p in placed:
+    near: list[Placed] = model.placed_at(line)[0]  # the parts of the cut that holds the line: what can be under it
+    for p in near:
         base = p.line
         part = p.part
         if part.kind == TASK:
             for ref in p.facts.refs:
                 s, e = (ref.start[0] + base, ref.start[1]), (ref.end[0] + base, ref.end[1])
                 if s <= (line, col) <= e:
+                    placed: list[Placed] = model.placed()
+                    params = {key_text(q.part.key): q for q in placed if q.part.kind == PARAM}
+                    tasks = [q for q in placed if q.part.kind == TASK]
                     return Hover(_reference_markdown(ref, params, tasks, p), s, e)
             t = p.facts.task
             node = part.node
@@ -92,7 +93,7 @@ def hover(model, line: int, col: int) -> Hover | None:
                         return Hover(property_markdown(action, prop), *_span(k, base))
         elif part.kind == PARAM:
             if _inside(part.key, line, col, base):
-                return Hover(_parameter_markdown(placed, p), *_span(part.key, base))
+                return Hover(_parameter_markdown(model.placed(), p), *_span(part.key, base))
             node = part.node
             if isinstance(node, Mapping) and _inside(node, line, col, base):
                 for k, v in node.pairs:
@@ -121,7 +122,7 @@ def _reference_markdown(ref, params, tasks, here: Placed) -> str:
         text = f"**{ref.target}** · parameter · {kind or 'no Type'} (line {line})"
         return text + (f"\n\nDefault: `{default}`" if default is not None else "\n\nNo default: the template passes it.")
     for p in tasks:
-        if p is here:
+        if p.part is here.part:  # only tasks before this one
             break
         t = p.facts.task
         if t is not None and t.name == ref.target:

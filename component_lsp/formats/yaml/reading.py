@@ -14,6 +14,7 @@ exception.
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_right
 from typing import NamedTuple
 
 import yaml
@@ -24,6 +25,7 @@ Position = tuple[int, int]
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyPI's wheel has it
 _constructor = SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
+_TAG_LENGTH = len(_TAG)
 
 
 class Scalar(NamedTuple):
@@ -74,7 +76,7 @@ class Reading(NamedTuple):
     problem: Problem | None
 
 
-def _scalar_value(node: yaml.ScalarNode) -> object:
+def _scalar_value(node) -> object:
     if not node.tag.startswith(_TAG) or node.tag == _TAG + "str":
         return node.value
     try:
@@ -87,59 +89,82 @@ def _scalar_value(node: yaml.ScalarNode) -> object:
     return value
 
 
-class _Builder:
-    def __init__(self, line: int) -> None:
-        self.line = line
-        self.seen: dict[int, Node] = {}
+class _Places:
+    """Model positions of character offsets, for a text that YAML breaks into lines where the model does not
+    (a lone CR, NEL, LS, PS: YAML 1.1 breaks lines there, the model at LF only)."""
 
-    def at(self, mark) -> Position:
-        return (mark.line + self.line, mark.column)
+    def __init__(self, text: str, line: int) -> None:
+        self.line = line
+        self.starts = [0]
+        for index, ch in enumerate(text):
+            if ch == "\n":
+                self.starts.append(index + 1)
+
+    def at(self, index: int) -> Position:
+        k = bisect_right(self.starts, index) - 1
+        return (k + self.line, index - self.starts[k])
+
+
+def _odd_breaks(text: str) -> bool:
+    return "\r" in text.replace("\r\n", "") or any(ch in text for ch in "\x85\u2028\u2029\ufeff")
+
+
+class _Builder:
+    def __init__(self, line: int, places: _Places | None = None) -> None:
+        self.line = line
+        self.places = places
+        self.seen: dict[int, Node] = {}
 
     def build(self, root: yaml.Node) -> Node:
         """The tree of ``root``, without recursion (nesting is limited by the text only)."""
         built = self._shell(root)
-        stack = [(root, built)]
+        stack: list[tuple[yaml.Node, Node]] = [(root, built)]
+        seen, shell = self.seen, self._shell
         while stack:
             node, out = stack.pop()
             if isinstance(out, Mapping):
+                pairs = out.pairs
                 for k, v in node.value:
-                    pair = (self._child(k, stack), self._child(v, stack))
-                    out.pairs.append(pair)
+                    pairs.append((seen.get(id(k)) or shell(k, stack), seen.get(id(v)) or shell(v, stack)))
             elif isinstance(out, Sequence):
+                items = out.items
                 for v in node.value:
-                    out.items.append(self._child(v, stack))
+                    items.append(seen.get(id(v)) or shell(v, stack))  # an alias: the anchor's node, filled in once
         return built
 
-    def _child(self, node: yaml.Node, stack: list) -> Node:
-        known = self.seen.get(id(node))
-        if known is not None:  # an alias: the anchor's node, filled in once
-            return known
-        out = self._shell(node)
-        if not isinstance(out, Scalar):
-            stack.append((node, out))
-        return out
-
-    def _shell(self, node: yaml.Node) -> Node:
-        start, end = self.at(node.start_mark), self.at(node.end_mark)
-        out: Node
-        if isinstance(node, yaml.ScalarNode):
-            tag = node.tag[len(_TAG) :] if node.tag.startswith(_TAG) else node.tag
-            out = Scalar(_scalar_value(node), start, end, node.style is None, tag)
-        elif isinstance(node, yaml.MappingNode):
-            out = Mapping([], start, end)
+    def _shell(self, node: yaml.Node, stack: list | None = None) -> Node:
+        """A node without its children; a collection goes on ``stack`` to have them filled in."""
+        line = self.line
+        sm, em = node.start_mark, node.end_mark
+        if self.places is None:
+            start, end = (sm.line + line, sm.column), (em.line + line, em.column)
         else:
-            out = Sequence([], start, end)
+            start, end = self.places.at(sm.index), self.places.at(em.index)
+        out: Node
+        kind = getattr(node, "id", "")
+        if kind == "scalar":
+            tag = node.tag
+            tag = tag[_TAG_LENGTH:] if tag.startswith(_TAG) else tag
+            out = Scalar(node.value if tag == "str" else _scalar_value(node), start, end, not getattr(node, "style", None), tag)  # plain: None in Python, "" from libyaml
+        else:
+            out = Mapping([], start, end) if kind == "mapping" else Sequence([], start, end)
+            if stack is not None:
+                stack.append((node, out))
         self.seen[id(node)] = out
         return out
 
 
 def read(text: str, line: int = 0) -> Reading:
     """The YAML ``text`` (which starts at model line ``line``) as nodes, or the problem that stops it."""
+    places = _Places(text, line) if _odd_breaks(text) else None
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        at = (mark.line + line, mark.column) if mark is not None else (line, 0)
+        if mark is None:
+            at = (line, 0)
+        else:
+            at = places.at(mark.index) if places is not None else (mark.line + line, mark.column)
         return Reading(None, Problem(_message(exc), at))
     except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
         mark = getattr(exc, "position", None)
@@ -148,7 +173,7 @@ def read(text: str, line: int = 0) -> Reading:
         return Reading(None, Problem("the text is nested too deeply", (line, 0)))
     if root is None:
         return Reading(None, None)
-    return Reading(_Builder(line).build(root), None)
+    return Reading(_Builder(line, places).build(root), None)
 
 
 def _message(exc: yaml.MarkedYAMLError) -> str:

@@ -1,9 +1,16 @@
-"""The YAML format's rules: per part (a top-level key, a task, a parameter), and over the whole document.
+"""The YAML format's rules: on one part, on a task's links to the rest, and on the document.
 
-A rule for one part is a function ``(Part) -> list[Diagnostic]`` in the
-``PART_RULES`` entry of its kind; one over the document takes a ``syntax.View``
-(the placed parts, in order), in ``DOCUMENT_RULES``. Positions of a
-part's findings are the part's own; the model moves them to where it is.
+* ``PART_RULES``: functions ``(Part) -> list[Diagnostic]`` by the part's kind
+  (a top-level key, a task, a parameter), on what the part holds alone.
+* ``TASK_LINK_RULES``: functions ``(Part, Facts, index, Env)`` on what a task
+  says about others (references, a name used before, a system).
+* ``PARAMETER_USE_RULES``: functions ``(Part, uses)`` on a parameter and how
+  many references use it.
+* ``DOCUMENT_RULES``: functions ``(View)`` on the whole (Tasks present, not
+  empty, not too many).
+
+Positions of a part's findings are the part's own; the model moves them to
+where the part is.
 """
 
 from __future__ import annotations
@@ -12,22 +19,39 @@ from collections.abc import Callable
 
 from ....diagnostics import Diagnostic
 from ..segments import PARAM, TASK, TOP
-from ..syntax import Part, View
+from ..syntax import Facts, Part, View
 from . import parameters, references, structure, tasks
 from .base import INVALID, UNKNOWN_KEY
+from .references import Env, environment
 
 PART_RULES: dict[str, tuple[Callable[[Part], list[Diagnostic]], ...]] = {
     TOP: (structure.top,),
     TASK: (tasks.check,),
     PARAM: (parameters.check,),
 }
-DOCUMENT_RULES: tuple[Callable[[View], list[Diagnostic]], ...] = (structure.document, references.check)
+TASK_LINK_RULES: tuple[Callable[[Part, Facts, int, Env], list[Diagnostic]], ...] = (references.task_links,)
+PARAMETER_USE_RULES: tuple[Callable[[Part, int], list[Diagnostic]], ...] = (references.unused,)
+DOCUMENT_RULES: tuple[Callable[[View], list[Diagnostic]], ...] = (structure.document,)
 
 
 def check_part(part: Part) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for check in PART_RULES[part.kind]:
         out += check(part)
+    return out
+
+
+def check_links(part: Part, facts: Facts, index: int, env: Env) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for check in TASK_LINK_RULES:
+        out += check(part, facts, index, env)
+    return out
+
+
+def check_use(part: Part, uses: int) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for check in PARAMETER_USE_RULES:
+        out += check(part, uses)
     return out
 
 
@@ -38,4 +62,4 @@ def check_document(view: View) -> list[Diagnostic]:
     return out
 
 
-__all__ = ["INVALID", "UNKNOWN_KEY", "check_document", "check_part", "structure"]
+__all__ = ["INVALID", "UNKNOWN_KEY", "Env", "check_document", "check_links", "check_part", "check_use", "environment", "structure"]
