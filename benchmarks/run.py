@@ -76,6 +76,8 @@ def version_of(name: str, argv: list[str]) -> str:
     return f"{out} (python {platform.python_version()})"
 
 
+ROUNDS = 10  # blocks of floor requests and of keystrokes, taken in turn
+
 # -- one session ----------------------------------------------------------------
 def start(argv: list[str]) -> tuple[Client, float]:
     """A started, initialized server, and the seconds from spawn to the initialize result."""
@@ -105,12 +107,15 @@ def timed_requests(client: Client, method: str, params: dict, count: int, warmup
     return [client.request(method, params)[1] for _ in range(count)]
 
 
-def keystrokes(client: Client, uri: str, where: tuple[int, int], count: int, warmup: int) -> list[float]:
-    """Seconds from each didChange to the publishDiagnostics of its version: type "x", delete it, ..."""
+def keystrokes(client: Client, uri: str, where: tuple[int, int], count: int, warmup: int, first: int = 2) -> list[float]:
+    """Seconds from each didChange to the publishDiagnostics of its version: type "x", delete it, ...
+
+    Versions start at ``first``; ``warmup + count`` is even, so that the text ends as it began.
+    """
     line, col = where
     times = []
     for n in range(warmup + count):
-        version = 2 + n
+        version = first + n
         if n % 2 == 0:
             change = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": "x"}
         else:
@@ -149,12 +154,25 @@ def measure_size(argv: list[str], sample: Sample, edits: int, requests: int, war
         uri = open_document(client, sample)
         opened = client.arrived - begin
         rss = client.rss_mib()
-        floor = timed_requests(client, "textDocument/hover", at(uri, sample.empty), requests, warmup)
+        # The floor and the keystrokes are taken in turns, a block of each per round, so that a drift of the
+        # machine's speed during the run weighs on both alike; the first samples of a block (which may pay
+        # for the other kind's last one) are warm-up.
+        floor: list[float] = []
+        typed: list[float] = []
+        rounds = max(1, min(ROUNDS, requests, edits // 2))
+        version = 2
+        for r in range(rounds):
+            per_floor = requests // rounds + (r < requests % rounds)
+            pairs = edits // 2 // rounds + (r < edits // 2 % rounds)
+            floor += timed_requests(client, "textDocument/hover", at(uri, sample.empty), per_floor, warmup if r == 0 else 1)
+            lead = warmup + warmup % 2 if r == 0 else 2
+            typed += keystrokes(client, uri, sample.edit, 2 * pairs, lead, version)
+            version += lead + 2 * pairs
         return {
             "open": [opened],
             "rss_mib": rss,
             "floor": floor,
-            "keystroke": keystrokes(client, uri, sample.edit, edits, warmup),
+            "keystroke": typed,
             "completion": timed_requests(client, "textDocument/completion", at(uri, sample.keyword), requests, warmup),
             "hover": timed_requests(client, "textDocument/hover", at(uri, sample.keyword), requests, warmup),
         }

@@ -37,9 +37,15 @@ def anchor(code: str) -> str:
     return "".join(ch for ch in code.lower() if ch.isalnum() or ch in "-_")
 
 
+_URLS: dict[str, str] = {}
+
+
 def code_url(code: str) -> str:
-    """Where the code is explained: its own heading in docs/codes.md."""
-    return f"{CODES_URL}#{anchor(code)}"
+    """Where the code is explained: its own heading in docs/codes.md (worked out once per code)."""
+    url = _URLS.get(code)
+    if url is None:
+        url = _URLS[code] = f"{CODES_URL}#{anchor(code)}"
+    return url
 
 
 @dataclass(slots=True)

@@ -68,6 +68,7 @@ class OpenDocument:
     version: int | None
     uri: str
     serial: int = 0  # which opening of a document this is: part of a pull result id
+    kept: tuple | None = None  # the document diagnostics last sent: settings, diagnostics, their lines, sort keys, JSON texts
 
 
 @dataclass
@@ -208,7 +209,18 @@ class Session:
                 unit.cache = (unit.start, settings, unit_keys, unit_texts) if keep else None
             keys += unit_keys
             texts += unit_texts
-        for key, text in zip(*self._texts(doc, content.document_diagnostics()), strict=True):
+        found = content.document_diagnostics()
+        lines = content.doc.lines
+        # The lines they are on, as objects: an edit replaces a line's string, and may move the LSP column
+        # of an unmoved model position (a character before it that takes two UTF-16 units, say).
+        on = [lines[line] for d in found for line in (d.start[0], d.end[0]) if line < len(lines)]
+        kept = doc.kept
+        if keep and kept is not None and kept[0] == settings and kept[1] == found and len(kept[2]) == len(on) and all(a is b for a, b in zip(kept[2], on, strict=True)):
+            doc_keys, doc_texts = kept[3], kept[4]
+        else:
+            doc_keys, doc_texts = self._texts(doc, found)
+            doc.kept = (settings, found, on, doc_keys, doc_texts) if keep else None
+        for key, text in zip(doc_keys, doc_texts, strict=True):
             at = bisect_right(keys, key)
             keys.insert(at, key)
             texts.insert(at, text)

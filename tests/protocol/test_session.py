@@ -148,3 +148,32 @@ def test_the_kept_wire_form_equals_a_fresh_one_after_any_edits(edits):
         end = (line, col + (0 if new else 1))
         session.change("file:///a", version, [(((line, col), end), new)])
         assert items(session) == fresh(session)
+
+
+def test_kept_document_diagnostics_follow_an_edit_that_moves_their_lsp_column_only():
+    """"€é" and "😀a" are both 5 bytes and 2 code points, but 2 and 3 UTF-16 units: the size error stays at the same
+    model position, one UTF-16 unit further right."""
+    session = Session()
+    session.open("file:///a", "ecs-component", 1, "RUN €é" + "x" * 16400 + "\n")
+    before = [d for d in items(session) if d["code"] == "InvalidContent.LengthExceeded"]
+    session.change("file:///a", 2, [(((0, 4), (0, 6)), "😀a")])
+    after = [d for d in items(session) if d["code"] == "InvalidContent.LengthExceeded"]
+    assert items(session) == fresh(session)
+    assert after[0]["range"]["start"]["character"] == before[0]["range"]["start"]["character"] + 1
+
+
+YAML_TEXT = (
+    "Parameters:\n  p:\n    Type: String\nTasks:\n"
+    + "".join(f"  - Name: t{n}\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{{{ p }}}} {n}\n" for n in range(8))
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 36), st.integers(0, 40), st.sampled_from(["x", "\n", "", "{{ q }}", "{{ p }}", "é", "😀", "  - Name: n\n", ": ", "'", "\t", "Tasks:", "t1.stdout", "-"])), max_size=16))
+def test_the_kept_wire_form_of_a_yaml_component_equals_a_fresh_one(edits):
+    session = Session()
+    session.open("file:///a.component.yaml", "ecs-component-yaml", 1, YAML_TEXT)
+    for version, (line, col, new) in enumerate(edits, 2):
+        end = (line, col + (0 if new else 1))
+        session.change("file:///a.component.yaml", version, [(((line, col), end), new)])
+        assert items(session, "file:///a.component.yaml") == fresh(session, "file:///a.component.yaml")

@@ -201,6 +201,7 @@ class YamlModel:
         self.serial = 0  # which environment is current
         self._structure: list[Diagnostic] = []  # the document rules' findings, with the environment
         self._whole: Whole | None = None
+        self._mode = "cut"  # how the last units() read the text: by its cuts, whole, or not at all (broken)
         self._full()
 
     # -- editing ------------------------------------------------------------
@@ -358,12 +359,33 @@ class YamlModel:
 
     # -- diagnostics ----------------------------------------------------------
     def units(self) -> list[Piece]:
+        """The pieces that have findings (of their own, or in their links), in order."""
         whole = self.whole()
+        mode = "cut" if whole is None else "whole" if whole.problem is None else "broken"
+        if mode != self._mode:  # a piece's diagnostics are not the same in another mode (links, or not)
+            self._mode = mode
+            for piece in self.pieces:
+                piece.cache = None
         if whole is not None:
             # The whole reading's findings are the document's; while it does not read, each piece's own findings stand.
-            return [] if whole.problem is None else self.pieces
+            return [] if whole.problem is None else [p for p in self.pieces if p.findings]
         self._fresh()
-        return self.pieces
+        serial = self.serial
+        for piece in self.pieces:
+            if piece.linked_serial != serial:
+                self._link(piece)
+        return [p for p in self.pieces if p.findings or p.linked]
+
+    def _link(self, piece: Piece) -> None:
+        """Check a piece's tasks' links against the current environment."""
+        assert self.env is not None
+        linked: list[Diagnostic] = []
+        index = piece.task_index
+        for part, f in zip(piece.parts, piece.facts, strict=True):
+            if part.kind == TASK:
+                linked += check_links(part, f, index, self.env)
+                index += 1
+        piece.linked, piece.linked_serial = linked, self.serial
 
     def unit_diagnostics(self, unit) -> list[Diagnostic]:
         piece: Piece = unit
@@ -371,13 +393,7 @@ class YamlModel:
         if self.irregular or self.env is None:
             return found  # links are not known while the text does not read
         if piece.linked_serial != self.serial:
-            linked: list[Diagnostic] = []
-            index = piece.task_index
-            for part, f in zip(piece.parts, piece.facts, strict=True):
-                if part.kind == TASK:
-                    linked += check_links(part, f, index, self.env)
-                    index += 1
-            piece.linked, piece.linked_serial = linked, self.serial
+            self._link(piece)
         return found + [_moved(d, piece.start) for d in piece.linked]
 
     def document_diagnostics(self) -> list[Diagnostic]:
