@@ -206,7 +206,7 @@ def components(draw):
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(components())
 def test_the_reading_agrees_with_pyyaml_on_valid_documents(text):
     try:
@@ -222,7 +222,7 @@ FRAGMENTS = ["\n", " ", "  ", "- ", ":", "Tasks:", "Parameters:", "{{x}}", "{{",
 FRAGMENTS += ["Name: ", "Action: Reboot\n", "    ", "|\n", "\r", "\x85", "\u2028", "\ufeff", "\x00", "é", "😀"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 3), st.lists(st.sampled_from(FRAGMENTS), max_size=3)), max_size=6))
 def test_incremental_equals_fresh(text, edits):
     doc = content(text, NAME)
@@ -241,7 +241,7 @@ def test_incremental_equals_fresh(text, edits):
 TYPED = st.sampled_from(list("abz09 -_:#{}'\"&*!|>%@`,[]\t") + ["\r", "\x85", "\u2028", "é", "😀", "\x00"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.booleans(), TYPED), min_size=1, max_size=25))
 def test_typing_in_values_equals_a_fresh_read(text, keys):
     """One character typed or deleted at a time, near the end of lines, where values are (the model's fast path)."""
@@ -256,6 +256,20 @@ def test_typing_in_values_equals_a_fresh_read(text, keys):
         else:
             doc.edit((line, col), (line, col), char)
         assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(components())
+def test_the_reading_agrees_with_pyyaml_at_length(text):
+    test_the_reading_agrees_with_pyyaml_on_valid_documents.hypothesis.inner_test(text)
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.booleans(), TYPED), min_size=1, max_size=40))
+def test_typing_in_values_at_length(text, keys):
+    test_typing_in_values_equals_a_fresh_read.hypothesis.inner_test(text, keys)
 
 
 @pytest.mark.slow
