@@ -42,6 +42,13 @@ def position_encoding(capabilities: dict) -> str:
     return UTF16
 
 
+_WIRE = (
+    b'{"range":{"start":{"line":%d,"character":%d},"end":{"line":%d,"character":%d}},"message":%b,'
+    b'"severity":%d,"code":%b,"codeDescription":{"href":%b},"source":' + encode(SOURCE) + b"}"
+)
+_CODES: dict[str, tuple[bytes, bytes]] = {}  # a code's JSON text, and its URL's
+
+
 def _place(line: int, character: int) -> str:
     return f"{line}:{character}"
 
@@ -68,7 +75,7 @@ class OpenDocument:
     version: int | None
     uri: str
     serial: int = 0  # which opening of a document this is: part of a pull result id
-    kept: tuple | None = None  # the document diagnostics last sent: settings, diagnostics, their lines, sort keys, JSON texts
+    kept: tuple | None = None  # (settings, {a document diagnostic and its lines: its JSON text}) of the last sent
 
 
 @dataclass
@@ -188,10 +195,20 @@ class Session:
             "source": SOURCE,
         }
 
+    def wire(self, doc: OpenDocument, d: Diagnostic) -> bytes:
+        """One diagnostic's JSON text: ``diagnostic`` serialised, without building the dictionary first."""
+        model = doc.content.doc
+        sl, sc = model.to_lsp(*d.start, self.encoding)
+        el, ec = model.to_lsp(*d.end, self.encoding)
+        code = _CODES.get(d.code)
+        if code is None:
+            code = _CODES[d.code] = (encode(d.code), encode(code_url(d.code)))
+        return _WIRE % (sl, sc, el, ec, encode(d.message), d.severity, code[0], code[1])
+
     def _texts(self, doc: OpenDocument, found: Iterable[Diagnostic]) -> tuple[list[tuple], list[bytes]]:
         """The diagnostics the settings let through, sorted: their sort keys, and their JSON texts."""
         shown = sorted(self.settings.shown(found), key=Diagnostic.sort_key)
-        return [d.sort_key() for d in shown], [encode(self.diagnostic(doc, d)) for d in shown]
+        return [d.sort_key() for d in shown], [self.wire(doc, d) for d in shown]
 
     def items(self, doc: OpenDocument) -> Raw:
         """The document's diagnostics as a JSON array, sorted by position, from each unit's kept texts where it can."""
@@ -209,21 +226,21 @@ class Session:
                 unit.cache = (unit.start, settings, unit_keys, unit_texts) if keep else None
             keys += unit_keys
             texts += unit_texts
-        found = content.document_diagnostics()
         lines = content.doc.lines
-        # The lines they are on, as objects: an edit replaces a line's string, and may move the LSP column
-        # of an unmoved model position (a character before it that takes two UTF-16 units, say).
-        on = [lines[line] for d in found for line in (d.start[0], d.end[0]) if line < len(lines)]
-        kept = doc.kept
-        if keep and kept is not None and kept[0] == settings and kept[1] == found and len(kept[2]) == len(on) and all(a is b for a, b in zip(kept[2], on, strict=True)):
-            doc_keys, doc_texts = kept[3], kept[4]
-        else:
-            doc_keys, doc_texts = self._texts(doc, found)
-            doc.kept = (settings, found, on, doc_keys, doc_texts) if keep else None
-        for key, text in zip(doc_keys, doc_texts, strict=True):
+        kept = doc.kept if keep and doc.kept is not None and doc.kept[0] == settings else (settings, {})
+        now: dict[tuple, bytes] = {}
+        for d in sorted(self.settings.shown(content.document_diagnostics()), key=Diagnostic.sort_key):
+            # Kept with the text of the lines it is on: an edit there may move the LSP column of an unmoved
+            # model position (a character before it that takes two UTF-16 units, say).
+            on = tuple(lines[line] for line in (d.start[0], d.end[0]) if line < len(lines))
+            ident = (d.code, d.severity, d.message, d.start, d.end, on)
+            text = kept[1].get(ident) or self.wire(doc, d)
+            now[ident] = text
+            key = d.sort_key()
             at = bisect_right(keys, key)
             keys.insert(at, key)
             texts.insert(at, text)
+        doc.kept = (settings, now) if keep else None
         return array(texts)
 
     def publish_params(self, doc: OpenDocument, clear: bool = False) -> Raw | None:

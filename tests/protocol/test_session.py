@@ -1,6 +1,7 @@
 """The session: state and JSON answers shared by the pygls server and the early start."""
 
 import gc
+import json
 
 import pytest
 from hypothesis import given, settings
@@ -106,8 +107,8 @@ def test_a_keystroke_serialises_only_the_diagnostics_of_what_it_changed(monkeypa
     doc = session.open("file:///a", "ecs-component", 1, TEXT)
     assert items(session) == fresh(session) and len(items(session)) == 40 + 40 + 1 + 1
     converted = []
-    real = Session.diagnostic
-    monkeypatch.setattr(Session, "diagnostic", lambda self, d, x: converted.append(x.code) or real(self, d, x))
+    real = Session.wire
+    monkeypatch.setattr(Session, "wire", lambda self, d, x: converted.append(x.code) or real(self, d, x))
     session.change("file:///a", 2, [(((30, 4), (30, 4)), "x")])  # inside one RUN: its one diagnostic is new
     items(session)
     assert converted.count("Lint.KeywordCase") == 1 and "InvalidCommandContent.COPY" not in converted
@@ -148,6 +149,16 @@ def test_the_kept_wire_form_equals_a_fresh_one_after_any_edits(edits):
         end = (line, col + (0 if new else 1))
         session.change("file:///a", version, [(((line, col), end), new)])
         assert items(session) == fresh(session)
+
+
+def test_the_wire_form_is_the_diagnostic_serialised():
+    session = Session()
+    session.initialize({"general": {"positionEncodings": ["utf-8"]}})
+    doc = session.open("file:///a", "ecs-component", 1, 'run "é\\☕" \\\n  x\nCOPY ☕ /d ☕\nENV A=\'"\'\n' + TEXT)
+    found = session.diagnostics(doc)
+    assert len(found) > 80
+    for d in found:
+        assert json.loads(session.wire(doc, d)) == session.diagnostic(doc, d)
 
 
 def test_kept_document_diagnostics_follow_an_edit_that_moves_their_lsp_column_only():
