@@ -19,8 +19,8 @@ from typing import Any, NamedTuple, Protocol
 from . import NAME, __version__
 from .diagnostics import SOURCE
 from .fixes import fix_all, fixes_in
-from .formats.base import KEYWORD, PROPERTY, SNIPPET, VALUE, VARIABLE
-from .jsonrpc import INVALID_PARAMS, INVALID_REQUEST, SERVER_NOT_INITIALIZED, Message, error, notification, response
+from .formats.base import DEFINITION, KEYWORD, PREPARE_RENAME, PROPERTY, REFERENCES, RENAME, SNIPPET, VALUE, VARIABLE
+from .jsonrpc import INVALID_PARAMS, INVALID_REQUEST, REQUEST_FAILED, SERVER_NOT_INITIALIZED, Message, error, notification, response
 from .session import OpenDocument, Session
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,10 @@ class BadParams(Exception):
 
 class Later(Exception):
     """This message needs what only the full server has (a request to the client): deliver it there."""
+
+
+class Refused(Exception):
+    """A request that is understood but cannot be done (a rename to a name in use, say): the error says why."""
 
 
 class Call(NamedTuple):
@@ -219,6 +223,55 @@ def hover(call: Call):
     return {"contents": {"kind": "markdown", "value": found.markdown}, "range": call.session.range(doc, found.start, found.end)}
 
 
+def _locations(call: Call, doc: OpenDocument, ranges) -> list[dict]:
+    return [{"uri": doc.uri, "range": call.session.range(doc, start, end)} for start, end in ranges]
+
+
+def definition(call: Call):
+    at = _at(call)
+    if at is None:
+        return None
+    doc, (line, col) = at
+    found = doc.content.ask(DEFINITION, line, col)
+    return _locations(call, doc, found) if found else None
+
+
+def references(call: Call):
+    at = _at(call)
+    declaration = _dict(_field(call.params, "context")).get("includeDeclaration", True)
+    if at is None:
+        return None
+    doc, (line, col) = at
+    return _locations(call, doc, doc.content.ask(REFERENCES, line, col, bool(declaration)) or [])
+
+
+def prepare_rename(call: Call):
+    at = _at(call)
+    if at is None:
+        return None
+    doc, (line, col) = at
+    found = doc.content.ask(PREPARE_RENAME, line, col)
+    if found is None:
+        return None
+    (start, end), name = found
+    return {"range": call.session.range(doc, start, end), "placeholder": name}
+
+
+def rename(call: Call):
+    new = _str(_field(call.params, "newName"))
+    at = _at(call)
+    if at is None:
+        return None
+    doc, (line, col) = at
+    try:
+        edits = doc.content.ask(RENAME, line, col, new)
+    except ValueError as exc:
+        raise Refused(f"cannot rename: {exc}") from None
+    if edits is None:
+        raise Refused("cannot rename: there is nothing to rename here")
+    return _edits(call.session, doc, edits)
+
+
 def _edits(session: Session, doc: OpenDocument, edits) -> dict:
     return {"changes": {doc.uri: [{"range": session.range(doc, e.start, e.end), "newText": e.text} for e in edits]}}
 
@@ -270,6 +323,10 @@ FEATURES: tuple[Feature, ...] = (
     Feature("textDocument/completion", completion, {"completionProvider": {"triggerCharacters": ["$", "{"]}}),
     Feature("textDocument/hover", hover, {"hoverProvider": True}),
     Feature("textDocument/codeAction", code_action, {"codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll"]}}),
+    Feature("textDocument/definition", definition, {"definitionProvider": True}),
+    Feature("textDocument/references", references, {"referencesProvider": True}),
+    Feature("textDocument/prepareRename", prepare_rename),
+    Feature("textDocument/rename", rename, {"renameProvider": {"prepareProvider": True}}),
 )
 TABLE = {feature.method: feature for feature in FEATURES}
 
@@ -308,6 +365,10 @@ def dispatch(session: Session, outbox: Outbox, method: str, params: Any, ident: 
             return True
         except Later:
             return False
+        except Refused as exc:
+            if request:
+                outbox.send(error(ident, REQUEST_FAILED, str(exc)))
+            return True
         except Exception as exc:  # a bug must not take the editor's server down
             log.exception("%s failed", method)
             call.log(ERROR_MESSAGE, f"component-lsp: {method} failed: {exc!r}")

@@ -88,6 +88,10 @@ class Model(Protocol):
 # Editor features a format may offer, by name: what each function takes after the model, and gives.
 COMPLETE = "complete"  # (line, col) -> list[Item]
 HOVER = "hover"  # (line, col) -> Hover | None
+DEFINITION = "definition"  # (line, col) -> list[(start, end)], in this document
+REFERENCES = "references"  # (line, col, include the declaration) -> list[(start, end)]
+PREPARE_RENAME = "prepare_rename"  # (line, col) -> ((start, end), the name) | None
+RENAME = "rename"  # (line, col, new name) -> list[diagnostics.Edit]; raises ValueError (its message for the user) if it cannot
 
 
 @dataclass(frozen=True)

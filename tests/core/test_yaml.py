@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from component_lsp.fixes import fix_all
+from component_lsp.formats.base import DEFINITION, PREPARE_RENAME, REFERENCES, RENAME
 from component_lsp.formats.yaml.reading import Mapping, Scalar, Sequence
 from component_lsp.formats.yaml.segments import PARAM, TASK, TOP
 from component_lsp.formats.yaml.syntax import key_text
@@ -366,3 +367,39 @@ def test_hover_on_a_reference_to_a_later_task_says_it_is_not_before():
     line = text.splitlines().index("      commandContent: echo $((3 * {{ x }} {{ result.stdout }}))")
     col = doc.doc.lines[line].index("result")
     assert "no task before this one" in doc.hover(line, col).markdown
+
+
+# -- navigation ----------------------------------------------------------------------------------------------
+def test_definition_and_references_of_parameters_and_tasks():
+    doc = content(EXAMPLES[0], NAME)
+    x_use, x_key = (8, 36), (1, 2)
+    assert doc.ask(DEFINITION, *x_use) == [(x_key, (1, 3))]
+    assert doc.ask(REFERENCES, *x_key, True) == [((1, 2), (1, 3)), ((8, 36), (8, 37))]
+    assert doc.ask(REFERENCES, *x_key, False) == [((8, 36), (8, 37))]
+    count_use = (12, 30)  # {{count.stdout}}: on "count"
+    assert doc.ask(DEFINITION, *count_use) == [((5, 10), (5, 15))]
+    assert doc.ask(REFERENCES, 5, 12, True) == [((5, 10), (5, 15)), ((12, 29), (12, 34))]
+    assert doc.ask(DEFINITION, 6, 14) == []  # an action is not a symbol
+
+
+def test_rename_changes_the_declaration_and_every_use():
+    doc = content(EXAMPLES[0].replace('{{count.stdout}}', '{{ count.stdout }} {{count.stdout}}').replace("Name: count", 'Name: "count"'), NAME)
+    edits = doc.ask(RENAME, 5, 12, "counted")
+    for e in reversed(edits):
+        doc.edit(e.start, e.end, e.text)
+    assert 'Name: "counted"' in doc.doc.text and doc.doc.text.count("counted.stdout") == 2 and doc.diagnostics() == []
+    assert doc.ask(PREPARE_RENAME, 1, 2) == (((1, 2), (1, 3)), "x")
+
+
+@pytest.mark.parametrize("new,why", [("a b", "cannot be a name"), ("result", "exists already"), ("a.b", "cannot be a name")])
+def test_a_rename_that_would_break_references_is_refused(new, why):
+    doc = content(EXAMPLES[0], NAME)
+    with pytest.raises(ValueError, match=why):
+        doc.ask(RENAME, 5, 12, new)
+
+
+def test_no_rename_while_the_yaml_does_not_read():
+    doc = content(EXAMPLES[0] + "  - Name: 'broken\n", NAME)
+    assert doc.ask(PREPARE_RENAME, 1, 2) is None
+    with pytest.raises(ValueError, match="not valid YAML"):
+        doc.ask(RENAME, 1, 2, "y")

@@ -170,7 +170,7 @@ def test_the_first_messages_get_the_same_answers_from_either(client):
         {"jsonrpc": "2.0", "id": 7, "result": None},
         {"jsonrpc": "2.0", "id": None, "method": "textDocument/diagnostic", "params": {"textDocument": {"uri": URI}}},
         {"jsonrpc": "1.0", "method": "initialized"},
-        request(7, "textDocument/definition", at(0, 0)),
+        request(7, "textDocument/typeDefinition", at(0, 0)),
     ],
 )
 def test_what_is_not_the_tables_goes_to_pygls_untouched(message):

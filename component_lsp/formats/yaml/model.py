@@ -346,6 +346,11 @@ class YamlModel:
             return [Placed(0, p, f) for p, f in zip(whole.parts, whole.facts, strict=True)]
         return [Placed(piece.start, p, f) for piece in self.pieces for p, f in zip(piece.parts, piece.facts, strict=True)]
 
+    def reads(self) -> bool:
+        """True if the text is valid YAML (read by its cuts, or whole)."""
+        whole = self.whole()
+        return whole is None or whole.problem is None
+
     def placed_at(self, line: int) -> tuple[list[Placed], int, tuple[str, ...]]:
         """The parts near a model line: those of the cut that holds it, the cut's first line, and the keys above
         the cut (``("Tasks",)`` for a task); every part, line 0 and no keys when the text is read whole."""

@@ -1,0 +1,54 @@
+"""Driving the real server with pytest-lsp, as the editors' clients do: a client per editor, and what they see."""
+
+import sys
+
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from helpers import CLIENTS as EDITORS
+from helpers import OTHER_CLIENTS
+
+# The latest Neovim (UTF-8, pull diagnostics, snippets), VS Code (UTF-16, push), and Neovim 0.10 (no snippets).
+CLIENTS = [*EDITORS, OTHER_CLIENTS[0]]
+URI = "file:///work/app.component"
+
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"])
+
+
+@pytest_lsp.fixture(config=SERVER, params=CLIENTS)
+async def client(request, lsp_client: LanguageClient):
+    """The server, started and initialised by a client with one editor's capabilities."""
+    lsp_client.name = request.param
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=client_capabilities(request.param)))
+    yield
+    await lsp_client.shutdown_session()
+
+
+def is_pull(client: LanguageClient) -> bool:
+    return client.capabilities.text_document.diagnostic is not None
+
+
+def open_doc(client: LanguageClient, text: str, uri: str = URI, language: str = "ecs-component") -> None:
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, language, 1, text)))
+
+
+async def diagnostics(client: LanguageClient, uri: str = URI) -> list[types.Diagnostic]:
+    """The document's diagnostics as the client gets them: pulled or pushed."""
+    if is_pull(client):
+        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uri)))
+        return list(report.items)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return list(client.diagnostics[uri])
+
+
+def col(client: LanguageClient, text: str) -> int:
+    """Length of ``text`` in the position encoding the server chose for this client."""
+    encoding = client.capabilities.general.position_encodings if client.capabilities.general else None
+    if encoding and encoding[0] == types.PositionEncodingKind.Utf8:
+        return len(text.encode("utf-8"))
+    return len(text.encode("utf-16-le")) // 2
+
+
+def summary(items):
+    return sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.character) for d in items)
