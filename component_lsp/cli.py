@@ -71,6 +71,7 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="check files or folders and print the diagnostics")
     c.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (searched for component files), or - for stdin")
     sub.add_parser("codes", help="print every diagnostic code, its severity and what it means (Markdown)")
+    sub.add_parser("schema", help="print the JSON Schema of YAML-format components (schemas/ecs-component.schema.json)")
     return p
 
 
@@ -82,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         from .codes import markdown
 
         sys.stdout.write(markdown())
+        return 0
+    if args.command == "schema":
+        from .formats.yaml.schema import text
+
+        sys.stdout.write(text())
         return 0
     logging.basicConfig(stream=sys.stderr, level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
     if args.tcp:

@@ -23,7 +23,8 @@ LAYERS = [
     ["component_lsp.formats.dockerfile.syntax", "component_lsp.formats.dockerfile.catalog", "component_lsp.formats.yaml.syntax", "component_lsp.formats.yaml.context"],
     # rules and features, side by side: neither imports the other
     ["component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"]
-    + ["component_lsp.formats.yaml.rules.*", "component_lsp.formats.yaml.completion", "component_lsp.formats.yaml.hover"],
+    + ["component_lsp.formats.yaml.rules.*", "component_lsp.formats.yaml.completion", "component_lsp.formats.yaml.hover"]
+    + ["component_lsp.formats.yaml.navigation", "component_lsp.formats.yaml.schema"],
     ["component_lsp.formats.dockerfile.rules", "component_lsp.formats.yaml.rules"],
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
@@ -107,6 +108,7 @@ def test_every_import_points_down():
 def test_features_and_rules_never_import_each_other():
     edges = graph()
     features = {f"component_lsp.formats.{f}.{m}" for f in ("dockerfile", "yaml") for m in ("completion", "hover")}
+    features |= {"component_lsp.formats.yaml.navigation", "component_lsp.formats.yaml.schema"}
     for name in features:
         assert not any(".rules" in target for target in edges[name]), name
     for name, targets in edges.items():
