@@ -22,6 +22,7 @@ pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this modu
 
 PLUGIN = ROOT / "editors" / "neovim"
 FIXTURE = ROOT / "editors" / "fixtures" / "errors.component"
+YAML_FIXTURE = ROOT / "editors" / "fixtures" / "errors.component.yaml"
 BIN = Path(sys.executable).parent
 
 # The README's two ways: the plugin on the runtimepath and Neovim 0.11's vim.lsp.enable with its
@@ -39,11 +40,11 @@ def nvim() -> str:
     return found
 
 
-def run_neovim(tmp_path: Path, how: str, path_has_server: bool = True) -> dict:
+def run_neovim(tmp_path: Path, how: str, path_has_server: bool = True, fixture: Path = FIXTURE, collector: str = "collect.lua") -> dict:
     work = tmp_path / "project"
     work.mkdir()
-    source = work / "errors.component"
-    shutil.copy(FIXTURE, source)
+    source = work / fixture.name
+    shutil.copy(fixture, source)
     init = tmp_path / "init.lua"
     init.write_text(INIT[how].format(plugin=json.dumps(str(PLUGIN))), encoding="utf-8")
     result = tmp_path / "result.json"
@@ -63,7 +64,7 @@ def run_neovim(tmp_path: Path, how: str, path_has_server: bool = True) -> dict:
         python3 = tmp_path / "bin" / "python3"  # a script, not a link: a link would lose the venv
         python3.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
         python3.chmod(0o755)
-    collect = PLUGIN / "test" / "collect.lua"
+    collect = PLUGIN / "test" / collector
     proc = subprocess.run(
         [nvim(), "--headless", "-u", str(init), "-c", f"luafile {collect}", str(source)],
         check=False, cwd=work, env=env, capture_output=True, text=True, timeout=120,
@@ -146,3 +147,13 @@ def test_neovim_filetypes_and_syntax_highlighting(tmp_path):
     assert groups[(2, 1)] == "ecsUnsupported"  # FROM
     assert groups[(3, 1)] == "ecsKeyword"  # ENV
     assert groups[(3, 15)] == "ecsString"  # "héllo wörld"
+
+
+def test_neovim_checks_and_completes_a_yaml_component(tmp_path):
+    got = run_neovim(tmp_path, "enable", fixture=YAML_FIXTURE, collector="collect_yaml.lua")
+    assert got["filetype"] == "ecs-component-yaml"
+    assert got["syntax"] not in ("", "Normal")  # YAML's highlighting applies
+    assert got["reference"] == "ecsYamlReference"
+    misspelt = next(d for d in got["diagnostics"] if "RunShelCommand" in d["message"])
+    assert (misspelt["code"], misspelt["lnum"], misspelt["col"]) == ("InvalidParameter.Content", 6, len("    Action: "))
+    assert got["completion"][:2] == ["RunShellCommand", "RunPowerShellCommand"] and "OSSDownload" in got["completion"]

@@ -105,6 +105,7 @@ def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
     )
     print(done.stdout[-3000:])
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    for shot in ("vscode-no-server.png", "vscode-problems.png", "vscode-hover.png", "vscode-completion.png"):
+    for shot in ("vscode-no-server.png", "vscode-problems.png", "vscode-hover.png", "vscode-completion.png", "vscode-yaml.png"):
         assert (OUTPUT / shot).stat().st_size > 10_000
     assert "NotSupportedCommand.FROM" in (OUTPUT / "problems.txt").read_text(encoding="utf-8")
+    assert "Unknown action `RunShelCommand`" in (OUTPUT / "problems-yaml.txt").read_text(encoding="utf-8")

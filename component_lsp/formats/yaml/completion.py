@@ -105,12 +105,12 @@ def complete(model, line: int, col: int) -> list[Item]:
         return items
     # a value
     if ctx.key == "Action" and path[:1] == (TASKS,):
-        for action in ACTIONS.values():
+        for order, action in enumerate(ACTIONS.values()):  # in the table's order: the shell commands first
             systems = " and ".join(action.systems)
-            items.append(Item(action.name, VALUE, f"action · {systems}", action.doc, action.name, action.name, *_range(ctx)))
+            items.append(Item(action.name, VALUE, f"action · {systems}", action.doc, action.name, action.name, *_range(ctx), sort=f"{order:02}"))
     elif ctx.key == "Type" and path[:1] == (PARAMETERS,):
-        for kind in PARAMETER_TYPES:
-            items.append(Item(kind, VALUE, "parameter type", TYPE_DOCS[kind], kind, kind, *_range(ctx)))
+        for order, kind in enumerate(PARAMETER_TYPES):
+            items.append(Item(kind, VALUE, "parameter type", TYPE_DOCS[kind], kind, kind, *_range(ctx), sort=f"{order}"))
     elif _is_boolean(model, lines, ctx):
         for value in ("true", "false"):
             items.append(Item(value, VALUE, "Boolean", "", value, value, *_range(ctx)))

@@ -1,7 +1,8 @@
 // End to end in a real VS Code (code-server, driven in headless Chromium by playwright-core):
 // install the packaged extension, open a component with errors, and check that the
 // server's diagnostics reach the Problems view, that hover explains an instruction, and that
-// completion offers RUN and the extension's snippets.
+// completion offers RUN and the extension's snippets; then open a YAML-format component and
+// check its diagnostics and the actions offered after `Action: `.
 //
 //   node test/e2e/run.mjs --vsix component-lsp.vsix --python PYTHON --out test-output [--port 8765]
 //
@@ -47,6 +48,7 @@ const home = mkdtempSync(join(tmpdir(), "component-lsp-vscode-"));
 const workspace = join(home, "workspace");
 mkdirSync(workspace);
 cpSync(resolve(here, "../../../fixtures/errors.component"), join(workspace, "errors.component"));
+cpSync(resolve(here, "../../../fixtures/errors.component.yaml"), join(workspace, "errors.component.yaml"));
 const settingsFile = join(workspace, ".vscode", "settings.json");
 const writeSettings = (settings) => writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 mkdirSync(dirname(settingsFile));
@@ -78,7 +80,7 @@ try {
   log("workbench loaded");
 
   // Open the fixture from the Explorer, as a user would.
-  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "errors.component" }).click();
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: /^errors\.component$/ }).click();
   await page.locator(".monaco-editor .view-lines", { hasText: "Café build" }).waitFor();
   // The status bar shows the language VS Code picked from the extension's file associations.
   await page.locator(".statusbar-item", { hasText: "ECS Image Component" }).first().waitFor();
@@ -130,6 +132,24 @@ try {
   await page.locator(".suggest-widget .monaco-list-row", { hasText: "run-multi" }).first().waitFor();
   log("snippets offered");
   await page.screenshot({ path: join(opts.out, "vscode-completion.png") });
+  await page.keyboard.press("Escape");
+
+  // A YAML-format component: its own language, its own diagnostics, and the actions after `Action: `.
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: /^errors\.component\.yaml$/ }).click();
+  await page.locator(".monaco-editor .view-lines", { hasText: "RunShelCommand" }).waitFor();
+  await page.locator(".statusbar-item", { hasText: "ECS Image Component (YAML)" }).first().waitFor();
+  log("YAML fixture open as ECS Image Component (YAML)");
+  await problems.locator(".monaco-list-row", { hasText: "InvalidParameter.Content" }).filter({ hasText: "[Ln 7, Col 13]" }).first().waitFor();
+  log("YAML problem shown: InvalidParameter.Content [Ln 7, Col 13]");
+  const yamlRows = await problems.locator(".monaco-list-row").allInnerTexts();
+  writeFileSync(join(opts.out, "problems-yaml.txt"), yamlRows.join("\n") + "\n");
+  await page.locator(".view-lines .view-line", { hasText: /^\s*Action:\s*$/ }).last().click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Control+Space");
+  await page.locator(".suggest-widget .monaco-list-row", { hasText: "RunShellCommand" }).first().waitFor();
+  await page.locator(".suggest-widget .monaco-list-row", { hasText: "OSSDownload" }).first().waitFor();
+  log("completion after Action: offers the actions");
+  await page.screenshot({ path: join(opts.out, "vscode-yaml.png") });
 } catch (error) {
   failed = true;
   console.error("[e2e] FAILED:", error.message);
