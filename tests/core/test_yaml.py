@@ -220,7 +220,7 @@ def test_the_reading_agrees_with_pyyaml_on_valid_documents(text):
 
 # -- edits agree with a fresh read --------------------------------------------------------------
 FRAGMENTS = ["\n", " ", "  ", "- ", ":", "Tasks:", "Parameters:", "{{x}}", "{{", "}}", "a", "1", "true", "#", "---\n", "&a ", "*a", "\t", "'", '"', "[", "]"]
-FRAGMENTS += ["Name: ", "Action: Reboot\n", "    ", "|\n", "\r", "\x85", "\u2028", "\ufeff", "\x00", "é", "😀"]
+FRAGMENTS += ["Name: ", "Action: Reboot\n", "    ", "|\n", "\r", "\x85", "\u2028", "\ufeff", "\x00", "é", "😀", "\udbff"]
 
 
 @settings(max_examples=150, deadline=None)
@@ -239,7 +239,7 @@ def test_incremental_equals_fresh(text, edits):
         assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
 
 
-TYPED = st.sampled_from(list("abz09 -_:#{}'\"&*!|>%@`,[]\t") + ["\r", "\x85", "\u2028", "é", "😀", "\x00"])
+TYPED = st.sampled_from(list("abz09 -_:#{}'\"&*!|>%@`,[]\t") + ["\r", "\x85", "\u2028", "é", "😀", "\x00", "\udbff"])
 
 
 @settings(max_examples=150, deadline=None)
@@ -291,9 +291,12 @@ HOSTILE = [
     "Tasks:\n  - Name: " + "x" * (1 << 20) + "\n",
     "Tasks:\n\t- Name: a\n\t  Action: Reboot\n",
     "Tasks:\n  - Name: a\x00\x07\ufffe\n",
+    "Tasks:\n  - Name: a\udbff\n    Action: Reboot\n",
     "---\nTasks: []\n---\nTasks: []\n",
     "%YAML 1.1\n---\nTasks:\n  - {Name: a, Action: Reboot}\n",
     "Tasks:\n  - !!python/object:os.system {Name: a}\n",
+    "Tasks:\n" + "".join(" " * i + "- \n" for i in range(3000)),  # 4.5 MB of indentation: no quadratic pattern
+    "Tasks:\n" + "".join(" " * i + "k: " + " " * 2000 + "#\n" for i in range(0, 3000, 3)),
 ]
 
 
@@ -303,9 +306,10 @@ def test_hostile_text_gets_an_answer(text):
     doc = content(text, NAME)
     found = doc.diagnostics()
     assert all(d.start <= d.end for d in found)
-    for line in (0, 1):
-        doc.complete(line, 3)
-        doc.hover(line, 3)
+    last = len(doc.doc.lines) - 1
+    for line, col in ((0, 3), (1, 3), (last // 2, 10**6), (last, 3)):
+        doc.complete(line, col)
+        doc.hover(line, col)
     doc.edit((0, 0), (0, 0), "# ")
     assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
     assert time.perf_counter() - begin < 60  # a bound on runaway work, not a speed figure

@@ -1,4 +1,4 @@
-"""Hypothesis strategies for Dockerfile-like text that stresses the parser."""
+"""Hypothesis strategies for Dockerfile-like and YAML-component text that stresses the parsers."""
 
 from hypothesis import strategies as st
 
@@ -58,3 +58,32 @@ def dockerfile_text(draw):
     if draw(st.booleans()):
         text += "\n"
     return text
+
+
+YAML_PIECES = [
+    "Tasks:", "Parameters:", "- ", "  ", "    ", "Name: ", "Action: ", "Properties:", "RunShellCommand", "Reboot", "OSSDownload",
+    "commandContent: ", "forceStop: ", "true", "maybe", "Type: ", "String", "Number", "DefaultValue: ", "1", "{{ p }}", "{{ a.stdout }}",
+    "{{", "}}", ": ", "#", "'", '"', "|", ">-", "[", "]", "{", "}", "&a ", "*a", "!!str ", "---", "...", "%YAML 1.1", "\t", "\r",
+    "\x85", "\u2028", "\ufeff", "é", "😀", "\x00", "? ", ",",
+]
+
+
+@st.composite
+def yaml_line(draw):
+    indent = draw(st.sampled_from(["", "  ", "    ", "      ", "\t", " "]))
+    return indent + "".join(draw(st.lists(st.sampled_from(YAML_PIECES), max_size=5)))
+
+
+@st.composite
+def yaml_text(draw):
+    """A YAML-format component, often well formed, with hostile lines among its tasks."""
+    lines = []
+    if draw(st.booleans()):
+        lines += ["Parameters:", "  p:", "    Type: String"]
+    lines.append(draw(st.sampled_from(["Tasks:", "Tasks:", "'Tasks':", "Tasks: []", "---"])))
+    for n in range(draw(st.integers(0, 5))):
+        pad = draw(st.sampled_from(["  ", "", "    "]))
+        lines += [f"{pad}- Name: a{n}", f"{pad}  Action: RunShellCommand", f"{pad}  Properties:", f"{pad}    commandContent: echo {{{{ p }}}} {n}"]
+        lines += draw(st.lists(yaml_line(), max_size=2))
+    ending = draw(st.sampled_from(["\n", "\r\n", "\n"]))
+    return ending.join(lines) + draw(st.sampled_from(["", ending]))

@@ -36,7 +36,9 @@ def notification(method: str, params=None) -> dict:
 
 
 def opened(text: str, uri: str = URI, version: int = 1) -> dict:
-    return notification("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "ecs-component", "version": version, "text": text}})
+    """A didOpen, with the language id an editor gives the file name (a YAML-format component by its suffix)."""
+    language = "ecs-component-yaml" if uri.endswith((".component.yaml", ".component.yml")) else "ecs-component"
+    return notification("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}})
 
 
 def at(line: int, character: int, uri: str = URI) -> dict:

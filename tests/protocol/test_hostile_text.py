@@ -36,6 +36,20 @@ DOCUMENTS = {
     "an open heredoc": "RUN <<EOF\n" + "x\n" * 100_000,
     "a 1 MB JSON form": 'CMD ["' + "a" * 1_000_000 + '"\n',
 }
+LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)
+)
+YAML_DOCUMENTS = {  # opened as *.component.yaml
+    "YAML: random bytes": bytes(rng.randrange(256) for _ in range(50_000)).decode("utf-8", "replace"),
+    "YAML: deep flow nesting": "Tasks: " + "[" * 100_000 + "]" * 100_000 + "\n",
+    "YAML: deep block nesting": "Tasks:\n" + "".join(" " * i + "- \n" for i in range(0, 3000, 1)),
+    "YAML: billion laughs": LAUGHS + "Tasks:\n  - Name: x\n    Action: RunShellCommand\n    Properties:\n      commandContent: *j\n",
+    "YAML: a 1 MB line": "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: " + "x" * 1_000_000 + "\n",
+    "YAML: tabs": "Tasks:\n\t- Name: a\n\t\tAction: Reboot\n" * 1000,
+    "YAML: 5,000 tasks": "Tasks:\n" + "  - Name: t\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{ t.stdout }}\n" * 5000,
+    "YAML: 10,000 documents": "---\nTasks: []\n" * 10_000,
+}
+DOCUMENTS.update(YAML_DOCUMENTS)
 timings: dict[str, float] = {}  # the slowest answer to each request
 slowest: dict[str, tuple[float, str]] = {}  # and to which document
 
@@ -57,6 +71,9 @@ def requests(capabilities: dict, uri: str, line: int, character: int) -> list[tu
             for only in ({}, {"only": ["source.fixAll"]})
         ],
         "diagnosticProvider": [("textDocument/diagnostic", {"textDocument": {"uri": uri}})],
+        "definitionProvider": [("textDocument/definition", at(line, character, uri))],
+        "referencesProvider": [("textDocument/references", {**at(line, character, uri), "context": {"includeDeclaration": True}})],
+        "renameProvider": [("textDocument/prepareRename", at(line, character, uri))],
         "executeCommandProvider": [],  # no commands: nothing to execute
     }
     features = {key for key in capabilities if key.endswith("Provider")}
@@ -83,7 +100,8 @@ def timed(server: Server, name: str, method: str, params: dict) -> dict:
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_every_request_answers(server: Server, name: str):
     text = DOCUMENTS[name]
-    uri = f"file:///work/hostile-{len(timings)}-{abs(hash(name))}.component"
+    suffix = ".component.yaml" if name in YAML_DOCUMENTS else ".component"
+    uri = f"file:///work/hostile-{len(timings)}-{abs(hash(name))}{suffix}"
     server.notifications.clear()
     server.write(opened(text, uri))
     first = timed(server, name, "textDocument/diagnostic", {"textDocument": {"uri": uri}})

@@ -11,9 +11,32 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_KEY_AT = re.compile(r"""^(\s*)((?:-\s+)*)(["']?)([\w.-]*)$""")
-_VALUE_AT = re.compile(r"""^(\s*)((?:-\s+)*)(["']?)([\w.-]+)\3\s*:\s+(["']?)([^#]*)$""")
-_KEY_LINE = re.compile(r"""^(\s*)((?:-\s+)*)(["']?)([^"':#]+?)\3\s*:(?:\s|$)""")
+# The patterns take time in proportion to the line (their parts match disjoint characters): a line of
+# thousands of spaces must not take quadratic time.
+_KEY_AT = re.compile(r"""^([ \t]*)((?:-[ \t]+)*)(["']?)([\w.-]*)$""")
+_VALUE_AT = re.compile(r"""^([ \t]*)((?:-[ \t]+)*)(["']?)([\w.-]+)\3[ \t]*:([ \t].*)$""")
+_DASHES = re.compile(r"""[ \t]*((?:-[ \t]+)*)""")
+
+
+def _key_line(text: str) -> tuple[str, str] | None:
+    """A line that starts a mapping key (``key:``, ``- key:``, ``"key":``): its dashes and its key."""
+    m = _DASHES.match(text)
+    dashes, rest = (m.group(1), text[m.end() :]) if m else ("", text)
+    if rest[:1] in ("'", '"'):
+        close = rest.find(rest[0], 1)
+        if close < 0:
+            return None
+        key, after = rest[1:close], rest[close + 1 :].lstrip(" \t")
+        return (dashes, key) if key and after[:1] == ":" and after[1:2] in ("", " ", "\t") else None
+    at = rest.find(":")
+    while at >= 0 and at + 1 < len(rest) and rest[at + 1] not in " \t":
+        at = rest.find(":", at + 1)
+    if at < 0:
+        return None
+    key = rest[:at].strip()
+    if not key or any(ch in key for ch in "\"':#"):
+        return None
+    return dashes, key
 
 
 class Context(NamedTuple):
@@ -44,18 +67,18 @@ def _path(lines: list[str], line: int, indent: int, top: int = 0, above: tuple[s
         if not _meaningful(text):
             continue
         lead = len(text) - len(text.lstrip(" "))
-        m = _KEY_LINE.match(text)
-        dash = re.match(r"^\s*((?:-\s+)*)", text)
-        dashes = m.group(2) if m else (dash.group(1) if dash else "")
+        keyed = _key_line(text)
+        dash = _DASHES.match(text)
+        dashes = keyed[0] if keyed else (dash.group(1) if dash else "")
         key_col = lead + len(dashes)
         if zero_item:
             if not dashes and lead == 0:
-                if m:
-                    path.append(m.group(4).strip())
+                if keyed:
+                    path.append(keyed[1])
                 break
             continue
-        if key_col < want and m:
-            path.append(m.group(4).strip())
+        if key_col < want and keyed:
+            path.append(keyed[1])
         if dashes and lead < want:
             path.append("-")
             if item_line is None:
@@ -78,14 +101,15 @@ def context(lines: list[str], line: int, col: int, top: int = 0, above: tuple[st
     text = lines[line].rstrip("\r\n")
     before = text[:col]
     m = _VALUE_AT.match(before)
-    if m:
+    if m and " #" not in m.group(5) and "\t#" not in m.group(5):
         indent = len(m.group(1)) + len(m.group(2))
         path, item = _path(lines, line, indent, top, above)
         if m.group(2):
             path, item = path + ("-",), line
-        value_start = col - len(m.group(6))
+        typed = m.group(5).lstrip(" \t")
+        value_start = col - len(typed) + (1 if typed[:1] in ("'", '"') else 0)
         return Context(False, m.group(4), path, (line, value_start), (line, max(col, len(text.rstrip())) if not text[col:].strip() else col), item)
-    m = _KEY_AT.match(before)
+    m = _KEY_AT.match(before) if not m else None
     if m is None:
         return None
     indent = len(m.group(1)) + len(m.group(2))

@@ -171,6 +171,10 @@ def read(text: str, line: int = 0) -> Reading:
         return Reading(None, Problem(str(exc).splitlines()[0], (line, 0) if mark is None else _offset(text, mark, line)))
     except RecursionError:
         return Reading(None, Problem("the text is nested too deeply", (line, 0)))
+    except UnicodeError:  # a lone surrogate, which libyaml cannot be given as UTF-8
+        index = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), 0)
+        at = places.at(index) if places is not None else _offset(text, index, line)
+        return Reading(None, Problem("a character that is not Unicode text (half of a UTF-16 surrogate pair)", at))
     if root is None:
         return Reading(None, None)
     return Reading(_Builder(line, places).build(root), None)
