@@ -14,6 +14,7 @@ from component_lsp.formats.yaml.reading import Mapping, Scalar, Sequence
 from component_lsp.formats.yaml.segments import PARAM, TASK, TOP
 from component_lsp.formats.yaml.syntax import key_text
 from helpers import content
+from helpers.generators import PIECES, YAML_PIECES, yaml_text
 
 NAME = "file:///w/app.component.yaml"
 
@@ -278,6 +279,38 @@ def test_typing_in_values_at_length(text, keys):
 @given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 3), st.lists(st.sampled_from(FRAGMENTS), max_size=3)), max_size=8))
 def test_incremental_equals_fresh_at_length(text, edits):
     test_incremental_equals_fresh.hypothesis.inner_test(text, edits)
+
+
+ANY_INSERT = st.one_of(st.sampled_from(PIECES + YAML_PIECES + ["", "\n", "\r\n", "\n  - Name: b\n", "\n    "]), st.text(max_size=6))
+
+
+def _place(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n"), offset - (before.rfind("\n") + 1)
+
+
+def _generated_edits(text, data):
+    doc = content(text, NAME)
+    doc.diagnostics()
+    for _ in range(data.draw(st.integers(1, 8), label="edits")):
+        now = doc.doc.text
+        a, b = sorted((data.draw(st.integers(0, len(now))), data.draw(st.integers(0, len(now)))))
+
+        doc.edit(_place(now, a), _place(now, b), data.draw(ANY_INSERT, label="new text"))
+        assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(yaml_text(), st.data())
+def test_edits_of_generated_components_equal_a_fresh_read(text, data):
+    _generated_edits(text, data)
+
+
+@pytest.mark.slow
+@settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(yaml_text(), st.data())
+def test_edits_of_generated_components_at_length(text, data):
+    _generated_edits(text, data)
 
 
 # -- hostile text ----------------------------------------------------------------------------------

@@ -157,7 +157,11 @@ def last_line(node: Node) -> int:
 
 
 def end_of_line(lines: list[str], line: int) -> Position:
-    """The end of a line's text: where new lines go after it, each written as a line break then its text."""
+    """The end of a line's text: where new lines go after it, each written as a line break then its text.
+
+    A line past the text (where PyYAML ends a block scalar that ends the text) is the last line.
+    """
+    line = max(0, min(line, len(lines) - 1))
     return (line, len(lines[line].rstrip("\r\n")))
 
 

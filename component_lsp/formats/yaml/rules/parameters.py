@@ -7,7 +7,7 @@ from difflib import get_close_matches
 from ....diagnostics import Diagnostic, Edit
 from ..catalog import BOOLEAN, NUMBER, PARAMETER_KEYS, PARAMETER_TYPES, STRING
 from ..reading import Mapping, Scalar, kind_of
-from ..syntax import Part, key_text, text_of
+from ..syntax import Part, end_of_line, key_text, text_of
 from .base import INVALID, UNKNOWN_KEY, found, quoted
 
 
@@ -19,7 +19,7 @@ def _add_type(part: Part) -> list[Edit]:
         return [Edit(at, at, f"{' ' * col}Type: String\n")]
     if key is None or (value is not None and not (isinstance(value, Scalar) and value.tag == "null")):
         return []
-    at = (key.end[0], len(lines[key.end[0]].rstrip("\r\n")))
+    at = end_of_line(lines, key.end[0])
     return [Edit(at, at, f"\n{' ' * (key.start[1] + 2)}Type: String")]
 
 

@@ -43,11 +43,6 @@ def fits(kind: str, node: Node | None) -> bool:
     return True
 
 
-def _indent_of(lines: list[str], line: int) -> str:
-    text = lines[line]
-    return " " * (len(text) - len(text.lstrip(" ")))
-
-
 def _add_properties(part: Part, action: Action, missing: list[str]) -> list[Edit]:
     """Edits that add ``missing`` properties with empty values, under Properties (added too if it is not there)."""
     t = task(part.node)
@@ -63,7 +58,7 @@ def _add_properties(part: Part, action: Action, missing: list[str]) -> list[Edit
     col = node.start[1]
     if t.properties_key is not None:  # `Properties:` with nothing under it
         key = t.properties_key
-        at = (key.end[0], len(lines[key.end[0]].rstrip("\r\n")))
+        at = end_of_line(lines, key.end[0])
         return [Edit(at, at, "".join(f"\n{' ' * (col + 2)}{name}: " for name in missing))]
     at = end_of_line(lines, last_line(node))
     return [Edit(at, at, f"\n{' ' * col}Properties:" + "".join(f"\n{' ' * (col + 2)}{name}: " for name in missing))]
@@ -83,7 +78,7 @@ def check(part: Part) -> list[Diagnostic]:
             fix = [Edit(k.start, k.end, close[0])] if close else []
             hint = f" Did you mean `{close[0]}`?" if close else f" A task has {quoted(TASK_KEYS)}."
             out.append(found(UNKNOWN_KEY, f"A task has no key `{name}`.{hint}", k, f"Change to {close[0]}" if close else "", fix))
-    first_line = (node.start, (node.start[0], len(part.lines[node.start[0]].rstrip("\r\n"))))
+    first_line = (node.start, end_of_line(part.lines, node.start[0]))
     if t.name_node is None:
         out.append(found(INVALID, "The task has no `Name`: add `Name: <name>`.", None, at=first_line))
     elif not t.name:
