@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers import EXAMPLES
 
 
@@ -62,9 +64,10 @@ def test_version_and_help():
     assert "check" in help_text and "--tcp" in help_text
 
 
-def test_check_never_imports_the_protocol_libraries():
+@pytest.mark.parametrize("text", ["RUN a\n", "Tasks:\n  - Name: a\n    Action: Reboot\n"])
+def test_check_never_imports_the_protocol_libraries(text):
     code = "import sys; from component_lsp.cli import main; main(['check', '-']); print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))"
-    result = subprocess.run([sys.executable, "-c", code], input="RUN a\n", capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=60, check=False)
     assert result.stdout.strip().endswith("[]"), result.stdout
 
 
@@ -80,3 +83,15 @@ def test_a_byte_order_mark_is_not_a_column(tmp_path):
     path = tmp_path / "bom.component"
     path.write_bytes(b"\xef\xbb\xbfFROM x\r\n")
     assert run("check", str(path)).stdout.startswith(f"{path}:1:1: error NotSupportedCommand.FROM")
+
+
+def test_check_finds_yaml_components_in_folders(tmp_path):
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "build.component.yaml").write_text("Tasks:\n  - Name: a\n    Action: RunShelCommand\n", encoding="utf-8")
+    (tmp_path / "ok.component.yml").write_text("Tasks:\n  - Name: r\n    Action: Reboot\n", encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text("Tasks: [\n", encoding="utf-8")  # not a component: not checked
+    result = run("check", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'ci' / 'build.component.yaml'}:3:13: error InvalidParameter.Content Unknown action `RunShelCommand`. Did you mean `RunShellCommand`?"
+    ]
