@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
+
 from ....diagnostics import ERROR, WARNING, Diagnostic, Edit, Rule, rule
 from ..reading import Node
 
@@ -26,3 +28,15 @@ def found(r: Rule, message: str, node: Node | None, fix_title: str = "", fix: li
 def quoted(names) -> str:
     names = [f"`{n}`" for n in names]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def unknown_key(key: Node, name: str | None, known, said: str, have: str) -> Diagnostic:
+    """``Lint.UnknownProperty`` on a key not among ``known``, with the closest as its fix.
+
+    ``said`` is the message without its end (``A task has no key `x`.``), ``have`` what is known, said whole
+    (``A task has `Name`, `Action` and `Properties`.``) for when nothing is close.
+    """
+    close = get_close_matches(name or "", list(known), n=1, cutoff=0.6)
+    if not close:
+        return found(UNKNOWN_KEY, f"{said} {have}", key)
+    return found(UNKNOWN_KEY, f"{said} Did you mean `{close[0]}`?", key, f"Change to {close[0]}", [Edit(key.start, key.end, close[0])])

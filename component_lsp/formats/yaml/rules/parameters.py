@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from difflib import get_close_matches
-
 from ....diagnostics import Diagnostic, Edit
 from ..catalog import BOOLEAN, NUMBER, PARAMETER_KEYS, PARAMETER_TYPES, STRING
 from ..reading import Mapping, Scalar, kind_of
 from ..syntax import Part, end_of_line, key_text, text_of
-from .base import INVALID, UNKNOWN_KEY, found, quoted
+from .base import INVALID, found, quoted, unknown_key
 
 
 def _add_type(part: Part) -> list[Edit]:
@@ -37,10 +35,7 @@ def check(part: Part) -> list[Diagnostic]:
     for k, _ in value.pairs:
         key = key_text(k)
         if key not in PARAMETER_KEYS:
-            close = get_close_matches(key or "", list(PARAMETER_KEYS), n=1, cutoff=0.6)
-            fix = [Edit(k.start, k.end, close[0])] if close else []
-            hint = f" Did you mean `{close[0]}`?" if close else f" A parameter has {quoted(PARAMETER_KEYS)}."
-            out.append(found(UNKNOWN_KEY, f"A parameter has no key `{key}`.{hint}", k, f"Change to {close[0]}" if close else "", fix))
+            out.append(unknown_key(k, key, PARAMETER_KEYS, f"A parameter has no key `{key}`.", f"A parameter has {quoted(PARAMETER_KEYS)}."))
     kind_pair = value.get("Type")
     if kind_pair is None:
         out.append(found(INVALID, f"The parameter `{name}` has no `Type`: add `Type: String` (or Number, Boolean).", part.key, "Add Type: String", _add_type(part)))

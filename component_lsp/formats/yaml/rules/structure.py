@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from difflib import get_close_matches
-
 from .... import limits
-from ....diagnostics import WARNING, Diagnostic, Edit, rule
+from ....diagnostics import WARNING, Diagnostic, rule
 from ..catalog import TOP_KEYS
 from ..reading import Mapping, Scalar, Sequence
 from ..segments import PARAMETERS, TASK, TASKS, TOP
 from ..syntax import Part, Placed, View, key_text
-from .base import INVALID, UNKNOWN_KEY, found, quoted
+from .base import INVALID, found, quoted, unknown_key
 
 MAX_TASKS = 127
 TOO_MANY = rule("Lint.TooManyTasks", WARNING, "More than 127 tasks: as many as a Dockerfile-format component may have commands.")
@@ -21,10 +19,9 @@ def top(part: Part) -> list[Diagnostic]:
     name = key_text(part.key)
     value = part.node
     if name not in TOP_KEYS:
-        close = get_close_matches(name or "", list(TOP_KEYS), n=1, cutoff=0.6)
-        fix = [Edit(part.key.start, part.key.end, close[0])] if close and part.key is not None else []
-        hint = f" Did you mean `{close[0]}`?" if close else f" A component has {quoted(TOP_KEYS)}."
-        return [found(UNKNOWN_KEY, f"Image Builder does not know the key `{name}`.{hint}", part.key, f"Change to {close[0]}" if fix else "", fix)]
+        if part.key is None:
+            return []
+        return [unknown_key(part.key, name, TOP_KEYS, f"Image Builder does not know the key `{name}`.", f"A component has {quoted(TOP_KEYS)}.")]
     empty = value is None or (isinstance(value, Scalar) and value.tag == "null")
     if name == TASKS and not empty and not isinstance(value, Sequence):
         return [found(INVALID, "`Tasks` must be a list of tasks, each starting with `- Name:`.", value)]

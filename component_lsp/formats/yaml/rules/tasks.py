@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from difflib import get_close_matches
 
 from ....diagnostics import Diagnostic, Edit
 from ..catalog import ACTIONS, BOOLEAN, JSON, NUMBER, STRING, TASK_KEYS, Action, suggestion, type_name
 from ..reading import Mapping, Node, Scalar, kind_of
 from ..syntax import Part, end_of_line, key_text, last_line, task, whole_reference
-from .base import INVALID, UNKNOWN_KEY, found, quoted
+from .base import INVALID, found, quoted, unknown_key
 
 
 def fits(kind: str, node: Node | None) -> bool:
@@ -74,10 +73,7 @@ def check(part: Part) -> list[Diagnostic]:
     for k, _ in node.pairs:
         name = key_text(k)
         if name not in TASK_KEYS:
-            close = get_close_matches(name or "", list(TASK_KEYS), n=1, cutoff=0.6)
-            fix = [Edit(k.start, k.end, close[0])] if close else []
-            hint = f" Did you mean `{close[0]}`?" if close else f" A task has {quoted(TASK_KEYS)}."
-            out.append(found(UNKNOWN_KEY, f"A task has no key `{name}`.{hint}", k, f"Change to {close[0]}" if close else "", fix))
+            out.append(unknown_key(k, name, TASK_KEYS, f"A task has no key `{name}`.", f"A task has {quoted(TASK_KEYS)}."))
     first_line = (node.start, end_of_line(part.lines, node.start[0]))
     if t.name_node is None:
         out.append(found(INVALID, "The task has no `Name`: add `Name: <name>`.", None, at=first_line))
@@ -103,10 +99,8 @@ def check(part: Part) -> list[Diagnostic]:
             name = key_text(k)
             p = action.prop(name) if name else None
             if p is None:
-                like = get_close_matches(name or "", [q.name for q in action.properties], n=1, cutoff=0.6)
-                fix = [Edit(k.start, k.end, like[0])] if like else []
-                hint = f" Did you mean `{like[0]}`?" if like else f" It has {quoted(q.name for q in action.properties)}."
-                out.append(found(UNKNOWN_KEY, f"`{action.name}` has no property `{name}`.{hint}", k, f"Change to {like[0]}" if like else "", fix))
+                names = [q.name for q in action.properties]
+                out.append(unknown_key(k, name, names, f"`{action.name}` has no property `{name}`.", f"It has {quoted(names)}."))
                 continue
             present[p.name] = v
             if not fits(p.type, v):
