@@ -227,31 +227,30 @@ def _locations(call: Call, doc: OpenDocument, ranges) -> list[dict]:
     return [{"uri": doc.uri, "range": call.session.range(doc, start, end)} for start, end in ranges]
 
 
-def definition(call: Call):
+def _ask(call: Call, feature: str, *args) -> tuple[OpenDocument | None, Any]:
+    """The open document at a text-document-position request, and what its format answers there (None if
+    the document is not open or the format has no such feature)."""
     at = _at(call)
     if at is None:
-        return None
+        return None, None
     doc, (line, col) = at
-    found = doc.content.ask(DEFINITION, line, col)
-    return _locations(call, doc, found) if found else None
+    return doc, doc.content.ask(feature, line, col, *args)
+
+
+def definition(call: Call):
+    doc, found = _ask(call, DEFINITION)
+    return _locations(call, doc, found) if doc is not None and found else None
 
 
 def references(call: Call):
-    at = _at(call)
     declaration = _dict(_field(call.params, "context")).get("includeDeclaration", True)
-    if at is None:
-        return None
-    doc, (line, col) = at
-    return _locations(call, doc, doc.content.ask(REFERENCES, line, col, bool(declaration)) or [])
+    doc, found = _ask(call, REFERENCES, bool(declaration))
+    return _locations(call, doc, found or []) if doc is not None else None
 
 
 def prepare_rename(call: Call):
-    at = _at(call)
-    if at is None:
-        return None
-    doc, (line, col) = at
-    found = doc.content.ask(PREPARE_RENAME, line, col)
-    if found is None:
+    doc, found = _ask(call, PREPARE_RENAME)
+    if doc is None or found is None:
         return None
     (start, end), name = found
     return {"range": call.session.range(doc, start, end), "placeholder": name}
@@ -259,14 +258,12 @@ def prepare_rename(call: Call):
 
 def rename(call: Call):
     new = _str(_field(call.params, "newName"))
-    at = _at(call)
-    if at is None:
-        return None
-    doc, (line, col) = at
     try:
-        edits = doc.content.ask(RENAME, line, col, new)
+        doc, edits = _ask(call, RENAME, new)
     except ValueError as exc:
         raise Refused(f"cannot rename: {exc}") from None
+    if doc is None:
+        return None
     if edits is None:
         raise Refused("cannot rename: there is nothing to rename here")
     return _edits(call.session, doc, edits)
