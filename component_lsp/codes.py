@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import formats  # noqa: F401  (every format's rules declare their codes on import)
 from .diagnostics import RULES, SEVERITY_NAMES, Rule, anchor
+from .formats import load_all
 
 HEAD = """# Diagnostic codes
 
@@ -22,6 +22,7 @@ def _origin(rule: Rule) -> str:
 
 
 def markdown() -> str:
+    load_all()  # every format's rules declare their codes when imported
     rules = sorted(RULES.values(), key=lambda r: (r.code.startswith("Lint."), r.severity, r.code))
     lines = [HEAD, "| code | severity | when |", "|---|---|---|"]
     lines += [f"| [`{r.code}`](#{anchor(r.code)}) | {SEVERITY_NAMES[r.severity]} | {r.summary} |" for r in rules]

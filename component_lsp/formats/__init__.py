@@ -27,6 +27,12 @@ class Kind(NamedTuple):
     dialect: str
 
 
+def load_all() -> None:
+    """Import every format's modules, those a format imports only when first used (its rules, say)."""
+    for fmt in FORMATS:
+        fmt.load()
+
+
 def kind_by_language(language_id: str) -> Kind | None:
     for fmt in FORMATS:
         if language_id in fmt.languages:
@@ -138,4 +144,4 @@ def open_text(text: str, name: str = "", language_id: str = "") -> Content:
     return Content(text, kind_of(name, language_id))
 
 
-__all__ = ["FORMATS", "Content", "Kind", "choose", "kind_by_name", "kind_of", "open_text"]
+__all__ = ["FORMATS", "Content", "Kind", "choose", "kind_by_name", "kind_of", "load_all", "open_text"]

@@ -113,3 +113,4 @@ class Format:
     files: dict[str, str] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
     claims: Callable[[str, str], bool] = lambda dialect, first: False  # (the dialect, the text's first meaningful line)
+    load: Callable[[], None] = lambda: None  # imports what a format imports only when first used (its rules, for the code list)

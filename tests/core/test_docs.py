@@ -5,6 +5,7 @@ import subprocess
 
 from component_lsp.codes import markdown
 from component_lsp.diagnostics import RULES, SEVERITY_NAMES, code_url
+from component_lsp.formats import load_all
 from helpers import ROOT
 
 CODES = ROOT / "docs" / "codes.md"
@@ -20,6 +21,7 @@ def test_the_codes_page_is_the_registrys():
 
 
 def test_every_code_has_its_own_heading_and_link():
+    load_all()
     page = CODES.read_text(encoding="utf-8")
     headings = {github_anchor(h): h for h in re.findall(r"^## (.+)$", page, re.MULTILINE)}
     rows = dict(re.findall(r"^\| \[`([A-Za-z.]+)`\]\(#[a-z]+\) \| (\w+) \|", page, re.MULTILINE))
