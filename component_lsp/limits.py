@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .diagnostics import ERROR, Diagnostic, rule
+from .diagnostics import ERROR, Diagnostic, Rule, rule
 from .document import Document
 
 MAX_BYTES = 16 * 1024
@@ -11,11 +11,14 @@ EMPTY = rule("MissingParameter.Content", ERROR, "No content: no command at all (
 TOO_LONG = rule("InvalidContent.LengthExceeded", ERROR, "Content over 16 KB (16,384 bytes of UTF-8, line endings included).")
 
 
-def size(doc: Document) -> list[Diagnostic]:
-    """The size error, on the first character past the limit to the end of its line; none if the text fits."""
+def size(doc: Document, too_long: Rule = TOO_LONG, what: str = "content", where: str = "another component") -> list[Diagnostic]:
+    """The size error, on the first character past the limit to the end of its line; none if the text fits.
+
+    A template reports it with the pipeline's code (``too_long``), and says so (``what``, ``where``).
+    """
     past = doc.first_past(MAX_BYTES)
     if past is None:
         return []
     line, col = past
-    message = f"The content is {doc.byte_size:,} bytes; the limit is {MAX_BYTES:,} (16 KB). Move commands into another component."
-    return [Diagnostic(TOO_LONG.code, TOO_LONG.severity, message, (line, col), (line, len(doc.line_text(line))))]
+    message = f"The {what} is {doc.byte_size:,} bytes; the limit is {MAX_BYTES:,} (16 KB). Move commands into {where}."
+    return [Diagnostic(too_long.code, too_long.severity, message, (line, col), (line, len(doc.line_text(line))))]

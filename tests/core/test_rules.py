@@ -18,6 +18,10 @@ def Analysis(text: str, kind: str = COMPONENT):  # noqa: N802  (reads as the mod
 FLAGGED = [
     ("NotSupportedCommand.FROM", "FROM centos:7\nRUN a\n", (0, 0, 4), "component"),
     ("Lint.FromIgnored", "FROM IMAGE:m-123\nRUN a\n", (0, 0, 4), TEMPLATE),
+    ("DuplicatedCommand.FROM", "FROM IMAGE:m-1\nRUN a\nFROM IMAGE_FAMILY:f\n", (2, 0, 4), TEMPLATE),
+    ("InvalidCommandOrder.FROM", "RUN a\nFROM IMAGE:m-1\n", (1, 0, 4), TEMPLATE),
+    ("InvalidCommandContent.FROM", "FROM ubuntu:20.04\nRUN a\n", (0, 5, 17), TEMPLATE),
+    ("InvalidBuildContent.LengthExceeded", "RUN " + "x" * 16400 + "\n", (0, 16384, 16404), TEMPLATE),
     ("InvalidCommand.Component", "COMPONENT ic-123\n", (0, 0, 9), "component"),
     ("InvalidImageTemplateCommand.NotSupported", "RUN a\nEXPOSE 80\n", (1, 0, 6), "component"),
     ("Lint.KeywordCase", "Run a\n", (0, 0, 3), "component"),
@@ -170,3 +174,29 @@ def test_the_rules_lex_with_the_files_escape_character():
     assert "InvalidCommandContent.WORKDIR" not in {d.code for d in Analysis("# escape=`\nWORKDIR /a` b\n").diagnostics()}
     assert "InvalidCommandContent.ENV" in {d.code for d in Analysis('ENV A="x`"y"\n').diagnostics()}  # a quote left open
     assert "InvalidCommandContent.ENV" not in {d.code for d in Analysis('# escape=`\nENV A="x`"y"\n').diagnostics()}
+
+
+@pytest.mark.parametrize("text", ["", "# a template of nothing yet\n", "\n\n"])
+def test_an_empty_template_is_allowed(text):
+    assert Analysis(text, TEMPLATE).diagnostics() == []
+    assert [d.code for d in Analysis(text).diagnostics()] == ["MissingParameter.Content"]  # a component needs a command
+
+
+def test_template_messages_say_template():
+    over = Analysis("RUN a\n" * 130, TEMPLATE).diagnostics()
+    assert over[0].message.startswith("This template has 130 commands")
+    big = Analysis("RUN " + "x" * 16400 + "\n", TEMPLATE).diagnostics()
+    assert [d.code for d in big] == ["InvalidBuildContent.LengthExceeded"] and "The template is 16,405 bytes" in big[0].message
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("FROM IMAGE:m-1\nRUN a\n", ["Lint.FromIgnored"]),  # the one FROM the service takes, and ignores
+        ("FROM IMAGE_FAMILY:acs:centos\nCOMPONENT ic-1\n", ["Lint.FromIgnored"]),
+        ("FROM IMAGE:m-1\nFROM IMAGE:m-2\n", ["DuplicatedCommand.FROM"]),  # the first is no longer single: no warning
+        ("RUN a\nFROM ubuntu\n", ["InvalidCommandContent.FROM", "InvalidCommandOrder.FROM"]),
+    ],
+)
+def test_from_in_a_template(text, codes):
+    assert sorted(d.code for d in Analysis(text, TEMPLATE).diagnostics()) == sorted(codes)

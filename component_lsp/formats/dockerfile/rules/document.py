@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from .... import limits
 from ....diagnostics import ERROR, WARNING, Diagnostic, Rule, rule
+from ...base import TEMPLATE
 from .base import check
 
 MAX_COMMANDS = 127
 
 TOO_MANY = rule("InvalidImageTemplateCommandSize.ExceededMaxNumber", ERROR, "More than 127 commands (logical instructions).")
 MISSING = limits.EMPTY
+TEMPLATE_TOO_LONG = rule("InvalidBuildContent.LengthExceeded", ERROR, "Template build content over 16 KB (16,384 bytes of UTF-8, line endings included).")
 DIRECTIVE = rule("Lint.ParserDirective", WARNING, "A parser directive (`# escape=`, `# syntax=`): Image Builder documents none.")
 DUPLICATE = rule("Lint.DuplicateInstruction", WARNING, "More than one CMD or ENTRYPOINT: only the last one takes effect.")
 
@@ -20,6 +22,8 @@ def _diagnostic(r: Rule, message: str, start, end) -> Diagnostic:
 
 @check(document=True)
 def size(model, ctx):
+    if ctx.dialect == TEMPLATE:
+        return limits.size(model.doc, TEMPLATE_TOO_LONG, "template", "a component and use it with COMPONENT")
     return limits.size(model.doc)
 
 
@@ -29,9 +33,10 @@ def count(model, ctx):
     if total > MAX_COMMANDS:
         ins = model.instructions[MAX_COMMANDS]
         start, end = model.place(ins, ins.kw_start, ins.kw_end)
-        message = f"This component has {total:,} commands; the limit is {MAX_COMMANDS}. This is command {MAX_COMMANDS + 1}: split the rest into another component."
+        what, rest = ("template", "move commands into a component") if ctx.dialect == TEMPLATE else ("component", "split the rest into another component")
+        message = f"This {what} has {total:,} commands; the limit is {MAX_COMMANDS}. This is command {MAX_COMMANDS + 1}: {rest}."
         yield _diagnostic(TOO_MANY, message, start, end)
-    elif total == 0:
+    elif total == 0 and ctx.dialect != TEMPLATE:  # a pipeline's BuildContent is optional (SPEC section 8)
         end = (0, len(model.doc.line_text(0)))
         yield _diagnostic(MISSING, "The component has no command: add at least one, e.g. RUN echo hello.", (0, 0), end)
 

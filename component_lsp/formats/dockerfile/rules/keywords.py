@@ -8,7 +8,6 @@ from ..catalog import KNOWN, SUPPORTED, UNSUPPORTED, suggestion
 from .base import check, keyword_span
 
 FROM = rule("NotSupportedCommand.FROM", ERROR, "`FROM` in a component: the base image comes from the template or pipeline.")
-FROM_IGNORED = rule("Lint.FromIgnored", WARNING, "`FROM` in a template is deprecated: the service ignores it.")
 COMPONENT = rule("InvalidCommand.Component", ERROR, "`COMPONENT` in a component: only templates may pull in components.")
 NOT_SUPPORTED = rule(
     "InvalidImageTemplateCommand.NotSupported", ERROR, "An instruction Image Builder does not support (with the replacement, or a did-you-mean)."
@@ -22,9 +21,7 @@ def supported_keyword(ins, ctx):
         return
     start, end = keyword_span(ins)
     if upper == "FROM":
-        if ctx.dialect == TEMPLATE:
-            yield Finding(FROM_IGNORED, start, end, "FROM is deprecated in image templates: the service ignores it and uses the pipeline's base image. Remove this line.")
-        else:
+        if ctx.dialect != TEMPLATE:  # a template's FROM: rules/templates.py, which sees the whole template
             yield Finding(FROM, start, end, "FROM cannot be used in an image component: the base image is set by the image template or pipeline. Remove this line.")
         return
     if upper == "COMPONENT":
