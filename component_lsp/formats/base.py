@@ -12,6 +12,7 @@ Positions are model positions: (line, code-point column), as in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
@@ -83,6 +84,16 @@ class Model(Protocol):
     def document_diagnostics(self) -> list[Diagnostic]:
         """The diagnostics that belong to no unit (size, count, ...): what ``units`` leaves out."""
         ...
+
+
+# The first line that is neither blank nor a comment, of YAML-format content (SPEC section 7): a document
+# start, or a top-level Parameters:/Tasks: key, quoted or not.
+_YAML_START = re.compile(r"""(?:---|(?:"(?:Parameters|Tasks)"|'(?:Parameters|Tasks)'|Parameters|Tasks)[ \t]*:)(?:[ \t]|\Z)""")
+
+
+def looks_like_yaml(first: str) -> bool:
+    """True if a text whose first meaningful line is ``first`` is YAML-format content."""
+    return _YAML_START.match(first.lstrip()) is not None
 
 
 # Editor features a format may offer, by name: what each function takes after the model, and gives.

@@ -22,6 +22,7 @@ FLAGGED = [
     ("InvalidCommandOrder.FROM", "RUN a\nFROM IMAGE:m-1\n", (1, 0, 4), TEMPLATE),
     ("InvalidCommandContent.FROM", "FROM ubuntu:20.04\nRUN a\n", (0, 5, 17), TEMPLATE),
     ("InvalidBuildContent.LengthExceeded", "RUN " + "x" * 16400 + "\n", (0, 16384, 16404), TEMPLATE),
+    ("InvalidParameter.BuildContent", "# build\n'Tasks':\n  - Name: a\n", (1, 0, 8), TEMPLATE),
     ("InvalidCommand.Component", "COMPONENT ic-123\n", (0, 0, 9), "component"),
     ("InvalidImageTemplateCommand.NotSupported", "RUN a\nEXPOSE 80\n", (1, 0, 6), "component"),
     ("Lint.KeywordCase", "Run a\n", (0, 0, 3), "component"),

@@ -10,10 +10,8 @@ features (``completion``, ``hover``, ``navigation``), which use those and never 
 
 from __future__ import annotations
 
-import re
-
 from ...document import Document
-from ..base import COMPLETE, COMPONENT, DEFINITION, HOVER, PREPARE_RENAME, REFERENCES, RENAME, Format
+from ..base import COMPLETE, COMPONENT, DEFINITION, HOVER, PREPARE_RENAME, REFERENCES, RENAME, Format, looks_like_yaml
 
 # PyYAML and the modules over it are imported when the first YAML document opens, not at start-up: the
 # server answers its first Dockerfile-format document about 15 ms sooner.
@@ -65,13 +63,11 @@ def _rename(model, line: int, col: int, new: str):
     return rename(model, line, col, new)
 
 
-# The first line that is neither blank nor a comment: a document start, or a top-level Parameters:/Tasks: key.
-_START = re.compile(r"""(?:---|(?:"(?:Parameters|Tasks)"|'(?:Parameters|Tasks)'|Parameters|Tasks)[ \t]*:)(?:[ \t]|\Z)""")
 
 
 def claims(dialect: str, first: str) -> bool:
     """True for component text that is YAML: its first meaningful line is ``---``, ``Parameters:`` or ``Tasks:``."""
-    return dialect == COMPONENT and _START.match(first.lstrip()) is not None  # a template is Dockerfile-format text (SPEC section 8)
+    return dialect == COMPONENT and looks_like_yaml(first)  # a template is Dockerfile-format text (SPEC section 8)
 
 
 FORMAT = Format(

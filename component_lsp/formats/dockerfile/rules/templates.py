@@ -1,14 +1,16 @@
-"""FROM in a template (SPEC section 8): CreateImagePipeline's three codes, and a deprecation warning for the one
-FROM the service accepts and ignores (single, first, well formed)."""
+"""What a template may not be (SPEC section 8): YAML, which only components may be; and FROM, with
+CreateImagePipeline's three codes and a deprecation warning for the one FROM the service accepts and ignores
+(single, first, well formed)."""
 
 from __future__ import annotations
 
 import re
 
 from ....diagnostics import ERROR, WARNING, Diagnostic, rule
-from ...base import TEMPLATE
+from ...base import TEMPLATE, looks_like_yaml
 from .base import check
 
+YAML = rule("InvalidParameter.BuildContent", ERROR, "A template that is not Dockerfile-format text (YAML, say): only components may be YAML.")
 FROM_IGNORED = rule("Lint.FromIgnored", WARNING, "`FROM` in a template is deprecated: the service ignores it.")
 DUPLICATED = rule("DuplicatedCommand.FROM", ERROR, "More than one `FROM` in a template.")
 ORDER = rule("InvalidCommandOrder.FROM", ERROR, "`FROM` in a template that is not its first command.")
@@ -39,3 +41,20 @@ def from_in_a_template(model, ctx):
         elif len(found) == 1 and WELL_FORMED.match(args):
             message = "FROM is deprecated in image templates: the service ignores it and uses the pipeline's base image. Remove this line."
             yield Diagnostic(FROM_IGNORED.code, FROM_IGNORED.severity, message, start, end)
+
+
+@check(document=True)
+def yaml_in_a_template(model, ctx):
+    if ctx.dialect != TEMPLATE:
+        return
+    for line, text in enumerate(model.doc.lines):
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if looks_like_yaml(text.removeprefix("\ufeff").rstrip("\r\n")):
+            message = (
+                "A template is Dockerfile-format text: YAML is accepted in components only. Put these tasks in a "
+                "YAML component (*.component.yaml) and pull it in with COMPONENT."
+            )
+            yield Diagnostic(YAML.code, YAML.severity, message, (line, 0), (line, len(text.rstrip("\r\n"))))
+        return
