@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..document import Change, Document
 from . import dockerfile, yaml
-from .base import COMPLETE, COMPONENT, HOVER, Format, Hover, Item, Model, Unit
+from .base import COMPLETE, COMPONENT, HOVER, Format, Hover, Item, Model, Unit, first_meaningful, head_text
 
 # Earlier formats claim text first; a file stays in its own format unless another claims its text.
 FORMATS: tuple[Format, ...] = (yaml.FORMAT, dockerfile.FORMAT)
@@ -58,21 +58,11 @@ def kind_of(name: str, language_id: str = "") -> Kind:
     return kind_by_language(language_id) or kind_by_name(name) or Kind(DEFAULT, COMPONENT)
 
 
-def first_meaningful(lines: list[str]) -> int:
-    """The index of the first line that is neither blank nor a ``#`` comment (``len(lines)`` if none is)."""
-    for index, line in enumerate(lines):
-        stripped = (line.removeprefix("\ufeff") if index == 0 else line).strip()
-        if stripped and not stripped.startswith("#"):
-            return index
-    return len(lines)
-
-
 def choose(kind: Kind, lines: list[str], head: int | None = None) -> Format:
     """The format of a text in a file of ``kind``: another format's if it claims the text, else the file's own."""
     head = first_meaningful(lines) if head is None else head
     if head < len(lines):
-        first = lines[head].removeprefix("\ufeff") if head == 0 else lines[head]
-        first = first.rstrip("\r\n")
+        first = head_text(lines, head)
         for fmt in FORMATS:
             if fmt is not kind.format and fmt.claims(kind.dialect, first):
                 return fmt

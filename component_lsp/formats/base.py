@@ -91,6 +91,20 @@ class Model(Protocol):
 _YAML_START = re.compile(r"""(?:---|(?:"(?:Parameters|Tasks)"|'(?:Parameters|Tasks)'|Parameters|Tasks)[ \t]*:)(?:[ \t]|\Z)""")
 
 
+def first_meaningful(lines: list[str]) -> int:
+    """The index of the first line that is neither blank nor a ``#`` comment (``len(lines)`` if none is)."""
+    for index, line in enumerate(lines):
+        stripped = (line.removeprefix("\ufeff") if index == 0 else line).strip()
+        if stripped and not stripped.startswith("#"):
+            return index
+    return len(lines)
+
+
+def head_text(lines: list[str], head: int) -> str:
+    """The text of line ``head`` (the first meaningful one), without a byte order mark or line break."""
+    return (lines[head].removeprefix("\ufeff") if head == 0 else lines[head]).rstrip("\r\n")
+
+
 def looks_like_yaml(first: str) -> bool:
     """True if a text whose first meaningful line is ``first`` is YAML-format content."""
     return _YAML_START.match(first.lstrip()) is not None

@@ -175,6 +175,16 @@ def _moved(d: Diagnostic, line: int) -> Diagnostic:
     return Diagnostic(d.code, d.severity, d.message, (d.start[0] + line, d.start[1]), (d.end[0] + line, d.end[1]), d.fix_title, fix)
 
 
+def _links(parts: list[Part], known: list[Facts], index: int, env: Env) -> list[Diagnostic]:
+    """The tasks' links checked against ``env``; ``index`` is the first task's place among the document's tasks."""
+    found: list[Diagnostic] = []
+    for part, f in zip(parts, known, strict=True):
+        if part.kind == TASK:
+            found += check_links(part, f, index, env)
+            index += 1
+    return found
+
+
 def _start(piece: Piece) -> int:
     return piece.start
 
@@ -326,13 +336,9 @@ class YamlModel:
                 placed = [Placed(0, p, f) for p, f in zip(parts, known, strict=True)]
                 env = environment(placed)
                 uses = Counter(r.target for f in known for r in f.refs if r.output is None)
-                found = structure.root(reading.root, None) + [d for p in parts for d in check_part(p)]
-                index = 0
-                for p, f in zip(parts, known, strict=True):
-                    if p.kind == TASK:
-                        found += check_links(p, f, index, env)
-                        index += 1
-                    found += check_use(p, uses[key_text(p.key) or ""])
+                found = structure.root(reading.root) + [d for p in parts for d in check_part(p)]
+                found += _links(parts, known, 0, env)
+                found += [d for p in parts for d in check_use(p, uses[key_text(p.key) or ""])]
                 found += check_document(View(placed, lines, True))
                 self._whole = Whole(None, parts, known, found)
             else:
@@ -384,13 +390,7 @@ class YamlModel:
     def _link(self, piece: Piece) -> None:
         """Check a piece's tasks' links against the current environment."""
         assert self.env is not None
-        linked: list[Diagnostic] = []
-        index = piece.task_index
-        for part, f in zip(piece.parts, piece.facts, strict=True):
-            if part.kind == TASK:
-                linked += check_links(part, f, index, self.env)
-                index += 1
-        piece.linked, piece.linked_serial = linked, self.serial
+        piece.linked, piece.linked_serial = _links(piece.parts, piece.facts, piece.task_index, self.env), self.serial
 
     def unit_diagnostics(self, unit) -> list[Diagnostic]:
         piece: Piece = unit

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ....diagnostics import ERROR, WARNING, Diagnostic, rule
-from ...base import TEMPLATE, looks_like_yaml
+from ...base import TEMPLATE, first_meaningful, head_text, looks_like_yaml
 from .base import check
 
 YAML = rule("InvalidParameter.BuildContent", ERROR, "A template that is not Dockerfile-format text (YAML, say): only components may be YAML.")
@@ -47,14 +47,11 @@ def from_in_a_template(model, ctx):
 def yaml_in_a_template(model, ctx):
     if ctx.dialect != TEMPLATE:
         return
-    for line, text in enumerate(model.doc.lines):
-        stripped = text.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if looks_like_yaml(text.removeprefix("\ufeff").rstrip("\r\n")):
-            message = (
-                "A template is Dockerfile-format text: YAML is accepted in components only. Put these tasks in a "
-                "YAML component (*.component.yaml) and pull it in with COMPONENT."
-            )
-            yield Diagnostic(YAML.code, YAML.severity, message, (line, 0), (line, len(text.rstrip("\r\n"))))
-        return
+    lines = model.doc.lines
+    head = first_meaningful(lines)
+    if head < len(lines) and looks_like_yaml(head_text(lines, head)):
+        message = (
+            "A template is Dockerfile-format text: YAML is accepted in components only. Put these tasks in a "
+            "YAML component (*.component.yaml) and pull it in with COMPONENT."
+        )
+        yield Diagnostic(YAML.code, YAML.severity, message, (head, 0), (head, len(lines[head].rstrip("\r\n"))))

@@ -74,7 +74,7 @@ def document(view: View) -> list[Diagnostic]:
     return out
 
 
-def root(node, problem) -> list[Diagnostic]:
+def root(node) -> list[Diagnostic]:
     """A text read whole that is YAML but not a mapping."""
     if node is not None and not isinstance(node, Mapping) and not (isinstance(node, Scalar) and node.tag == "null"):
         return [found(INVALID, "A YAML-format component is a mapping with `Tasks` (and optionally `Parameters`).", node)]
