@@ -9,19 +9,22 @@ import sys
 from collections.abc import Iterator
 
 from . import __version__
-from .diagnostics import ERROR, SEVERITY_NAMES
+from .diagnostics import ERROR, SEVERITY_NAMES, Diagnostic
 from .formats import kind_by_name, open_text
+from .formats.base import TEMPLATE, USES
+from .workspace import links
+from .workspace.index import Index
+from .workspace.scan import Walk
 
 
 def expand(paths: list[str]) -> Iterator[str]:
-    """Files named, and the component files found under folders named."""
+    """Files named, and the component and template files found under folders named."""
     for path in paths:
-        if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if kind_by_name(name):
-                        yield os.path.join(root, name)
+        if os.path.isdir(path):  # as the server walks its workspace: no .git, node_modules, virtual environments
+            walk = Walk([path], lambda name: kind_by_name(name) is not None)
+            yield from walk
+            if walk.stopped:
+                print(f"component-lsp: {path}: stopped early: it {walk.stopped}", file=sys.stderr)
         else:
             yield path
 
@@ -34,9 +37,20 @@ def read(path: str) -> str:
 
 
 def check(paths: list[str], out=sys.stdout, err=sys.stderr) -> int:
-    """Print every diagnostic; 1 if any is an error, 2 if a file could not be read."""
+    """Print every diagnostic; 1 if any is an error, 2 if a file could not be read.
+
+    Given a folder or several files, the templates among them are checked against the components among them
+    too (SPEC section 8), as the server checks them against its workspace.
+    """
     status = 0
-    for path in expand(paths):
+    files = list(expand(paths))
+    index = None
+    if len(files) > 1 or any(os.path.isdir(path) for path in paths):
+        index = Index()
+        for path in files:
+            if path != "-":
+                index.load(path)
+    for path in files:
         try:
             text = read(path)
         except OSError as exc:
@@ -44,7 +58,11 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr) -> int:
             status = 2
             continue
         shown = "<stdin>" if path == "-" else path
-        for d in open_text(text, path).diagnostics():
+        content = open_text(text, path)
+        found: list[Diagnostic] = content.diagnostics()
+        if index is not None and content.kind.dialect == TEMPLATE:
+            found = sorted(found + links.check(content.ask(USES) or [], index), key=Diagnostic.sort_key)
+        for d in found:
             line, col = d.start
             message = d.message.replace("\n", " ")
             print(f"{shown}:{line + 1}:{col + 1}: {SEVERITY_NAMES[d.severity]} {d.code} {message}", file=out)
@@ -78,7 +96,11 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check":
-        return check(args.paths)
+        try:
+            return check(args.paths)
+        except BrokenPipeError:  # the reader stopped reading (| head): no traceback, as other tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
     if args.command == "codes":
         from .codes import markdown
 

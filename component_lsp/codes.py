@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .diagnostics import RULES, SEVERITY_NAMES, Rule, anchor
 from .formats import load_all
+from .workspace import links  # noqa: F401  (declares the cross-file codes)
 
 HEAD = """# Diagnostic codes
 

@@ -23,7 +23,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from .features import dispatch
+from .features import dispatch, take_index
 from .framing import Frames
 from .jsonrpc import Message, frame, is_id
 from .session import Session
@@ -61,6 +61,15 @@ class EarlyServer:
         self.frames, self.loaded = frames, loaded
         self.outbox = EarlyOutbox(stdout)
         self.handover = Handover(Session())
+        self.lock = threading.Lock()  # one thread at a time acts on the session and writes: the reader, or the index's
+        self.handover.session.wake = self.wake
+
+    def wake(self) -> None:
+        """(Called from the index's thread.) Take in what the index found, unless pygls has the session now."""
+        with self.lock:
+            session = self.handover.session
+            if session.wake == self.wake:
+                take_index(session, self.outbox)
 
     def read(self) -> tuple[bytes | None, dict | None]:
         """One message: (its body, the message), or (the body, None) if it is for pygls to deal with."""
@@ -83,12 +92,16 @@ class EarlyServer:
         while True:
             body, message = self.read()
             if message is None or self.loaded.is_set():
-                self.handover.pending = body
+                with self.lock:
+                    self.handover.pending = body
+                    session.wake = None  # pygls's from its first message
                 return self.handover
             request = "id" in message
-            if not dispatch(session, self.outbox, message["method"], message.get("params"), message.get("id"), request):
-                self.handover.pending = body
-                return self.handover
+            with self.lock:
+                if not dispatch(session, self.outbox, message["method"], message.get("params"), message.get("id"), request):
+                    self.handover.pending = body
+                    session.wake = None  # pygls's from its first message
+                    return self.handover
             self.handover.answered += 1
 
 

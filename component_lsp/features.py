@@ -19,9 +19,11 @@ from typing import Any, NamedTuple, Protocol
 from . import NAME, __version__
 from .diagnostics import SOURCE
 from .fixes import fix_all, fixes_in
-from .formats.base import DEFINITION, KEYWORD, PREPARE_RENAME, PROPERTY, REFERENCES, RENAME, SNIPPET, VALUE, VARIABLE
+from .formats.base import DEFINITION, KEYWORD, PREPARE_RENAME, PROPERTY, REFERENCES, RENAME, SNIPPET, TEMPLATE, VALUE, VARIABLE, Hover
 from .jsonrpc import INVALID_PARAMS, INVALID_REQUEST, REQUEST_FAILED, SERVER_NOT_INITIALIZED, Message, error, notification, response
 from .session import OpenDocument, Session
+from .workspace import links
+from .workspace.scan import path_of, uri_of
 
 log = logging.getLogger(__name__)
 
@@ -131,16 +133,103 @@ def capabilities(session: Session) -> dict:
     return out
 
 
+def _folders(params: dict) -> list[str]:
+    """The workspace folders' URIs: workspaceFolders, else rootUri, else rootPath."""
+    folders = params.get("workspaceFolders")
+    if isinstance(folders, list):
+        return [_str(_field(folder, "uri")) for folder in folders]
+    if isinstance(params.get("rootUri"), str):
+        return [params["rootUri"]]
+    if isinstance(params.get("rootPath"), str) and params["rootPath"]:
+        return [uri_of(params["rootPath"])]
+    return []
+
+
 def initialize(call: Call):
     params = _dict(call.params)
     client, options = _dict(_field(params, "capabilities")), params.get("initializationOptions")
-    for problem in call.session.initialize(client, options):
+    for problem in call.session.initialize(client, options, _folders(params)):
         call.log(WARNING_MESSAGE, problem)
     return {"capabilities": capabilities(call.session), "serverInfo": {"name": NAME, "version": __version__}}
 
 
+# The files the index follows, for a client that watches files for the server.
+WATCHERS = [{"globPattern": f"**/{pattern}"} for pattern in ("*.component", "*.component.yaml", "*.component.yml", "*.Componentfile", "Componentfile", "*.imagetemplate", "Templatefile")]
+
+
 def initialized(call: Call) -> None:
-    return None
+    session = call.session
+    if session.watch:  # asked once pygls delivers (a request to the client needs it): see dispatch
+        session.due.append(("client/registerCapability", {"registrations": [{"id": "component-lsp-files", "method": "workspace/didChangeWatchedFiles", "registerOptions": {"watchers": WATCHERS}}]}))
+    _walk(session)
+
+
+def _walk(session: Session) -> None:
+    """Index the workspace folders on the index's thread; the transport's ``wake`` takes in what it finds."""
+    if session.folders:
+        session.index.start(session.folders, lambda: session.wake() if session.wake else None)
+
+
+# -- the workspace index --------------------------------------------------------------------
+def relink(call: Call, before: int, skip: OpenDocument | None = None) -> None:
+    """After the index changed (its generation is no longer ``before``): the open templates' diagnostics again,
+    published, or asked for through a refresh."""
+    session = call.session
+    if session.index.generation == before:
+        return
+    if session.pull:
+        if session.refresh and session.reported and ("workspace/diagnostic/refresh", None) not in session.due:
+            session.due.append(("workspace/diagnostic/refresh", None))
+        return
+    for doc in session.templates():
+        if doc is not skip:
+            call.publish(doc)
+
+
+def take_index(session: Session, outbox: Outbox) -> None:
+    """Take in what the index's walk found (from the server's own thread); when the walk is done, templates again."""
+    index = session.index
+    before = index.generation
+    if index.take():
+        log.info("indexed %d files in %.2f s", index.walked, index.seconds)
+        call = Call(session, outbox, "$/index", None)
+        for note in index.notes:
+            call.log(WARNING_MESSAGE, f"component-lsp: {note}")
+        index.notes.clear()
+        relink(call, before)
+    _send_due(session, outbox)
+
+
+def _send_due(session: Session, outbox: Outbox) -> None:
+    while session.due:
+        method, params = session.due[0]
+        if not outbox.request(method, params):
+            return  # the early start cannot: pygls will
+        session.due.pop(0)
+
+
+def did_change_watched_files(call: Call) -> None:
+    session = call.session
+    before = session.index.generation
+    for change in _checked(list, _field(call.params, "changes")):
+        uri, kind = _str(_field(change, "uri")), _int(_field(change, "type"))
+        path = path_of(uri)
+        if path is None:
+            continue
+        if kind == 3:  # deleted
+            session.index.forget(path)
+        else:  # created, changed
+            session.index.load(path)
+    relink(call, before)
+
+
+def did_change_workspace_folders(call: Call) -> None:
+    event = _dict(_field(call.params, "event"))
+    session = call.session
+    removed = {path_of(_str(_field(f, "uri"))) for f in _checked(list, event.get("removed", []))}
+    added = [path_of(_str(_field(f, "uri"))) for f in _checked(list, event.get("added", []))]
+    session.folders = [f for f in session.folders if f not in removed] + [f for f in added if f is not None and f not in session.folders]
+    _walk(session)
 
 
 def did_change_configuration(call: Call) -> None:
@@ -159,7 +248,10 @@ def did_open(call: Call) -> None:
     item = _field(call.params, "textDocument")
     uri, language = _str(_field(item, "uri")), _str(_field(item, "languageId"))
     version, text = _int(_field(item, "version")), _str(_field(item, "text"))
-    call.publish(call.session.open(uri, language, version, text))
+    before = call.session.index.generation
+    doc = call.session.open(uri, language, version, text)
+    call.publish(doc)
+    relink(call, before, doc)
 
 
 def did_change(call: Call) -> None:
@@ -170,15 +262,19 @@ def did_change(call: Call) -> None:
         r = _dict(change).get("range")
         span = None if r is None else (_position(_field(r, "start")), _position(_field(r, "end")))
         changes.append((span, _str(_field(change, "text"))))
+    before = call.session.index.generation
     doc = call.session.change(uri, version, changes)
     if doc is not None:
         call.publish(doc)
+        relink(call, before, doc)
 
 
 def did_close(call: Call) -> None:
+    before = call.session.index.generation
     doc = call.session.close(_uri(call.params))
     if doc is not None:
         call.publish(doc, clear=True)
+        relink(call, before)
 
 
 # -- language features --------------------------------------------------------------------------
@@ -196,7 +292,10 @@ def completion(call: Call):
     doc, (line, col) = found
     session = call.session
     items = []
-    for item in doc.content.complete(line, col):
+    found_items = doc.content.complete(line, col)
+    if doc.content.kind.dialect == TEMPLATE:
+        found_items += links.complete(session.uses(doc), session.index, doc.content.doc.line_text(line), (line, col))
+    for item in found_items:
         snippet = session.snippets and item.snippet != item.text
         entry = {
             "label": item.label,
@@ -218,6 +317,10 @@ def hover(call: Call):
         return None
     doc, (line, col) = at
     found = doc.content.hover(line, col)
+    session = call.session
+    linked = links.hover(session.uses(doc), session.index, (line, col)) if doc.content.kind.dialect == TEMPLATE else None
+    if linked is not None:
+        found = linked if found is None else Hover(found.markdown + "\n\n---\n\n" + linked.markdown, linked.start, linked.end)
     if found is None:
         return None
     return {"contents": {"kind": "markdown", "value": found.markdown}, "range": call.session.range(doc, found.start, found.end)}
@@ -225,6 +328,14 @@ def hover(call: Call):
 
 def _locations(call: Call, doc: OpenDocument, ranges) -> list[dict]:
     return [{"uri": doc.uri, "range": call.session.range(doc, start, end)} for start, end in ranges]
+
+
+def _elsewhere(session: Session, found: list[links.Location]) -> list[dict]:
+    out = []
+    for loc in found:
+        (sl, sc), (el, ec) = loc.doc.to_lsp(*loc.start, session.encoding), loc.doc.to_lsp(*loc.end, session.encoding)
+        out.append({"uri": loc.uri, "range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}})
+    return out
 
 
 def _ask(call: Call, feature: str, *args) -> tuple[OpenDocument | None, Any]:
@@ -237,15 +348,29 @@ def _ask(call: Call, feature: str, *args) -> tuple[OpenDocument | None, Any]:
     return doc, doc.content.ask(feature, line, col, *args)
 
 
+def _position_of(call: Call, doc: OpenDocument) -> tuple[int, int]:
+    return doc.content.doc.to_model(*_position(_field(call.params, "position")), call.session.encoding)
+
+
 def definition(call: Call):
     doc, found = _ask(call, DEFINITION)
-    return _locations(call, doc, found) if doc is not None and found else None
+    if doc is None:
+        return None
+    out = _locations(call, doc, found or [])
+    session = call.session
+    out += _elsewhere(session, links.definition(session.uses(doc), session.index, _position_of(call, doc)))
+    return out or None
 
 
 def references(call: Call):
-    declaration = _dict(_field(call.params, "context")).get("includeDeclaration", True)
-    doc, found = _ask(call, REFERENCES, bool(declaration))
-    return _locations(call, doc, found or []) if doc is not None else None
+    declaration = bool(_dict(_field(call.params, "context")).get("includeDeclaration", True))
+    doc, found = _ask(call, REFERENCES, declaration)
+    if doc is None:
+        return None
+    session = call.session
+    out = _locations(call, doc, found or [])
+    out += _elsewhere(session, links.references(doc.uri, session.uses(doc), session.index, _position_of(call, doc), declaration))
+    return out
 
 
 def prepare_rename(call: Call):
@@ -315,15 +440,21 @@ FEATURES: tuple[Feature, ...] = (
     Feature(
         "textDocument/diagnostic",
         diagnostic,
-        {"diagnosticProvider": {"identifier": SOURCE, "interFileDependencies": False, "workspaceDiagnostics": False}},
+        {"diagnosticProvider": {"identifier": SOURCE, "interFileDependencies": True, "workspaceDiagnostics": False}},
     ),
-    Feature("textDocument/completion", completion, {"completionProvider": {"triggerCharacters": ["$", "{"]}}),
+    Feature("textDocument/completion", completion, {"completionProvider": {"triggerCharacters": ["$", "{", "-"]}}),
     Feature("textDocument/hover", hover, {"hoverProvider": True}),
     Feature("textDocument/codeAction", code_action, {"codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll"]}}),
     Feature("textDocument/definition", definition, {"definitionProvider": True}),
     Feature("textDocument/references", references, {"referencesProvider": True}),
     Feature("textDocument/prepareRename", prepare_rename),
     Feature("textDocument/rename", rename, {"renameProvider": {"prepareProvider": True}}),
+    Feature("workspace/didChangeWatchedFiles", did_change_watched_files),
+    Feature(
+        "workspace/didChangeWorkspaceFolders",
+        did_change_workspace_folders,
+        {"workspace": {"workspaceFolders": {"supported": True, "changeNotifications": True}}},
+    ),
 )
 TABLE = {feature.method: feature for feature in FEATURES}
 
@@ -352,6 +483,8 @@ def dispatch(session: Session, outbox: Outbox, method: str, params: Any, ident: 
         return False
     call = Call(session, outbox, method, params, ident)
     try:
+        if session.index.pending or session.due:
+            take_index(session, outbox)
         try:
             result = feature.handler(call)
         except BadParams as exc:
@@ -375,4 +508,6 @@ def dispatch(session: Session, outbox: Outbox, method: str, params: Any, ident: 
     finally:
         for warning in session.take_warnings():
             call.log(WARNING_MESSAGE, warning)
+        if session.due:
+            _send_due(session, outbox)
     return True

@@ -11,6 +11,7 @@ every feature. Only pygls's public API is used.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -21,11 +22,12 @@ from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.protocol.json_rpc import JsonRPCNotification, JsonRPCRequestMessage, RPCError, RPCNotification, RPCRequest, RPCResponse
 
 from . import NAME, __version__
-from .features import ERROR_MESSAGE, TABLE, dispatch
+from .features import ERROR_MESSAGE, TABLE, dispatch, take_index
 from .jsonrpc import INVALID_PARAMS, METHOD_NOT_FOUND, Message, error, frame, is_id, notification
 from .session import Session
 
 log = logging.getLogger(__name__)
+_CONVERTER = default_converter()
 
 
 class Unreadable:
@@ -54,6 +56,10 @@ class Outbox:
         writer.write(frame(message))
 
     def request(self, method: str, params: Any) -> bool:
+        """Send a request whose parameters are JSON: pygls sends lsprotocol's classes, so they are made one first."""
+        if params is not None:
+            kind = types.METHOD_TO_TYPES[method][2]
+            params = _CONVERTER.structure(params, kind)
         self.protocol.send_request(method, params)
         return True
 
@@ -81,7 +87,25 @@ class ComponentProtocol(LanguageServerProtocol):
         except JsonRpcException as exc:
             return Unreadable(data, exc)
 
+    def _woken(self) -> None:
+        """The index's thread found something: take it in, on the server's own thread."""
+        try:
+            take_index(self.owner.session, self.outbox)
+        except Exception:  # the index is a help: a fault in it must not take the server down
+            log.exception("taking in the workspace index failed")
+
+    def wake(self) -> None:
+        """(Called from the index's thread.) Have the server's loop take in what the index found."""
+        self.running_loop.call_soon_threadsafe(self._woken)
+
     def handle_message(self, message) -> None:
+        session = self.owner.session
+        if session.wake != self.wake:  # the first message (the session may come from the early start)
+            try:
+                self.running_loop = asyncio.get_running_loop()
+                session.wake = self.wake
+            except RuntimeError:  # no loop (a test handing messages over by hand): taken in at the next message
+                pass
         if isinstance(message, Unreadable):
             return self._unreadable(message.data)
         # The table's messages are pygls's generic classes: know them by their class, since isinstance

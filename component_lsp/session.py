@@ -16,15 +16,19 @@ from __future__ import annotations
 import gc
 import logging
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .diagnostics import SOURCE, Diagnostic, code_url
 from .document import UTF8, UTF16, UTF32
-from .formats import Content, open_text
+from .formats import Content, open_text, stem
+from .formats.base import COMPONENT, TEMPLATE, USES, Use
 from .jsonrpc import Raw, array, encode, obj
 from .settings import Settings
 from .settings import read as read_settings
+from .workspace import links
+from .workspace.index import Index
+from .workspace.scan import path_of
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +96,11 @@ class Session:
     opened: int = 0  # documents opened so far
     reported: bool = False  # a pulled report went out: new settings must ask for a new pull
     warnings: list[str] = field(default_factory=list)  # what the client did wrong, to be logged to it
+    index: Index = field(default_factory=Index)  # the workspace's component and template files
+    folders: list[str] = field(default_factory=list)  # the workspace folders, as paths
+    watch: bool = False  # the client can be asked to watch files (workspace/didChangeWatchedFiles, dynamically)
+    wake: Callable[[], None] | None = None  # how the index's thread gets the server to take in what it found
+    due: list[tuple[str, object]] = field(default_factory=list)  # requests to the client, sent once a transport can
 
     def take_warnings(self) -> list[str]:
         """The warnings since the last call, for the server to send as log messages."""
@@ -99,8 +108,11 @@ class Session:
         return [f"component-lsp: {warning}" for warning in taken]
 
     # -- what the client says ---------------------------------------------------
-    def initialize(self, capabilities: dict, options: object = None) -> list[str]:
-        """Take the client's capabilities (as JSON) and initialization options; the settings problems."""
+    def initialize(self, capabilities: dict, options: object = None, folders: Iterable[str] = ()) -> list[str]:
+        """Take the client's capabilities (as JSON), initialization options and workspace folders (URIs); the
+        settings problems."""
+        self.folders = [path for path in map(path_of, folders) if path is not None]
+        self.watch = bool(_get(capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration"))
         self.pull = _get(capabilities, "textDocument", "diagnostic") is not None
         self.snippets = bool(_get(capabilities, "textDocument", "completion", "completionItem", "snippetSupport"))
         self.encoding = position_encoding(capabilities)
@@ -126,6 +138,7 @@ class Session:
             self.warnings.append(f"didOpen for a document that is already open: {uri}; its text is replaced")
         self.opened += 1
         doc = self.documents[uri] = OpenDocument(open_text(text, uri, language_id), version, uri, self.opened)
+        self.index.opened(uri, doc.content)
         if doc.content.doc.byte_size >= FREEZE_FROM:
             # A large document lives long: keep the cyclic garbage collector from walking its objects
             # again and again (a full pass over 1 MB of text is milliseconds, at random keystrokes).
@@ -164,6 +177,8 @@ class Session:
                 log.exception("incremental update failed; analysing the whole text again")
                 content.set_text(content.doc.text)
         doc.version = version
+        if content.kind.dialect == COMPONENT and self.index.live and stem(path_of(uri) or uri) in self.used():
+            self.index.edited(uri)  # templates that use it may see a new offer
         return doc
 
     def close(self, uri: str) -> OpenDocument | None:
@@ -172,12 +187,32 @@ class Session:
             self.warnings.append(f"didClose for a document that is not open: {uri}")
         else:
             doc.version = None
+            self.index.closed(uri)
         return doc
+
+    # -- the workspace ---------------------------------------------------------------
+    def uses(self, doc: OpenDocument) -> list[Use]:
+        return (doc.content.ask(USES) or []) if doc.content.kind.dialect == TEMPLATE else []
+
+    def used(self) -> set[str]:
+        """The component names the open templates use."""
+        return {use.name for doc in self.documents.values() for use in self.uses(doc) if use.name}
+
+    def templates(self) -> list[OpenDocument]:
+        return [doc for doc in self.documents.values() if doc.content.kind.dialect == TEMPLATE]
+
+    def linked(self, doc: OpenDocument) -> list[Diagnostic]:
+        """A template's cross-file diagnostics: its COMPONENT lines against the workspace's components."""
+        return links.check(self.uses(doc), self.index) if doc.content.kind.dialect == TEMPLATE else []
 
     # -- answers as JSON data -------------------------------------------------------
     def diagnostics(self, doc: OpenDocument) -> list[Diagnostic]:
         """The core's diagnostics that the settings let through."""
-        return self.settings.shown(doc.content.diagnostics())
+        found = doc.content.diagnostics()
+        linked = self.linked(doc)
+        if linked:
+            found = sorted(found + linked, key=Diagnostic.sort_key)
+        return self.settings.shown(found)
 
     def range(self, doc: OpenDocument, start: tuple[int, int], end: tuple[int, int]) -> dict:
         model = doc.content.doc
@@ -229,7 +264,7 @@ class Session:
         lines = content.doc.lines
         kept = doc.kept if keep and doc.kept is not None and doc.kept[0] == settings else (settings, {})
         now: dict[tuple, bytes] = {}
-        for d in sorted(self.settings.shown(content.document_diagnostics()), key=Diagnostic.sort_key):
+        for d in sorted(self.settings.shown(content.document_diagnostics() + self.linked(doc)), key=Diagnostic.sort_key):
             # Kept with the text of the lines it is on: an edit there may move the LSP column of an unmoved
             # model position (a character before it that takes two UTF-16 units, say).
             on = tuple(lines[line] for line in (d.start[0], d.end[0]) if line < len(lines))
@@ -250,7 +285,8 @@ class Session:
         return obj(uri=doc.uri, diagnostics=Raw([b"[]"]) if clear else self.items(doc), version=doc.version)
 
     def result_id(self, doc: OpenDocument) -> str:
-        return f"{doc.serial}:{doc.version}:{self.configured}"
+        workspace = self.index.generation if doc.content.kind.dialect == TEMPLATE else 0
+        return f"{doc.serial}:{doc.version}:{self.configured}:{workspace}"
 
     def report(self, uri: str, previous_result_id: str | None) -> Raw:
         """A textDocument/diagnostic result: unchanged since the client's result id, or in full."""

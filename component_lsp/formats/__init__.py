@@ -53,6 +53,17 @@ def kind_by_name(name: str) -> Kind | None:
     return best[1] if best else None
 
 
+def stem(name: str) -> str | None:
+    """A file's name without the suffix that makes it ours (``base`` of ``base.component.yaml``); None if no suffix does."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    best = ""
+    for fmt in FORMATS:
+        for pattern in fmt.files:
+            if pattern.startswith(".") and name.endswith(pattern) and len(pattern) > len(best) and len(name) > len(pattern):
+                best = pattern
+    return name[: -len(best)] if best else None
+
+
 def kind_of(name: str, language_id: str = "") -> Kind:
     """What to open a document as: by language id, then file name; a component otherwise."""
     return kind_by_language(language_id) or kind_by_name(name) or Kind(DEFAULT, COMPONENT)
@@ -134,4 +145,4 @@ def open_text(text: str, name: str = "", language_id: str = "") -> Content:
     return Content(text, kind_of(name, language_id))
 
 
-__all__ = ["FORMATS", "Content", "Kind", "choose", "kind_by_name", "kind_of", "load_all", "open_text"]
+__all__ = ["FORMATS", "Content", "Kind", "choose", "kind_by_name", "kind_of", "load_all", "open_text", "stem"]

@@ -117,6 +117,51 @@ DEFINITION = "definition"  # (line, col) -> list[(start, end)], in this document
 REFERENCES = "references"  # (line, col, include the declaration) -> list[(start, end)]
 PREPARE_RENAME = "prepare_rename"  # (line, col) -> ((start, end), the name) | None
 RENAME = "rename"  # (line, col, new name) -> list[diagnostics.Edit]; raises ValueError (its message for the user) if it cannot
+OFFER = "offer"  # () -> Offer | None: what a component offers a template that uses it (its parameters, its steps)
+USES = "uses"  # () -> list[Use]: the components a template uses, with COMPONENT
+
+
+class Parameter(NamedTuple):
+    """A parameter a component declares: its name, ``Type``, default, and where its name is written."""
+
+    name: str
+    type: str  # String, Number, Boolean (or what is written, if it is none of those)
+    default: str | None  # the DefaultValue as text; None when there is none, which makes the parameter required
+    start: Position
+    end: Position
+
+
+class Offer(NamedTuple):
+    """What a component offers a template: its format, its parameters, and its steps (tasks or commands) to show."""
+
+    format: str  # the format's name: yaml, dockerfile
+    parameters: tuple[Parameter, ...]
+    steps: tuple[str, ...]  # one line each: a task's name and action, or a command
+
+
+class Argument(NamedTuple):
+    """A ``--name value`` pair of a COMPONENT line (``value`` None when the flag has none)."""
+
+    name: str
+    start: Position  # the flag, ``--`` included
+    end: Position
+    value: str | None
+    value_start: Position
+    value_end: Position
+
+
+class Use(NamedTuple):
+    """A COMPONENT line of a template: what it names, and the parameters it passes."""
+
+    line: int  # the instruction's first and last lines
+    last: int
+    target: str  # the id or ARN as written ('' if there is none)
+    start: Position  # the target; where it would go when there is none
+    end: Position
+    name: str | None  # the component name an ARN gives (None for an id, or a target that cannot be read)
+    name_start: Position
+    name_end: Position
+    arguments: tuple[Argument, ...]
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,19 @@ LAYERS = [
     ["component_lsp.limits", "component_lsp.fixes", "component_lsp.formats.base"],
     ["component_lsp.formats.dockerfile.words", "component_lsp.formats.yaml.reading", "component_lsp.formats.yaml.segments"],
     ["component_lsp.formats.dockerfile.parser", "component_lsp.formats.yaml.catalog"],
-    ["component_lsp.formats.dockerfile.syntax", "component_lsp.formats.dockerfile.catalog", "component_lsp.formats.yaml.syntax", "component_lsp.formats.yaml.context"],
+    ["component_lsp.formats.dockerfile.syntax", "component_lsp.formats.dockerfile.components", "component_lsp.formats.dockerfile.catalog", "component_lsp.formats.yaml.syntax", "component_lsp.formats.yaml.context"],
     # rules and features, side by side: neither imports the other
     ["component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"]
     + ["component_lsp.formats.yaml.rules.*", "component_lsp.formats.yaml.completion", "component_lsp.formats.yaml.hover"]
-    + ["component_lsp.formats.yaml.navigation", "component_lsp.formats.yaml.schema"],
+    + ["component_lsp.formats.yaml.navigation", "component_lsp.formats.yaml.schema"]
+    + ["component_lsp.formats.dockerfile.interface", "component_lsp.formats.yaml.interface"],
     ["component_lsp.formats.dockerfile.rules", "component_lsp.formats.yaml.rules"],
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats"],
+    ["component_lsp.workspace", "component_lsp.workspace.scan"],
+    ["component_lsp.workspace.index"],
+    ["component_lsp.workspace.links"],
     ["component_lsp.session", "component_lsp.codes"],
     ["component_lsp.features"],
     ["component_lsp.server"],
@@ -135,6 +139,6 @@ def test_the_checker_catches_imports_that_point_up_or_sideways():
         "component_lsp.formats.dockerfile.rules.paths": {"component_lsp.formats.dockerfile.rules.base"},
     }
     assert violations(edges) == [
-        "component_lsp.document (layer 0) imports component_lsp.session (layer 11)",
+        "component_lsp.document (layer 0) imports component_lsp.session (layer 14)",
         "component_lsp.formats.dockerfile.hover (layer 6) imports component_lsp.formats.dockerfile.rules.keywords (layer 6)",
     ]

@@ -4,7 +4,9 @@ import pytest
 
 from component_lsp.diagnostics import RULES
 from component_lsp.formats import load_all
-from component_lsp.formats.base import COMPONENT, TEMPLATE
+from component_lsp.formats.base import COMPONENT, TEMPLATE, USES
+from component_lsp.workspace import links
+from component_lsp.workspace.index import Index
 from helpers import content
 
 YAML = "yaml"
@@ -13,6 +15,25 @@ NAMES = {COMPONENT: "file:///w/app.component", TEMPLATE: "file:///w/app.imagetem
 
 def Analysis(text: str, kind: str = COMPONENT):  # noqa: N802  (reads as the model it opens)
     return content(text, NAMES[kind])
+
+
+ARN = "COMPONENT acs:ecs:cn-hangzhou:123456789012****:imagecomponent/"
+WORKSPACE = {
+    "app.component.yaml": "Parameters:\n  port:\n    Type: Number\n  debug:\n    Type: Boolean\n    DefaultValue: false\n"
+    "Tasks:\n  - Name: serve\n    Action: RunShellCommand\n    Properties:\n      commandContent: serve {{ port }} {{ debug }}\n",
+    "plain.component": "RUN yum install -y nginx\n",
+}
+
+
+def diagnostics(text: str, kind: str = COMPONENT):
+    """The diagnostics of a text, and for a template its cross-file ones against WORKSPACE too."""
+    if kind != TEMPLATE:
+        return Analysis(text, kind).diagnostics()
+    index = Index()
+    for name, body in WORKSPACE.items():
+        index.opened(f"file:///w/{name}", content(body, f"file:///w/{name}"))
+    model = Analysis(text, kind)
+    return model.diagnostics() + links.check(model.ask(USES) or [], index)
 
 # (rule code, text, (line, start col, end col) of the expected diagnostic, kind)
 FLAGGED = [
@@ -34,7 +55,14 @@ FLAGGED = [
     ("EmptyCommandContent.CMD", "CMD\n", (0, 0, 3), "component"),
     ("EmptyCommandContent.WORKDIR", "WORKDIR\n", (0, 0, 7), "component"),
     ("EmptyCommandContent.USER", "USER\n", (0, 0, 4), "component"),
-    ("Lint.ComponentWithoutId", "COMPONENT\n", (0, 0, 9), TEMPLATE),
+    ("EmptyCommandContent.COMPONENT", "COMPONENT\n", (0, 0, 9), TEMPLATE),
+    ("InvalidCommandContent.COMPONENT", "COMPONENT ic-x --x\n", (0, 15, 18), TEMPLATE),
+    # Cross-file rules: the template against a workspace component, app.component.yaml (WORKSPACE below) or
+    # plain.component.
+    ("Lint.UnknownComponentParameter", ARN + "app/1.0.0 --port 80 --prot 1\n", (0, 82, 88), TEMPLATE),
+    ("Lint.MissingComponentParameter", ARN + "app/1.0.0\n", (0, 62, 65), TEMPLATE),
+    ("Lint.ComponentParameterType", ARN + "app/1.0.0 --port eighty\n", (0, 79, 85), TEMPLATE),
+    ("Lint.DockerfileComponentParameter", ARN + "plain/1.0.0 --port 80\n", (0, 74, 80), TEMPLATE),
     ("NotEmptyCommandContent.RESTART", "RESTART now please\n", (0, 8, 18), "component"),
     ("InvalidCommandContent.RUN", "RUN [ -f /x ] && echo\n", (0, 4, 21), "component"),
     ("InvalidCommandContent.CMD", 'CMD ["a", 1]\n', (0, 4, 12), "component"),
@@ -80,13 +108,14 @@ CLEAN = [
     "WORKDIR /opt/app\nUSER admin\nCOPY /tmp/a.tar.gz /opt/\n",
     'CMD ["nginx", "-g", "daemon off;"]\nENTRYPOINT /usr/bin/app --serve\n',
     "RUN yum update -y kernel\nRESTART\n",
-    'COMPONENT ic-bp18hy47cqavewsb\nCOMPONENT acs:ecs:cn-hangzhou:123:imagecomponent/x:1.0.*\n',
+    'COMPONENT ic-bp18hy47cqavewsb\nCOMPONENT acs:ecs:cn-hangzhou:123:imagecomponent/nginx:1.0.*\n',
+    ARN + "app/1.*.* --port 8080\n" + ARN + "plain:1.0.0\nCOMPONENT ic-bp18hy47cqavewsb**** --name value\n",
     "Tasks:\n  - Name: count\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n",  # YAML-format content
 ]
 
 
 def codes_at(text, kind="component"):
-    return {(d.code, d.start[0], d.start[1], d.end[1]) for d in Analysis(text, kind).diagnostics()}
+    return {(d.code, d.start[0], d.start[1], d.end[1]) for d in diagnostics(text, kind)}
 
 
 @pytest.mark.parametrize("code,text,where,kind", FLAGGED, ids=[row[0] for row in FLAGGED])
@@ -97,7 +126,7 @@ def test_rule_flags_the_offending_token(code, text, where, kind):
 @pytest.mark.parametrize("text", CLEAN)
 def test_valid_content_is_clean(text):
     kind = TEMPLATE if text.startswith("COMPONENT") else "component"
-    assert Analysis(text, kind).diagnostics() == []
+    assert diagnostics(text, kind) == []
 
 
 def test_every_rule_has_a_flagging_case():
@@ -107,7 +136,7 @@ def test_every_rule_has_a_flagging_case():
 
 def test_every_message_says_what_to_do():
     for _, text, _, kind in FLAGGED:
-        for d in Analysis(text, kind).diagnostics():
+        for d in diagnostics(text, kind):
             assert d.message.endswith((".", "?")) and len(d.message) > 25, d.message
 
 

@@ -115,9 +115,32 @@ UNSUPPORTED: dict[str, tuple[str, str]] = {
 COMPONENT_DOC = (
     "**COMPONENT** (image templates only): runs an image component.\n\n```\n"
     "COMPONENT ic-bp18hy47cqavewsb****\n"
-    "COMPONENT ic-... --paramName1 value1\n"
-    "COMPONENT acs:ecs:<RegionId>:<AliUid>:imagecomponent/<Name>:<major>.<minor>.<patch>\n```"
+    "COMPONENT ic-... --paramName1 value1 --paramName2 value2\n"
+    "COMPONENT acs:ecs:<RegionId>:<AliUid>:imagecomponent/<Name>/<major>.<minor>.<patch>\n```\n\n"
+    "`--name value` pairs pass parameters to a YAML-format component. In an ARN, `*` in a version part "
+    "means the latest: `1.0.*`, `1.*.*`."
 )
+# The forms of COMPONENT, for completion: (label, what it is, plain text, snippet).
+COMPONENT_FORMS = (
+    ("COMPONENT ic-…", "a component by id", "COMPONENT ic-", "COMPONENT ic-${1:id}"),
+    (
+        "COMPONENT acs:ecs:…",
+        "a component by name and version (ARN)",
+        "COMPONENT acs:ecs:cn-hangzhou:<AliUid>:imagecomponent/<Name>/1.0.0",
+        "COMPONENT acs:ecs:${1:cn-hangzhou}:${2:<AliUid>}:imagecomponent/${3:<Name>}/${4:1.0.0}",
+    ),
+    ("COMPONENT … --name value", "a YAML component, with parameters", "COMPONENT ic- --name value", "COMPONENT ${1:ic-id} --${2:name} ${3:value}"),
+)
+ID_DOC = (
+    "**Component id** `{target}`: the image component with this id, in the region the pipeline builds in."
+    "{masked}"
+)
+ARN_DOC = (
+    "**Component ARN**: the image component by name and version.\n\n"
+    "| part | here |\n|---|---|\n| region | `{region}` |\n| account (AliUid) | `{account}` |\n| name | `{name}` |\n"
+    "| version | `{version}` |\n\n`*` in a version part means the latest: `1.0.*` is the newest 1.0.x, `1.*.*` the newest 1.x."
+)
+PAIR_DOC = "**--{name}**: a parameter passed to the component, with the value `{value}`. YAML-format components declare theirs under `Parameters`."
 FROM_DOC = (
     "**FROM**: not allowed in an image component (the API rejects it with "
     "`NotSupportedCommand.FROM`). In an image template it is deprecated: the "

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import re
 
-from ..base import KEYWORD, SNIPPET, VARIABLE, Item
-from .catalog import SUPPORTED
+from ..base import KEYWORD, SNIPPET, TEMPLATE, VARIABLE, Item
+from .catalog import COMPONENT_DOC, COMPONENT_FORMS, SUPPORTED
 from .syntax import defined_before
 
 _VAR_PREFIX = re.compile(r"\$(\{?)([A-Za-z_][A-Za-z0-9_]*)?\Z")
 _WORD_PREFIX = re.compile(r"[A-Za-z]*\Z")  # matches every text, at least at its end
 
 
-def _keywords(start, end) -> list[Item]:
+def _keywords(start, end, dialect: str) -> list[Item]:
     items = []
     for index, keyword in enumerate(SUPPORTED.values()):
         plain = keyword.name if keyword.name == "RESTART" else keyword.name + " "
         items.append(
             Item(keyword.name, KEYWORD, keyword.summary, keyword.markdown(), plain, keyword.snippet, start, end, f"{index:02d}")
         )
+    if dialect == TEMPLATE:  # a template pulls components in
+        items.append(Item("COMPONENT", KEYWORD, "runs an image component", COMPONENT_DOC, "COMPONENT ", "COMPONENT ${1:ic-id}", start, end, "00"))
+        for n, (label, what, plain, snippet) in enumerate(COMPONENT_FORMS):
+            items.append(Item(label, SNIPPET, what, COMPONENT_DOC, plain, snippet, start, end, f"00{n}"))
     return items
 
 
@@ -34,7 +38,7 @@ def complete(model, line: int, col: int) -> list[Item]:
         word = len(before) - len(_WORD_PREFIX.search(before).group())  # type: ignore[union-attr]
         if before[:word].strip():
             return []
-        return _keywords((line, word), (line, col))
+        return _keywords((line, word), (line, col), model.context.dialect)
     offset = ins.logical_at(line - ins.start, col)
     if offset is None:
         return []
@@ -45,7 +49,7 @@ def complete(model, line: int, col: int) -> list[Item]:
             _, end = model.place(ins, ins.kw_start, ins.kw_end)
         if start[0] != line or end[0] != line:
             return []
-        return _keywords(start, end)
+        return _keywords(start, end, model.context.dialect)
     before = ins.logical[ins.args_start : offset] if offset >= ins.args_start else ""
     match = _VAR_PREFIX.search(before)
     if match:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..base import Hover
-from .catalog import COMPONENT_DOC, FROM_DOC, SUPPORTED, UNSUPPORTED, suggestion, unsupported_markdown
+from .catalog import ARN_DOC, COMPONENT_DOC, FROM_DOC, ID_DOC, PAIR_DOC, SUPPORTED, UNSUPPORTED, suggestion, unsupported_markdown
+from .components import reference
 from .syntax import defined_before, reference_at
 
 
@@ -38,6 +39,8 @@ def hover(model, line: int, col: int) -> Hover | None:
         return Hover(keyword_markdown(ins.keyword), start, end)
     if offset < ins.args_start:
         return None
+    if ins.upper == "COMPONENT":
+        return _component(model, ins, offset)
     ref = reference_at(ins.logical, offset)
     if ref is None:
         return None
@@ -48,3 +51,21 @@ def hover(model, line: int, col: int) -> Hover | None:
         return Hover(f"**${name}** is not set by any ENV above this line: it has a value only if the build VM's environment sets it.", start, end)
     value = var.value if len(var.value) <= 200 else var.value[:200] + "…"
     return Hover(f"**${name}** = `{value}`\n\nset by ENV on line {var.line + 1}", start, end)
+
+
+def _component(model, ins, offset: int) -> Hover | None:
+    """What the part of a COMPONENT line under the cursor is: its id, its ARN's parts, a parameter."""
+    ref = reference(ins)
+    if ref.start <= offset <= ref.end and ref.target:
+        if ref.kind == "id":
+            masked = " The `*` at its end is how the documentation masks ids: write the whole id." if ref.target.endswith("*") else ""
+            text = ID_DOC.format(target=ref.target, masked=masked)
+        elif ref.kind == "arn":
+            text = ARN_DOC.format(region=ref.region, account=ref.account, name=ref.name, version=ref.version or "(none)")
+        else:
+            text = COMPONENT_DOC
+        return Hover(text, *model.place(ins, ref.start, ref.end))
+    for pair in ref.pairs:
+        if pair.start <= offset <= pair.end:
+            return Hover(PAIR_DOC.format(name=pair.name, value=pair.value), *model.place(ins, pair.start, pair.end))
+    return None

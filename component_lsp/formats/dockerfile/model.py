@@ -35,6 +35,7 @@ class DockerfileModel:
         self.instructions: list[Instruction] = []
         self.by_keyword: dict[str, set[Instruction]] = {}
         self.flagged: list[Instruction] = []  # the instructions that have findings, in document order
+        self.placed_uses: dict = {}  # interface.uses's: each COMPONENT instruction's placed use
         self._full()
 
     # -- editing ------------------------------------------------------------

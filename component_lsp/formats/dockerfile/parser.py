@@ -116,6 +116,7 @@ class Instruction:
     escape: str = "\\"  # the file's escape character (its `# escape=` directive), for the rules' lexing
     upper: str = ""  # the keyword in upper case
     findings: list = field(default_factory=list)  # what the rules found in it (set by the model)
+    reference: object = None  # a COMPONENT line's reference, read once (components.reference)
     cache: object = None  # what a consumer derives from it while it is unchanged (the session: its diagnostics' wire form)
 
     def __post_init__(self) -> None:

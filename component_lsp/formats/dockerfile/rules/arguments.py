@@ -8,7 +8,7 @@ from .base import args_span, check, keyword_span
 
 NEEDS_ARGUMENT = ("RUN", "ENV", "LABEL", "COPY", "ENTRYPOINT", "CMD", "WORKDIR", "USER")
 EMPTY = {kw: rule(f"EmptyCommandContent.{kw}", ERROR, f"`{kw}` with nothing after it.") for kw in NEEDS_ARGUMENT}
-EMPTY_COMPONENT = rule("Lint.ComponentWithoutId", ERROR, "`COMPONENT` (in a template) without a component id or name.")
+EMPTY_COMPONENT = rule("EmptyCommandContent.COMPONENT", ERROR, "`COMPONENT` (in a template) without a component id or ARN.")
 RESTART = rule("NotEmptyCommandContent.RESTART", ERROR, "Anything after `RESTART`.")
 
 HINTS = {
@@ -33,7 +33,7 @@ def empty_content(ins, ctx):
         yield Finding(EMPTY[upper], start, end, f"{upper} has no content. {HINTS[upper]}")
     elif upper == "COMPONENT" and ctx.dialect == TEMPLATE:
         start, end = keyword_span(ins)
-        yield Finding(EMPTY_COMPONENT, start, end, "COMPONENT needs a component id or name, e.g. COMPONENT ic-bp18hy47cqavewsb****.")
+        yield Finding(EMPTY_COMPONENT, start, end, "COMPONENT needs a component id or ARN, e.g. COMPONENT ic-bp18hy47cqavewsb****.")
 
 
 @check("RESTART")

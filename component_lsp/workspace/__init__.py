@@ -1,0 +1,2 @@
+"""The workspace: its component and template files (``index``, found on disk by ``scan``), and what links a
+template's COMPONENT lines to them (``links``)."""

@@ -1,0 +1,271 @@
+"""The workspace index: every component and template file of the workspace, by path, and components by name.
+
+A file is known from disk (found by the walk of the workspace folders, or
+told of by the client's file events) or from the editor (an open document);
+an open document wins over the disk until it is closed. What the index keeps
+of a file is what the other files need of it: a component's ``Offer`` (its
+parameters and steps), a template's ``Use`` list, and its text's lines for
+placing them. A component's name is its file name without the suffix
+(SPEC section 8).
+
+The walk of the workspace folders runs on a thread of its own, which only
+reads files; what it finds is taken in by ``take`` on the thread that owns
+the index (the server's), so the index is only ever changed there. ``generation`` counts the changes the
+templates' cross-file diagnostics depend on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+
+from ..document import Document
+from ..formats import Content, kind_by_name, open_text, stem
+from ..formats.base import COMPONENT, OFFER, TEMPLATE, USES, Offer, Use
+from .scan import MAX_BYTES, MAX_FILE_BYTES, MAX_FILES, Walk, path_of, uri_of
+
+log = logging.getLogger(__name__)
+
+
+class Entry:
+    """One file: where it is, what it is, and what other files need of it."""
+
+    __slots__ = ("_offer", "_uses", "content", "dialect", "doc", "name", "path", "size", "uri")
+
+    def __init__(self, path: str, uri: str, dialect: str, content: Content, live: bool) -> None:
+        self.path, self.uri, self.dialect = path, uri, dialect
+        self.name = stem(path) if dialect == COMPONENT else None
+        self.content: Content | None = content if live else None  # an open document's, which changes as it is edited
+        self.doc: Document = content.doc
+        self._offer: Offer | None = None
+        self._uses: list[Use] | None = None
+        self.size = content.doc.byte_size
+        if not live:  # a file on disk: keep what others need, not the model
+            self._offer = content.ask(OFFER) if dialect == COMPONENT else None
+            self._uses = (content.ask(USES) or []) if dialect == TEMPLATE else []
+
+    @property
+    def offer(self) -> Offer | None:
+        if self._offer is None and self.content is not None and self.dialect == COMPONENT:
+            self._offer = self.content.ask(OFFER)
+        return self._offer
+
+    @property
+    def uses(self) -> list[Use]:
+        if self.content is not None and self.dialect == TEMPLATE:
+            return self.content.ask(USES) or []
+        return self._uses or []
+
+    def edited(self) -> None:
+        if self.content is not None:
+            self._offer = None
+
+
+def read_text(path: str) -> str | None:
+    """A file's text, as the CLI reads it (UTF-8, a bad byte replaced); None if it cannot be read or is too large."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        log.info("not indexed: %s: %s", path, exc.strerror or exc)
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        log.info("not indexed: %s is over %d bytes", path, MAX_FILE_BYTES)
+        return None
+    return data.decode("utf-8-sig", "replace")
+
+
+def _ours(name: str) -> bool:
+    return kind_by_name(name) is not None
+
+
+class Index:
+    """The component and template files of a workspace."""
+
+    def __init__(self) -> None:
+        self.disk: dict[str, Entry] = {}  # by path
+        self.live: dict[str, Entry] = {}  # open documents that are files of ours, by path
+        self.roots: list[str] = []
+        self.generation = 0
+        self.notes: list[str] = []  # what the walk had to leave out, for the server to log
+        self.walked = 0  # files the last walk indexed
+        self.seconds = 0.0  # how long the last walk took
+        self.scanning = False  # a walk is under way
+        self._incoming: deque = deque()  # what the walk's thread found, for the owner's thread to take
+        self._by_name: tuple[int, dict[str, list[Entry]]] = (-1, {})
+        self.memo: tuple[int, dict] = (-1, {})  # links.check's, for this generation
+
+    # -- the workspace folders --------------------------------------------------
+    def found(self, roots: list[str]) -> Iterator[Entry | str]:
+        """The files of the folders, read, as entries; then, if the walk stopped early, why (a note)."""
+        walk = Walk(roots, _ours)
+        count = size = 0
+        for path in walk:
+            if count >= MAX_FILES or size >= MAX_BYTES:
+                yield f"indexed {count:,} files ({size:,} bytes), the most it takes"
+                return
+            entry = self._read(path)
+            if entry is not None:
+                count += 1
+                size += entry.size
+                yield entry
+        if walk.stopped:
+            yield walk.stopped
+
+    def start(self, roots: list[str], wake: Callable[[], None] | None = None) -> None:
+        """Walk these folders on a thread of its own; what it finds waits for ``take``, and ``wake`` is called when
+        it is done (from that thread)."""
+        self.roots = [os.path.normpath(root) for root in roots]
+        self.scanning = True
+        self.disk.clear()
+        incoming = self._incoming = deque()  # a walk started before this one leaves its findings in its own
+
+        def run() -> None:
+            began = time.perf_counter()
+            try:
+                for found in self.found(self.roots):
+                    incoming.append(found)
+            except Exception:  # the index is a help: without it, templates are checked on their own
+                log.exception("the workspace walk failed")
+            incoming.append(time.perf_counter() - began)
+            if wake is not None:
+                wake()
+
+        threading.Thread(target=run, name="component-lsp-index", daemon=True).start()
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._incoming)
+
+    def take(self) -> bool:
+        """Take in what the walk found so far (on the thread that owns the index); True if the walk ended with it."""
+        ended = False
+        while self._incoming:
+            found = self._incoming.popleft()
+            if isinstance(found, Entry):
+                if found.path not in self.disk:
+                    self.disk[found.path] = found
+                    self.walked += 1
+            elif isinstance(found, str):
+                self.notes.append(f"the workspace index stopped early: it {found}; COMPONENT lines naming the files left out are not linked")
+            else:
+                self.seconds, ended, self.scanning = found, True, False
+        if ended:
+            self.generation += 1
+        return ended
+
+    def finish(self, roots: list[str]) -> None:
+        """Index these folders now, on this thread (the CLI's way)."""
+        self.roots = [os.path.normpath(root) for root in roots]
+        began = time.perf_counter()
+        for found in self.found(self.roots):
+            self._incoming.append(found)
+        self._incoming.append(time.perf_counter() - began)
+        self.take()
+
+    # -- files ---------------------------------------------------------------------
+    @staticmethod
+    def _read(path: str) -> Entry | None:
+        kind = kind_by_name(path)
+        text = read_text(path) if kind is not None else None
+        if kind is None or text is None:
+            return None
+        try:
+            return Entry(path, uri_of(path), kind.dialect, open_text(text, path), live=False)
+        except Exception:  # a file must not stop the index
+            log.exception("not indexed: %s", path)
+            return None
+
+    def load(self, path: str) -> bool:
+        """Read one file from disk (again); True if it is indexed now."""
+        path = os.path.normpath(path)
+        old = self.disk.pop(path, None)
+        entry = self._read(path)
+        if entry is None:
+            self.generation += old is not None
+            return False
+        self.disk[path] = entry
+        if path not in self.live and (old is None or old.offer != entry.offer or old.name != entry.name):
+            self.generation += 1
+        return True
+
+    def forget(self, path: str) -> None:
+        """A file deleted on disk."""
+        old = self.disk.pop(os.path.normpath(path), None)
+        if old is not None:
+            self.generation += 1
+
+    def opened(self, uri: str, content: Content) -> Entry | None:
+        """An open document: it wins over the disk while it is open (None if it is not a file of ours)."""
+        path = path_of(uri)
+        if path is None or kind_by_name(path) is None:
+            return None
+        entry = self.live[path] = Entry(path, uri, content.kind.dialect, content, live=True)
+        self.generation += 1
+        return entry
+
+    def edited(self, uri: str) -> Entry | None:
+        """An open document changed: True-ish (its entry) if its offer to templates changed."""
+        path = path_of(uri)
+        entry = self.live.get(path) if path else None
+        if entry is None or entry.dialect != COMPONENT:
+            return None
+        before = entry.offer
+        entry.edited()
+        if entry.offer != before:
+            self.generation += 1
+            return entry
+        return None
+
+    def closed(self, uri: str) -> None:
+        path = path_of(uri)
+        if path is not None and self.live.pop(path, None) is not None:
+            self.generation += 1
+            if os.path.isfile(path) and path not in self.disk and self._inside(path):
+                self.load(path)
+
+    def _inside(self, path: str) -> bool:
+        return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in self.roots)
+
+    # -- what the features ask -----------------------------------------------------------
+    def entries(self) -> Iterator[Entry]:
+        """Every file, its open document where it is open."""
+        yield from self.live.values()
+        for path, entry in self.disk.items():
+            if path not in self.live:
+                yield entry
+
+    def _named(self) -> dict[str, list[Entry]]:
+        """Component files by name, open documents first, then by path (worked out again after each change)."""
+        if self._by_name[0] != self.generation:
+            out: dict[str, list[Entry]] = {}
+            for entry in sorted(self.entries(), key=lambda e: (e.content is None, e.path)):
+                if entry.name is not None:
+                    out.setdefault(entry.name, []).append(entry)
+            self._by_name = (self.generation, out)
+        return self._by_name[1]
+
+    def components(self, name: str) -> list[Entry]:
+        """The component files of that name: open documents first, then by path."""
+        return self._named().get(name, [])
+
+    def component(self, name: str) -> Entry | None:
+        found = self._named().get(name)
+        return found[0] if found else None
+
+    def names(self) -> dict[str, Entry]:
+        """Each component name, with the file it refers to."""
+        return {name: found[0] for name, found in self._named().items()}
+
+    def templates(self) -> Iterator[Entry]:
+        return (e for e in self.entries() if e.dialect == TEMPLATE)
+
+    def entry(self, uri: str) -> Entry | None:
+        path = path_of(uri)
+        if path is None:
+            return None
+        return self.live.get(path) or self.disk.get(path)
