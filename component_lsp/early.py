@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 
 from .features import dispatch, take_index
 from .framing import Frames
-from .jsonrpc import Message, frame, is_id
+from .jsonrpc import Message, frame, is_id, request
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -41,17 +41,30 @@ class Handover:
 
 
 class EarlyOutbox:
-    """Answers written straight to stdout; no requests to the client (their answers would be pygls's to read)."""
+    """Answers written straight to stdout; requests to the client only where nothing waits for the answer.
+
+    Registering the file watchers and asking for a refresh want no result:
+    the early start sends them with ids of its own and drops their answers
+    (if pygls has taken over by then, it logs an answer it did not ask for).
+    """
+
+    QUIET = ("client/registerCapability", "workspace/diagnostic/refresh")
 
     def __init__(self, stdout: BinaryIO) -> None:
         self.stdout = stdout
+        self.sent: set[str] = set()  # ids of the requests sent, whose answers are dropped
 
     def send(self, message: Message) -> None:
         self.stdout.write(frame(message))
         self.stdout.flush()
 
     def request(self, method: str, params: Any) -> bool:
-        return False
+        if method not in self.QUIET:
+            return False
+        ident = f"component-lsp-early-{len(self.sent) + 1}"
+        self.sent.add(ident)
+        self.send(request(ident, method, params))
+        return True
 
 
 class EarlyServer:
@@ -80,6 +93,8 @@ class EarlyServer:
             message = json.loads(body)
         except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deep: pygls's to answer
             return body, None
+        if isinstance(message, dict) and "method" not in message and isinstance(message.get("id"), str) and message["id"] in self.outbox.sent:
+            return body, {}  # the answer to a request of the early start's own: dropped
         if not isinstance(message, dict) or message.get("jsonrpc") != "2.0" or not isinstance(message.get("method"), str):
             return body, None
         if "id" in message and not is_id(message["id"]):
@@ -91,6 +106,9 @@ class EarlyServer:
         session = self.handover.session
         while True:
             body, message = self.read()
+            if message == {}:
+                self.outbox.sent.discard(json.loads(body)["id"])
+                continue
             if message is None or self.loaded.is_set():
                 with self.lock:
                     self.handover.pending = body

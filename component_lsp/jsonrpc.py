@@ -64,6 +64,10 @@ def error(ident, code: int, message: str) -> Message:
     return [encode({"jsonrpc": "2.0", "id": ident, "error": {"code": code, "message": message}})]
 
 
+def request(ident, method: str, params) -> Message:
+    return [b'{"jsonrpc":"2.0","id":', encode(ident), b',"method":', encode(method), b',"params":', *_parts(params), b"}"]
+
+
 def notification(method: str, params) -> Message:
     return [b'{"jsonrpc":"2.0","method":', encode(method), b',"params":', *_parts(params), b"}"]
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import threading
 import time
 from collections import deque
@@ -66,9 +67,14 @@ class Entry:
 
 
 def read_text(path: str) -> str | None:
-    """A file's text, as the CLI reads it (UTF-8, a bad byte replaced); None if it cannot be read or is too large."""
+    """A file's text, as the CLI reads it (UTF-8, a bad byte replaced); None if it cannot be read, is too large, or
+    is not a regular file (a FIFO named like a component would block a plain ``open``)."""
     try:
-        with open(path, "rb") as file:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                log.info("not indexed: %s is not a regular file", path)
+                return None
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         log.info("not indexed: %s: %s", path, exc.strerror or exc)

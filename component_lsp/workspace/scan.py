@@ -76,7 +76,7 @@ class Walk:
                     if entry.is_dir(follow_symlinks=False):
                         if not _skipped(entry):
                             folders.append(entry.path)
-                    elif self.wanted(entry.name):
+                    elif self.wanted(entry.name) and entry.is_file():  # a regular file, or a link to one
                         yield entry.path
                 except OSError:
                     continue
