@@ -94,6 +94,7 @@ class EarlyServer:
         except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deep: pygls's to answer
             return body, None
         if isinstance(message, dict) and "method" not in message and isinstance(message.get("id"), str) and message["id"] in self.outbox.sent:
+            self.outbox.sent.discard(message["id"])
             return body, {}  # the answer to a request of the early start's own: dropped
         if not isinstance(message, dict) or message.get("jsonrpc") != "2.0" or not isinstance(message.get("method"), str):
             return body, None
@@ -107,7 +108,6 @@ class EarlyServer:
         while True:
             body, message = self.read()
             if message == {}:
-                self.outbox.sent.discard(json.loads(body)["id"])
                 continue
             if message is None or self.loaded.is_set():
                 with self.lock:
