@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 KIB = 1024
 
@@ -45,6 +46,8 @@ class Sample:
     edit: tuple[int, int]  # where a character is typed and deleted: a one-line RUN in the middle
     keyword: tuple[int, int]  # inside that RUN keyword: completion and hover
     empty: tuple[int, int]  # an empty line near the middle: the floor (a hover with nothing to do)
+    language: str = "image-component"  # the didOpen language id
+    components: int = 0  # component files in the workspace folder the document is opened in (a template's)
 
     @property
     def size(self) -> int:
@@ -155,6 +158,47 @@ def yaml_sample(name: str, lines: list[str]) -> Sample:
     return Sample(name, _join(lines), tasks, (command, len("      commandContent: echo ")), (action, len("    Action: ") + 2), (empty, 0))
 
 
+ARN = "COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/"
+
+
+def workspace(root: Path, count: int) -> None:
+    """``count`` component files under ``root``, half YAML with parameters, half Dockerfile format, 25 a folder."""
+    for n in range(count):
+        folder = root / f"team{n // 25:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        if n % 2:
+            (folder / f"svc{n}.component").write_text(_join(generate(KIB)))
+        else:
+            lines = ["Parameters:", "  version:", "    Type: String", "  port:", "    Type: Number", "    DefaultValue: 8080", "Tasks:"]
+            for t in range(4):
+                lines += [f"  - Name: step{t}", "    Action: RunShellCommand", "    Properties:", f"      commandContent: install svc{n} {{{{ version }}}} {{{{ port }}}}"]
+            (folder / f"svc{n}.component.yaml").write_text(_join(lines))
+
+
+def template(count: int) -> list[str]:
+    """A template of 16 KB at most and 127 commands: COMPONENT lines for the workspace's components, with
+    their parameters, between RUN lines; the last COMPONENT passes a parameter its component lacks, so its
+    warning says when the workspace is linked."""
+    lines = ["# Build the service image from the team's components."]
+    n = 0
+    while len(_join(lines).encode()) < 15 * KIB and _instructions(lines) < 120:
+        name = f"svc{n % count}"
+        args = " --version 1.2.3 --port 9090" if n % count % 2 == 0 else ""
+        lines += [f"{ARN}{name}/1.*.*{args}", f"RUN echo installed {name} && systemctl daemon-reload", ""]
+        n += 2  # every other one is YAML
+    lines += [f"{ARN}svc0/1.0.0 --version 1 --colour blue"]
+    return lines
+
+
+def template_sample(name: str, count: int) -> Sample:
+    lines = template(count)
+    middle = len(lines) // 2
+    order = sorted(range(len(lines)), key=lambda i: abs(i - middle))
+    run = next(i for i in order if lines[i].startswith("RUN "))
+    empty = next(i for i in order if not lines[i])
+    return Sample(name, _join(lines), _instructions(lines), (run, 4), (run, 2), (empty, 0), "ecs-template", count)
+
+
 def sample(name: str, lines: list[str]) -> Sample:
     edit, keyword, empty = _places(lines)
     return Sample(name, _join(lines), _instructions(lines), edit, keyword, empty)
@@ -173,10 +217,12 @@ def samples(names: list[str]) -> list[Sample]:
     for name in names:
         if name == "16 KB YAML":
             out.append(yaml_sample(name, yaml_component(16 * KIB)))
+        elif name == "16 KB template":
+            out.append(template_sample(name, 500))
         else:
             out.append(sample(name, known[name]()))
     return out
 
 
-SIZES = ["1 KB", "16 KB", "250 KB", "1 MB", "16 KB flagged", "1 MB flagged", "16 KB YAML"]
-OURS_ONLY = {"16 KB YAML"}  # a format the peer does not read
+SIZES = ["1 KB", "16 KB", "250 KB", "1 MB", "16 KB flagged", "1 MB flagged", "16 KB YAML", "16 KB template"]
+OURS_ONLY = {"16 KB YAML", "16 KB template"}  # a format, and templates with a workspace, the peer does not read

@@ -104,6 +104,7 @@ class Index:
         self._incoming: deque = deque()  # what the walk's thread found, for the owner's thread to take
         self._by_name: tuple[int, dict[str, list[Entry]]] = (-1, {})
         self.memo: tuple[int, dict] = (-1, {})  # links.check's, for this generation
+        self.last: tuple[list, list] | None = None  # links.check's last answer, and the list of uses it was for
 
     # -- the workspace folders --------------------------------------------------
     def found(self, roots: list[str]) -> Iterator[Entry | str]:

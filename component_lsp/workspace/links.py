@@ -28,6 +28,7 @@ NO_PARAMETERS = rule("Lint.DockerfileComponentParameter", WARNING, "A `--name va
 NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 BOOLEANS = ("true", "false")
 _WORD_BEFORE = re.compile(r"\S*\Z")
+MEMO = 10_000  # COMPONENT lines whose diagnostics are kept
 
 
 class Location(NamedTuple):
@@ -82,9 +83,13 @@ def _check(use: Use, entry: Entry) -> list[Diagnostic]:
 
 
 def check(uses: list[Use], index: Index) -> list[Diagnostic]:
-    """The cross-file diagnostics of a template's COMPONENT lines (each kept until the workspace changes)."""
-    if index.memo[0] != index.generation:
+    """The cross-file diagnostics of a template's COMPONENT lines (each kept until the workspace changes; the
+    answer for the same list of uses, while it is, too)."""
+    if index.memo[0] != index.generation or len(index.memo[1]) > MEMO:
         index.memo = (index.generation, {})
+        index.last = None
+    if index.last is not None and index.last[0] is uses:
+        return index.last[1]
     memo = index.memo[1]
     out: list[Diagnostic] = []
     for use in uses:
@@ -95,6 +100,7 @@ def check(uses: list[Use], index: Index) -> list[Diagnostic]:
             entry = index.component(use.name)
             found = memo[use] = _check(use, entry) if entry is not None else []
         out += found
+    index.last = (uses, out)
     return out
 
 
@@ -235,17 +241,13 @@ def _arn_item(name: str, entry: Entry, region: str, account: str, start: Positio
 
 
 def complete(uses: list[Use], index: Index, line_text: str, at: Position) -> list[Item]:
-    """Workspace component names (as ARNs) after COMPONENT or at a line's start; a linked one's --parameters after it."""
+    """Workspace component names (as ARNs) after COMPONENT; a linked one's --parameters after the name."""
     line, col = at
     before = line_text[:col]
     names = index.names()
     use = _use_at(uses, line)
     if use is None:
-        if re.fullmatch(r"\s*[A-Za-z]*", before) and names:  # a keyword goes here: COMPONENT <name> for each
-            start = (line, len(before) - len(before.lstrip()))
-            region, account = _arn_parts(uses)
-            return [_arn_item(n, e, region, account, start, at, "COMPONENT ") for n, e in sorted(names.items())]
-        return []
+        return []  # a keyword goes here: the format offers COMPONENT and its forms, names come after it
     if use.line == line and (not use.target or _within(use.start, use.end, at)):
         if use.name is not None and _within(use.name_start, use.name_end, at):  # the name in an ARN
             return [Item(n, PROPERTY, f"component {e.path.rsplit('/', 1)[-1]}", summary(e, n), n, n, use.name_start, use.name_end) for n, e in sorted(names.items())]

@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from component_lsp.document import UTF8, UTF16
+from component_lsp.formats.base import USES
 from helpers import content, edit_lsp
 from helpers.generators import PIECES, dockerfile_text
 
@@ -49,6 +50,22 @@ def test_incremental_equals_full(text, data, encoding):
     for start, end, new in data.draw(edits(text)):
         edit_lsp(analysis, start, end, new, encoding)
         assert snapshot(analysis) == snapshot(content(analysis.doc.text))
+
+
+TEMPLATE = "file:///w/main.imagetemplate"
+COMPONENT_LINES = ["COMPONENT acs:ecs:cn-hangzhou:1:imagecomponent/ab/1.0.0 --x 1\n", "COMPONENT ic-x --y\n", " --z 2", "ab", "\n"]
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(dockerfile_text(), st.lists(st.sampled_from(COMPONENT_LINES), max_size=4), st.data())
+def test_incremental_equals_full_in_a_template_and_its_uses_too(text, lines, data):
+    analysis = content("".join(lines) + text + "\n" + "".join(lines), TEMPLATE)
+    for start, end, new in data.draw(edits(text)):
+        edit_lsp(analysis, start, end, new if data.draw(st.booleans()) else data.draw(st.sampled_from(COMPONENT_LINES)), UTF16)
+        fresh = content(analysis.doc.text, TEMPLATE)
+        assert snapshot(analysis) == snapshot(fresh)
+        assert analysis.ask(USES) == fresh.ask(USES)
 
 
 def test_typing_a_continuation_extends_the_instruction():

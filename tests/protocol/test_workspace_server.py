@@ -174,9 +174,17 @@ async def test_navigation_hover_and_completion_follow_the_link(client: LanguageC
     assert [item.label for item in items.items] == ["--debug"] and items.items[0].detail == "Boolean = false"
     items = await client.text_document_completion_async(types.CompletionParams(doc, types.Position(4, 0)))
     labels = [item.label for item in items.items]
-    assert "COMPONENT app" in labels and "COMPONENT plain" in labels and "COMPONENT acs:ecs:…" in labels
-    arn = next(item for item in items.items if item.label == "COMPONENT app")
-    assert "cn-hangzhou" in arn.text_edit.new_text and "--port" in arn.text_edit.new_text  # the region of the template's ARNs; the required parameter
+    assert "COMPONENT" in labels and "COMPONENT acs:ecs:…" in labels and "RUN" in labels
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=2, uri=doc.uri),
+            [types.TextDocumentContentChangePartial(range=types.Range(types.Position(4, 0), types.Position(4, 0)), text="COMPONENT ")],
+        )
+    )
+    items = await client.text_document_completion_async(types.CompletionParams(doc, types.Position(4, 10)))
+    assert [item.label for item in items.items] == ["app", "plain"]
+    arn = items.items[0].text_edit.new_text
+    assert "cn-hangzhou" in arn and "123456789012" in arn and "--port" in arn  # the region and account of the template's ARNs; the required parameter
     # References, from the component's parameter to the templates that pass it.
     open_doc(client, APP, component, "ecs-component-yaml")
     found = await client.text_document_references_async(

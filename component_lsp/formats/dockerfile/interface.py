@@ -43,7 +43,9 @@ def _moved(use: Use, delta: int) -> Use:
 
 
 def uses(model) -> list[Use]:
-    """The COMPONENT lines of the text, in order."""
+    """The COMPONENT lines of the text, in order (the same list until one of them, or where lines are, changes)."""
+    if model.kept_uses[0] == model.component_lines:
+        return model.kept_uses[1]
     kept = model.placed_uses
     now = {}
     out = []
@@ -56,4 +58,5 @@ def uses(model) -> list[Use]:
         now[ins] = use
         out.append(use)
     model.placed_uses = now
+    model.kept_uses = (model.component_lines, out)
     return out

@@ -36,6 +36,8 @@ class DockerfileModel:
         self.by_keyword: dict[str, set[Instruction]] = {}
         self.flagged: list[Instruction] = []  # the instructions that have findings, in document order
         self.placed_uses: dict = {}  # interface.uses's: each COMPONENT instruction's placed use
+        self.component_lines = 0  # counts changes to COMPONENT instructions or to where lines are
+        self.kept_uses: tuple[int, list] = (-1, [])  # interface.uses's answer, and the count it is for
         self._full()
 
     # -- editing ------------------------------------------------------------
@@ -51,6 +53,7 @@ class DockerfileModel:
 
     # -- parsing ------------------------------------------------------------
     def _full(self) -> None:
+        self.component_lines += 1
         self.header, self.instructions = parse(self.doc.lines)
         self.by_keyword = {}
         self.flagged = self._added(self.instructions)
@@ -60,6 +63,8 @@ class DockerfileModel:
         index, context = self.by_keyword, self.context
         flagged = []
         for ins in instructions:
+            if ins.upper == "COMPONENT":
+                self.component_lines += 1
             index.setdefault(ins.upper, set()).add(ins)
             ins.findings = check_instruction(ins, context)
             if ins.findings:
@@ -70,6 +75,8 @@ class DockerfileModel:
         """Unindex a run of the document's instructions; where the flagged ones among them are in ``flagged``."""
         index = self.by_keyword
         for ins in instructions:
+            if ins.upper == "COMPONENT":
+                self.component_lines += 1
             index[ins.upper].discard(ins)
         if not instructions:
             return None
@@ -113,6 +120,7 @@ class DockerfileModel:
             new.append(ins)
         span = self._removed(old[first:resync])
         if delta:
+            self.component_lines += 1
             for ins in old[resync:]:
                 ins.start += delta
                 ins.end += delta
