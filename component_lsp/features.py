@@ -77,6 +77,7 @@ class Feature(NamedTuple):
     method: str
     handler: Callable[[Call], Any]  # reads the parameters (raising BadParams), acts, returns a request's result (None for a notification)
     capabilities: dict[str, Any] | None = None  # what it adds to ServerCapabilities
+    offered: Callable[[Session], bool] = lambda session: True  # whether it adds them for this client
 
 
 # -- reading parameters: any fault is BadParams -----------------------------------------
@@ -129,7 +130,8 @@ def capabilities(session: Session) -> dict:
     """ServerCapabilities: the position encoding, incremental sync, and what each feature adds."""
     out: dict[str, Any] = {"positionEncoding": session.encoding, "textDocumentSync": {"openClose": True, "change": INCREMENTAL}}
     for feature in FEATURES:
-        out.update(feature.capabilities or {})
+        if feature.offered(session):
+            out.update(feature.capabilities or {})
     return out
 
 
@@ -441,6 +443,7 @@ FEATURES: tuple[Feature, ...] = (
         "textDocument/diagnostic",
         diagnostic,
         {"diagnosticProvider": {"identifier": SOURCE, "interFileDependencies": True, "workspaceDiagnostics": False}},
+        lambda session: session.pull,  # a client that cannot be told to pull again gets pushed diagnostics
     ),
     Feature("textDocument/completion", completion, {"completionProvider": {"triggerCharacters": ["$", "{", "-"]}}),
     Feature("textDocument/hover", hover, {"hoverProvider": True}),

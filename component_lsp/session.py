@@ -87,7 +87,7 @@ class Session:
     documents: dict[str, OpenDocument] = field(default_factory=dict)
     initialized: bool = False  # initialize has been answered
     shut_down: bool = False  # shutdown has been answered
-    pull: bool = False  # the client asks for diagnostics itself
+    pull: bool = False  # the client asks for diagnostics itself (and can be asked to ask again)
     snippets: bool = False
     encoding: str = UTF16
     refresh: bool = False  # the client can be told to pull diagnostics again
@@ -113,7 +113,9 @@ class Session:
         settings problems."""
         self.folders = [path for path in map(path_of, folders) if path is not None]
         self.watch = bool(_get(capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration"))
-        self.pull = _get(capabilities, "textDocument", "diagnostic") is not None
+        # Pull only where the client can be told to pull again (a template's component changed, new settings):
+        # a client that pulls but cannot be refreshed (Neovim 0.10-0.12) gets its diagnostics pushed.
+        self.pull = _get(capabilities, "textDocument", "diagnostic") is not None and bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
         self.snippets = bool(_get(capabilities, "textDocument", "completion", "completionItem", "snippetSupport"))
         self.encoding = position_encoding(capabilities)
         self.refresh = bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this modu
 PLUGIN = ROOT / "editors" / "neovim"
 FIXTURE = ROOT / "editors" / "fixtures" / "errors.component"
 YAML_FIXTURE = ROOT / "editors" / "fixtures" / "errors.component.yaml"
+TEMPLATE_FIXTURE = ROOT / "editors" / "fixtures" / "workspace" / "main.imagetemplate"  # beside the component it names
 BIN = Path(sys.executable).parent
 
 # The README's two ways: the plugin on the runtimepath and Neovim 0.11's vim.lsp.enable with its
@@ -44,7 +45,8 @@ def run_neovim(tmp_path: Path, how: str, path_has_server: bool = True, fixture: 
     work = tmp_path / "project"
     work.mkdir()
     source = work / fixture.name
-    shutil.copy(fixture, source)
+    for other in fixture.parent.iterdir() if fixture.parent.name == "workspace" else [fixture]:
+        shutil.copy(other, work / other.name)
     init = tmp_path / "init.lua"
     init.write_text(INIT[how].format(plugin=json.dumps(str(PLUGIN))), encoding="utf-8")
     result = tmp_path / "result.json"
@@ -157,3 +159,15 @@ def test_neovim_checks_and_completes_a_yaml_component(tmp_path):
     misspelt = next(d for d in got["diagnostics"] if "RunShelCommand" in d["message"])
     assert (misspelt["code"], misspelt["lnum"], misspelt["col"]) == ("InvalidParameter.Content", 6, len("    Action: "))
     assert got["completion"][:2] == ["RunShellCommand", "RunPowerShellCommand"] and "OSSDownload" in got["completion"]
+
+
+def test_neovim_links_a_template_to_its_component_and_goes_to_it(tmp_path):
+    got = run_neovim(tmp_path, "enable", fixture=TEMPLATE_FIXTURE, collector="collect_template.lua")
+    assert got["filetype"] == "ecs-template" and got["root"] == str(tmp_path / "project")
+    line = TEMPLATE_FIXTURE.read_text(encoding="utf-8").splitlines()[0]
+    assert [(d["code"], d["lnum"], d["col"]) for d in got["diagnostics"]] == [
+        ("Lint.MissingComponentParameter", 0, line.index("/app/") + 1),
+        ("Lint.UnknownComponentParameter", 0, line.index("--prot")),
+    ]
+    assert "Did you mean --port?" in got["diagnostics"][1]["message"]
+    assert got["definition"] == {"name": "app.component.yaml", "filetype": "ecs-component-yaml", "cursor": [1, 0]}

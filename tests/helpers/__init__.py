@@ -16,6 +16,22 @@ CORPUS = ROOT / "tests" / "agreement" / "corpus"
 CLIENTS = ["visual-studio-code", "neovim"]
 # Older or other clients, for what depends on the client's capabilities (snippets, encodings).
 OTHER_CLIENTS = ["neovim@v0.10.0", "emacs"]
+# VS Code as it is now (pytest-lsp's profile is 1.65): it pulls diagnostics and can be told to pull again, the one
+# kind of client the server has pull (the others get them pushed).
+PULLING = "visual-studio-code@pull"
+
+
+def client_capabilities(client: str):
+    """pytest-lsp's capabilities of a client, and of ``PULLING``."""
+    from lsprotocol import types
+    from pytest_lsp import client_capabilities as known
+
+    if client != PULLING:
+        return known(client)
+    caps = known("visual-studio-code")
+    caps.text_document.diagnostic = types.DiagnosticClientCapabilities(dynamic_registration=True, related_document_support=False)
+    caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    return caps
 
 
 def frame(message: dict | bytes, header: bytes = b"Content-Length: %d\r\n\r\n") -> bytes:

@@ -4,29 +4,43 @@ import sys
 
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 from helpers import CLIENTS as EDITORS
-from helpers import OTHER_CLIENTS
+from helpers import OTHER_CLIENTS, PULLING, client_capabilities
 
-# The latest Neovim (UTF-8, pull diagnostics, snippets), VS Code (UTF-16, push), and Neovim 0.10 (no snippets).
-CLIENTS = [*EDITORS, OTHER_CLIENTS[0]]
+# VS Code 1.65 (UTF-16, push), Neovim 0.11 (UTF-8, snippets; it pulls, but cannot be told to pull again, so it is
+# pushed to), Neovim 0.10 (no snippets), and VS Code as it is now (pull, with refresh).
+CLIENTS = [*EDITORS, OTHER_CLIENTS[0], PULLING]
 URI = "file:///work/app.component"
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"])
+
+
+def accept_registrations(client: LanguageClient) -> None:
+    """Answer client/registerCapability, as editors do (pytest-lsp's client does not), keeping what was registered."""
+    client.registrations = []
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams):
+        client.registrations += params.registrations
 
 
 @pytest_lsp.fixture(config=SERVER, params=CLIENTS)
 async def client(request, lsp_client: LanguageClient):
     """The server, started and initialised by a client with one editor's capabilities."""
     lsp_client.name = request.param
+    accept_registrations(lsp_client)
     await lsp_client.initialize_session(types.InitializeParams(capabilities=client_capabilities(request.param)))
     yield
     await lsp_client.shutdown_session()
 
 
 def is_pull(client: LanguageClient) -> bool:
-    return client.capabilities.text_document.diagnostic is not None
+    """The server has the client pull diagnostics where the client can pull and be told to pull again."""
+    workspace = client.capabilities.workspace
+    refresh = workspace is not None and workspace.diagnostics is not None and bool(workspace.diagnostics.refresh_support)
+    return client.capabilities.text_document.diagnostic is not None and refresh
 
 
 def open_doc(client: LanguageClient, text: str, uri: str = URI, language: str = "ecs-component") -> None:

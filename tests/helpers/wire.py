@@ -8,10 +8,11 @@ import time
 
 from lspclient import Client
 from pygls.protocol import default_converter
-from pytest_lsp import client_capabilities
 
-from . import CLIENTS, frame  # noqa: F401  (the tests take them from here too)
+from . import CLIENTS as EDITORS
+from . import PULLING, client_capabilities, frame
 
+CLIENTS = [*EDITORS, PULLING]  # the two editors as pytest-lsp knows them (both pushed to), and VS Code as it pulls now
 SERVER = [sys.executable, "-m", "component_lsp"]
 URI = "file:///work/app.component"
 _converter = default_converter()

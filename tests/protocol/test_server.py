@@ -5,7 +5,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
 
-from helpers.lsp import SERVER, URI, col, diagnostics, is_pull, open_doc, summary
+from helpers.lsp import SERVER, URI, accept_registrations, col, diagnostics, is_pull, open_doc, summary
 
 pytestmark = pytest.mark.slow  # a server per test and client: the quick loop has test_early.py's in-process ones
 
@@ -229,6 +229,7 @@ async def test_settings_that_are_not_understood_are_logged_and_left_out(client: 
 
 @pytest_lsp.fixture(config=SERVER)
 async def configured_client(lsp_client: LanguageClient):
+    accept_registrations(lsp_client)
     params = types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), initialization_options=IGNORE_LINT)
     await lsp_client.initialize_session(params)
     yield
@@ -242,6 +243,7 @@ async def test_settings_in_initialization_options(configured_client: LanguageCli
 
 @pytest_lsp.fixture(config=SERVER)
 async def refreshing_client(lsp_client: LanguageClient):
+    accept_registrations(lsp_client)
     capabilities = client_capabilities("neovim")
     capabilities.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
     await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))

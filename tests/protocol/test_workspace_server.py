@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import ClientServerConfig, LanguageClient
 
-from helpers.lsp import CLIENTS, is_pull, open_doc, summary
+from helpers import client_capabilities
+from helpers.lsp import CLIENTS, accept_registrations, is_pull, open_doc, summary
 
 pytestmark = pytest.mark.slow  # a server per test and client
 
@@ -50,11 +51,7 @@ async def client(request, lsp_client: LanguageClient, tmp_path: Path):
         hostile(tmp_path)
     lsp_client.name = request.param
     lsp_client.root = tmp_path
-    lsp_client.registrations = []
-
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
-    def register(params: types.RegistrationParams):
-        lsp_client.registrations += params.registrations
+    accept_registrations(lsp_client)
 
     folder = types.WorkspaceFolder(tmp_path.as_uri(), "ws")
     await lsp_client.initialize_session(

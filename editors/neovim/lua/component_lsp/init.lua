@@ -18,7 +18,11 @@ function M.config()
   return {
     cmd = M.cmd(),
     filetypes = M.filetypes,
-    root_markers = { ".git" },
+    -- The workspace folder, whose component files the server indexes for templates: the repository the
+    -- file is in, else the file's own folder.
+    root_dir = function(bufnr, on_dir)
+      on_dir(vim.fs.root(bufnr, { ".git" }) or vim.fs.dirname(vim.api.nvim_buf_get_name(bufnr)))
+    end,
     settings = { componentLsp = { diagnostics = { ignore = {} } } },
   }
 end

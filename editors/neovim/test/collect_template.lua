@@ -1,0 +1,47 @@
+-- Run inside a real, headless Neovim that has opened a template in a folder that also holds the
+-- component it names. Waits for the cross-file diagnostics (the server indexes the folder in the
+-- background), then goes to the definition of the component name with vim.lsp.buf.definition(),
+-- as `gd`-style mappings do, and records where the cursor lands. Writes JSON to
+-- $COMPONENT_LSP_RESULT for tests/editors/test_neovim.py. Then quits.
+local out = assert(os.getenv("COMPONENT_LSP_RESULT"), "COMPONENT_LSP_RESULT is not set")
+local TIMEOUT = 30000
+local result = {}
+
+local function has_code(buf, code)
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == code then return true end
+  end
+  return false
+end
+
+local function run()
+  local buf = vim.api.nvim_get_current_buf()
+  result.filetype = vim.bo[buf].filetype
+  assert(vim.wait(TIMEOUT, function() return #vim.lsp.get_clients({ bufnr = buf, name = "component_lsp" }) > 0 end, 50),
+    "the component_lsp client did not attach")
+  local client = vim.lsp.get_clients({ bufnr = buf, name = "component_lsp" })[1]
+  result.root = client.config.root_dir
+  assert(vim.wait(TIMEOUT, function() return has_code(buf, "Lint.UnknownComponentParameter") end, 50),
+    "no cross-file diagnostic arrived")
+  result.diagnostics = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    table.insert(result.diagnostics, { code = d.code, lnum = d.lnum, col = d.col, message = d.message })
+  end
+  table.sort(result.diagnostics, function(a, b) return a.col < b.col end)
+  -- On the component's name in the ARN (line 1, after `.../imagecomponent/`), go to its definition.
+  local line = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
+  local at = assert(line:find("/app/", 1, true), "the fixture's ARN names app")
+  vim.api.nvim_win_set_cursor(0, { 1, at })
+  vim.lsp.buf.definition()
+  assert(vim.wait(TIMEOUT, function() return vim.api.nvim_buf_get_name(0):match("app%.component%.yaml$") ~= nil end, 50),
+    "definition did not open app.component.yaml")
+  result.definition = { name = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(0), ":t"), filetype = vim.bo.filetype,
+    cursor = vim.api.nvim_win_get_cursor(0) }
+end
+
+local ok, err = xpcall(run, debug.traceback)
+result.error = not ok and tostring(err) or vim.NIL
+local file = assert(io.open(out, "w"))
+file:write(vim.json.encode(result))
+file:close()
+vim.cmd("qall!")
