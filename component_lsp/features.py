@@ -177,7 +177,7 @@ def relink(call: Call, before: int, skip: OpenDocument | None = None) -> None:
     """After the index changed (its generation is no longer ``before``): the open templates' diagnostics again,
     published, or asked for through a refresh."""
     session = call.session
-    if session.index.generation == before:
+    if session.index.generation == before or not session.templates():  # only open templates read the index
         return
     if session.pull:
         if session.refresh and session.reported and ("workspace/diagnostic/refresh", None) not in session.due:

@@ -105,7 +105,9 @@ def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
     )
     print(done.stdout[-3000:])
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    for shot in ("vscode-no-server.png", "vscode-problems.png", "vscode-hover.png", "vscode-completion.png", "vscode-yaml.png"):
+    shots = ("vscode-no-server.png", "vscode-problems.png", "vscode-hover.png", "vscode-completion.png", "vscode-yaml.png")
+    for shot in (*shots, "vscode-template.png", "vscode-definition.png"):
         assert (OUTPUT / shot).stat().st_size > 10_000
     assert "NotSupportedCommand.FROM" in (OUTPUT / "problems.txt").read_text(encoding="utf-8")
     assert "Unknown action `RunShelCommand`" in (OUTPUT / "problems-yaml.txt").read_text(encoding="utf-8")
+    assert "has no parameter --prot. Did you mean --port?" in (OUTPUT / "problems-template.txt").read_text(encoding="utf-8")

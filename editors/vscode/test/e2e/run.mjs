@@ -2,7 +2,8 @@
 // install the packaged extension, open a component with errors, and check that the
 // server's diagnostics reach the Problems view, that hover explains an instruction, and that
 // completion offers RUN and the extension's snippets; then open a YAML-format component and
-// check its diagnostics and the actions offered after `Action: `.
+// check its diagnostics and the actions offered after `Action: `; then a template whose COMPONENT
+// line names a component of the workspace: its cross-file warning, and F12 to the component.
 //
 //   node test/e2e/run.mjs --vsix component-lsp.vsix --python PYTHON --out test-output [--port 8765]
 //
@@ -49,6 +50,7 @@ const workspace = join(home, "workspace");
 mkdirSync(workspace);
 cpSync(resolve(here, "../../../fixtures/errors.component"), join(workspace, "errors.component"));
 cpSync(resolve(here, "../../../fixtures/errors.component.yaml"), join(workspace, "errors.component.yaml"));
+cpSync(resolve(here, "../../../fixtures/workspace"), join(workspace, "workspace"), { recursive: true });
 const settingsFile = join(workspace, ".vscode", "settings.json");
 const writeSettings = (settings) => writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 mkdirSync(dirname(settingsFile));
@@ -150,6 +152,27 @@ try {
   await page.locator(".suggest-widget .monaco-list-row", { hasText: "OSSDownload" }).first().waitFor();
   log("completion after Action: offers the actions");
   await page.screenshot({ path: join(opts.out, "vscode-yaml.png") });
+  await page.keyboard.press("Escape");
+
+  // A template in the workspace: its COMPONENT line names app.component.yaml, so the server (which indexed
+  // the folder) warns of a parameter app does not declare, and F12 on the name opens app.component.yaml.
+  // The cross-file findings are Lint.* warnings: stop ignoring those first.
+  writeSettings(fallback);
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: /^workspace$/ }).click();
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: /^main\.imagetemplate$/ }).click();
+  await page.locator(".monaco-editor .view-lines", { hasText: "imagecomponent/app" }).waitFor();
+  await page.locator(".statusbar-item", { hasText: "ECS Image Template" }).first().waitFor();
+  await problems.locator(".monaco-list-row", { hasText: "Lint.UnknownComponentParameter" }).filter({ hasText: "[Ln 1, Col 69]" }).first().waitFor();
+  log("cross-file problem shown: Lint.UnknownComponentParameter [Ln 1, Col 69]");
+  const templateRows = await problems.locator(".monaco-list-row").allInnerTexts();
+  writeFileSync(join(opts.out, "problems-template.txt"), templateRows.join("\n") + "\n");
+  await page.screenshot({ path: join(opts.out, "vscode-template.png") });
+  await page.locator(".view-lines .view-line", { hasText: "imagecomponent/app" }).locator("span", { hasText: /app\/1\.0\.0/ }).first().click();
+  await page.keyboard.press("F12");
+  await page.locator(".tab.active", { hasText: "app.component.yaml" }).waitFor();
+  await page.locator(".monaco-editor .view-lines", { hasText: "commandContent" }).waitFor();
+  log("F12 on the component name opened app.component.yaml");
+  await page.screenshot({ path: join(opts.out, "vscode-definition.png") });
 } catch (error) {
   failed = true;
   console.error("[e2e] FAILED:", error.message);
