@@ -95,3 +95,34 @@ def test_check_finds_yaml_components_in_folders(tmp_path):
     assert result.stdout.splitlines() == [
         f"{tmp_path / 'ci' / 'build.component.yaml'}:3:13: error InvalidParameter.Content Unknown action `RunShelCommand`. Did you mean `RunShellCommand`?"
     ]
+
+
+ARN = "COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/"
+
+
+def test_check_links_the_templates_to_the_components_it_is_given(tmp_path):
+    (tmp_path / "components").mkdir()
+    (tmp_path / "components" / "app.component.yaml").write_text("Parameters:\n  port:\n    Type: Number\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: serve {{ port }}\n")
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "app.component.yaml").write_text("Parameters:\n  prot:\n    Type: String\n")  # never read
+    template = tmp_path / "main.imagetemplate"
+    template.write_text(ARN + "app/1.0.0 --prot 80\n")
+    expected = [
+        f"{template}:1:59: warning Lint.MissingComponentParameter app (app.component.yaml) needs the parameter --port (no DefaultValue): pass it here.",
+        f"{template}:1:69: warning Lint.UnknownComponentParameter app (app.component.yaml) has no parameter --prot. Did you mean --port?",
+    ]
+    folder = run("check", str(tmp_path))
+    assert folder.stdout.splitlines() == expected and folder.returncode == 0  # warnings: advice, not a failure
+    files = run("check", str(template), str(tmp_path / "components" / "app.component.yaml"))
+    assert files.stdout.splitlines() == expected
+    alone = run("check", str(template))  # one file: nothing to link it to
+    assert alone.stdout == "" and alone.returncode == 0
+
+
+def test_check_into_a_closed_pipe_exits_without_a_traceback(tmp_path):
+    component = tmp_path / "many.component"
+    component.write_text("FROM x\n" * 20000)
+    done = subprocess.run(
+        f"{sys.executable} -m component_lsp check {component} {component} | head -1", shell=True, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.stdout.count("\n") == 1 and "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
