@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from .diagnostics import SOURCE, Diagnostic, code_url
 from .document import UTF8, UTF16, UTF32
-from .formats import Content, open_text, stem
-from .formats.base import COMPONENT, TEMPLATE, USES, Use
+from .formats import Content, open_text
+from .formats.base import TEMPLATE, USES, Use
 from .jsonrpc import Raw, array, encode, obj
 from .settings import Settings
 from .settings import read as read_settings
@@ -80,6 +80,7 @@ class OpenDocument:
     uri: str
     serial: int = 0  # which opening of a document this is: part of a pull result id
     kept: tuple | None = None  # (settings, {a document diagnostic and its lines: its JSON text}) of the last sent
+    entry: object = None  # its entry in the workspace index, if it is a file of ours (a workspace.index.Entry)
 
 
 @dataclass
@@ -140,7 +141,7 @@ class Session:
             self.warnings.append(f"didOpen for a document that is already open: {uri}; its text is replaced")
         self.opened += 1
         doc = self.documents[uri] = OpenDocument(open_text(text, uri, language_id), version, uri, self.opened)
-        self.index.opened(uri, doc.content)
+        doc.entry = self.index.opened(uri, doc.content)
         if doc.content.doc.byte_size >= FREEZE_FROM:
             # A large document lives long: keep the cyclic garbage collector from walking its objects
             # again and again (a full pass over 1 MB of text is milliseconds, at random keystrokes).
@@ -179,7 +180,8 @@ class Session:
                 log.exception("incremental update failed; analysing the whole text again")
                 content.set_text(content.doc.text)
         doc.version = version
-        if content.kind.dialect == COMPONENT and self.index.live and stem(path_of(uri) or uri) in self.used():
+        name = getattr(doc.entry, "name", None)
+        if name is not None and name in self.used():
             self.index.edited(uri)  # templates that use it may see a new offer
         return doc
 
