@@ -62,6 +62,25 @@ def test_the_yaml_document_is_a_clean_16_kb_component(documents):
     assert lines[sample.empty[0]] == "" and sample.empty[1] == 0
 
 
+def test_the_template_is_16_kb_linked_to_its_workspace_with_one_warning(documents, tmp_path):
+    from component_lsp.formats.base import USES
+    from component_lsp.workspace import links
+    from component_lsp.workspace.index import Index
+
+    sample = documents["16 KB template"]
+    bench.workspace(tmp_path, sample.components)
+    index = Index()
+    index.finish([str(tmp_path)])
+    assert len(index.disk) == sample.components == 500
+    analysis = content(sample.text, (tmp_path / "main.imagetemplate").as_uri())
+    assert analysis.diagnostics() == [] and sample.size <= 16 * 1024 and sample.instructions <= 127
+    uses = analysis.ask(USES)
+    assert len(uses) > 50 and all(index.component(use.name) for use in uses)
+    assert [d.code for d in links.check(uses, index)] == ["Lint.UnknownComponentParameter"]  # the last line: --colour
+    lines = sample.text.split("\n")
+    assert lines[sample.edit[0]].startswith("RUN ") and lines[sample.empty[0]] == ""
+
+
 def test_the_places_worked_at_are_what_they_claim(documents):
     for sample in documents.values():
         if sample.name in bench.OURS_ONLY:
