@@ -170,6 +170,8 @@ def _walk(session: Session) -> None:
     """Index the workspace folders on the index's thread; the transport's ``wake`` takes in what it finds."""
     if session.folders:
         session.index.start(session.folders, lambda: session.wake() if session.wake else None)
+    else:
+        session.index.clear()
 
 
 # -- the workspace index --------------------------------------------------------------------
@@ -231,7 +233,9 @@ def did_change_workspace_folders(call: Call) -> None:
     removed = {path_of(_str(_field(f, "uri"))) for f in _checked(list, event.get("removed", []))}
     added = [path_of(_str(_field(f, "uri"))) for f in _checked(list, event.get("added", []))]
     session.folders = [f for f in session.folders if f not in removed] + [f for f in added if f is not None and f not in session.folders]
+    before = session.index.generation
     _walk(session)
+    relink(call, before)
 
 
 def did_change_configuration(call: Call) -> None:

@@ -144,6 +144,14 @@ class Index:
 
         threading.Thread(target=run, name="component-lsp-index", daemon=True).start()
 
+    def clear(self) -> None:
+        """No workspace folders: forget what was found on disk (open documents stay)."""
+        self.roots, self.scanning = [], False
+        self._incoming = deque()
+        if self.disk:
+            self.disk.clear()
+            self.generation += 1
+
     @property
     def pending(self) -> bool:
         return bool(self._incoming)
@@ -232,7 +240,7 @@ class Index:
         path = path_of(uri)
         if path is not None and self.live.pop(path, None) is not None:
             self.generation += 1
-            if os.path.isfile(path) and path not in self.disk and self._inside(path):
+            if path in self.disk or self._inside(path):  # read again: it may have been saved while open, unwatched
                 self.load(path)
 
     def _inside(self, path: str) -> bool:

@@ -222,3 +222,26 @@ async def test_a_hostile_workspace_neither_stalls_nor_stops_the_server(client: L
         await asyncio.sleep(0.1)
     hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri(client, "main.imagetemplate")), types.Position(0, 60)))
     assert "| `port` | Number | required |" in hover.contents.value
+
+
+async def test_workspace_folders_removed_and_added_unlink_and_link_again(client: LanguageClient):
+    open_doc(client, TEMPLATE.replace("--port 80", "--prot 80"), uri(client, "main.imagetemplate"), "ecs-template")
+    await settle(client, "main.imagetemplate", lambda got: "Lint.UnknownComponentParameter" in codes(got))
+    folder = types.WorkspaceFolder(client.root.as_uri(), "ws")
+    client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(types.WorkspaceFoldersChangeEvent(added=[], removed=[folder])))
+    await settle(client, "main.imagetemplate", lambda got: codes(got) == [])
+    client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(types.WorkspaceFoldersChangeEvent(added=[folder], removed=[])))
+    await settle(client, "main.imagetemplate", lambda got: "Lint.UnknownComponentParameter" in codes(got))
+
+
+async def test_a_component_saved_while_open_is_read_again_when_closed(client: LanguageClient):
+    """Neovim watches no files for the server: a component edited, saved and closed is read from disk on close."""
+    open_doc(client, TEMPLATE, uri(client, "main.imagetemplate"), "ecs-template")
+    await settle(client, "main.imagetemplate", lambda got: got == [])
+    await asyncio.sleep(0.5)  # the walk is in
+    component = client.root / "components/app.component.yaml"
+    open_doc(client, APP, component.as_uri(), "ecs-component-yaml")
+    component.write_text(APP.replace("Parameters:\n", "Parameters:\n  zone:\n    Type: String\n"))  # saved, no file event
+    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(component.as_uri())))
+    got = await settle(client, "main.imagetemplate", lambda got: got != [])
+    assert codes(got) == ["Lint.MissingComponentParameter"] and "--zone" in got[0].message
