@@ -2,7 +2,6 @@
 -- loaded. Collects what a user would see (filetype, syntax, diagnostics, completion,
 -- hover, diagnostics after an edit) and writes it as JSON to $COMPONENT_LSP_RESULT;
 -- tests/test_neovim.py makes the assertions. Then quits.
-local out = assert(os.getenv("COMPONENT_LSP_RESULT"), "COMPONENT_LSP_RESULT is not set")
 local TIMEOUT = 30000
 local result = { log_messages = {} }
 -- What the server logs to the client: after ordinary editing, nothing (no "not in the document" warnings).
@@ -97,9 +96,4 @@ local function run()
   end
 end
 
-local ok, err = xpcall(run, debug.traceback)
-result.error = not ok and tostring(err) or vim.NIL
-local file = assert(io.open(out, "w"))
-file:write(vim.json.encode(result))
-file:close()
-vim.cmd("qall!")
+dofile(vim.fs.dirname(debug.getinfo(1, "S").source:sub(2)) .. "/report.lua")(run, result)

@@ -3,7 +3,6 @@
 -- background), then goes to the definition of the component name with vim.lsp.buf.definition(),
 -- as `gd`-style mappings do, and records where the cursor lands. Writes JSON to
 -- $COMPONENT_LSP_RESULT for tests/editors/test_neovim.py. Then quits.
-local out = assert(os.getenv("COMPONENT_LSP_RESULT"), "COMPONENT_LSP_RESULT is not set")
 local TIMEOUT = 30000
 local result = {}
 
@@ -39,9 +38,4 @@ local function run()
     cursor = vim.api.nvim_win_get_cursor(0) }
 end
 
-local ok, err = xpcall(run, debug.traceback)
-result.error = not ok and tostring(err) or vim.NIL
-local file = assert(io.open(out, "w"))
-file:write(vim.json.encode(result))
-file:close()
-vim.cmd("qall!")
+dofile(vim.fs.dirname(debug.getinfo(1, "S").source:sub(2)) .. "/report.lua")(run, result)

@@ -2,7 +2,6 @@
 -- loaded. Collects what a user would see (filetype, syntax, diagnostics, completion after
 -- `Action: `) and writes it as JSON to $COMPONENT_LSP_RESULT; tests/editors/test_neovim.py
 -- makes the assertions. Then quits.
-local out = assert(os.getenv("COMPONENT_LSP_RESULT"), "COMPONENT_LSP_RESULT is not set")
 local TIMEOUT = 30000
 local result = {}
 
@@ -32,9 +31,4 @@ local function run()
   end
 end
 
-local ok, err = xpcall(run, debug.traceback)
-result.error = not ok and tostring(err) or vim.NIL
-local file = assert(io.open(out, "w"))
-file:write(vim.json.encode(result))
-file:close()
-vim.cmd("qall!")
+dofile(vim.fs.dirname(debug.getinfo(1, "S").source:sub(2)) .. "/report.lua")(run, result)
