@@ -156,6 +156,9 @@ def unsupported_markdown(keyword: str) -> str:
     return text
 
 
+# The instructions that must have an argument (EmptyCommandContent.<KW> without one).
+NEEDS_ARGUMENT = ("RUN", "ENV", "LABEL", "COPY", "ENTRYPOINT", "CMD", "WORKDIR", "USER")
+
 # Keywords Image Builder knows, in one dialect or the other (unsupported ones are not among them).
 KNOWN = frozenset(SUPPORTED) | {"FROM", "COMPONENT"}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ....diagnostics import ERROR, Finding, rule
 from ...base import TEMPLATE
+from ..catalog import NEEDS_ARGUMENT
 from .base import args_span, check, keyword_span
 
-NEEDS_ARGUMENT = ("RUN", "ENV", "LABEL", "COPY", "ENTRYPOINT", "CMD", "WORKDIR", "USER")
 EMPTY = {kw: rule(f"EmptyCommandContent.{kw}", ERROR, f"`{kw}` with nothing after it.") for kw in NEEDS_ARGUMENT}
 EMPTY_COMPONENT = rule("EmptyCommandContent.COMPONENT", ERROR, "`COMPONENT` (in a template) without a component id or ARN.")
 RESTART = rule("NotEmptyCommandContent.RESTART", ERROR, "Anything after `RESTART`.")

@@ -1,31 +1,42 @@
-"""The exec form of RUN, CMD and ENTRYPOINT: a JSON array of strings."""
+"""The exec form of RUN, CMD and ENTRYPOINT: a JSON array of strings, or else the shell form (SPEC section 6).
+
+BuildKit runs anything that does not read as a JSON array of strings as a
+shell command (`RUN [ -f /etc/os-release ] && cat /etc/os-release` is a
+shell test), and nothing says the service rejects it: no error. Only text
+that plainly tries the exec form and misses (it starts with `["` or `['`, or
+ends with `]` after a quoted word) gets a warning, since it will not run as
+its author meant.
+"""
 
 from __future__ import annotations
 
-from ....diagnostics import ERROR, Finding, rule
+import re
+
+from ....diagnostics import WARNING, Finding, rule
 from ..parser import json_string_array
 from .base import args_span, check
 
 KEYWORDS = ("RUN", "CMD", "ENTRYPOINT")
-INVALID = {kw: rule(f"InvalidCommandContent.{kw}", ERROR, f"`{kw}` starting with `[` that is not a JSON array of strings.") for kw in KEYWORDS}
+NOT_JSON = rule("Lint.ExecFormNotJson", WARNING, "Text that tries the exec form (`[\"...`) but is not a JSON array of strings, so it runs as a shell command.")
+_QUOTED_THEN_BRACKET = re.compile(r"""["'][ \t]*\][ \t]*\Z""")
+
+
+def tries_exec_form(args: str) -> bool:
+    return args.startswith(('["', "['")) or (args.startswith("[") and _QUOTED_THEN_BRACKET.search(args) is not None)
 
 
 @check(*KEYWORDS)
 def exec_form(ins, ctx):
-    upper = ins.upper
-    if not ins.args.startswith("["):
+    args = ins.args
+    if not args.startswith("[") or not tries_exec_form(args.rstrip()):
         return
     try:
-        ok = json_string_array(ins.args) is not None
+        if json_string_array(args) is not None:
+            return
         problem = "it is not valid JSON"
     except ValueError:
-        ok, problem = False, "it holds something other than strings"
-    if ok:
-        return
+        problem = "it holds something other than strings"
     start, end = args_span(ins)
-    hint = 'write ["executable", "param"] with double quotes'
-    if upper == "RUN":
-        hint += ", or write the shell test as `test ...` instead of `[ ... ]`"
-    else:
-        hint += ", or drop the brackets for the shell form"
-    yield Finding(INVALID[upper], start, end, f"{upper} starts with '[' but {problem}: {hint}.")
+    hint = 'write ["executable", "param"] with double quotes and commas' if problem == "it is not valid JSON" else "quote every item"
+    message = f"{ins.upper} looks like the exec form, but {problem}, so it runs as a shell command: {hint}, or drop the brackets."
+    yield Finding(NOT_JSON, start, end, message)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ....diagnostics import ERROR, INFORMATION, Finding, rule
+from ....diagnostics import ERROR, HINT, Finding, rule
 from ..syntax import copy_operands, is_url
 from ..words import GO_SPACE, words
 from .base import check
@@ -12,8 +12,9 @@ INVALID = {
     "USER": rule("InvalidCommandContent.USER", ERROR, "`USER` with more than one word."),
     "COPY": rule("InvalidCommandContent.COPY", ERROR, "`COPY` without a destination, with more than one source, or from a URL with a query string."),
 }
-RELATIVE_WORKDIR = rule("Lint.RelativeWorkdir", INFORMATION, "A relative WORKDIR, which depends on the directory before it.")
-COPY_URL = rule("Lint.CopyNeedsInternet", INFORMATION, "COPY from a URL: the build VM needs Internet access.")
+# Both fire on forms Image Builder documents (WORKDIR <path1>/<path2>, COPY <network file URL> <dir>): hints only.
+RELATIVE_WORKDIR = rule("Lint.RelativeWorkdir", HINT, "A relative WORKDIR, which depends on the directory before it (a hint: the documentation has this form).")
+COPY_URL = rule("Lint.CopyNeedsInternet", HINT, "COPY from a URL: the build VM needs Internet access (a hint: the documentation has this form).")
 
 
 ONE_WORD = {
