@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 
-from . import __version__
+from . import __version__, ignores
 from .diagnostics import ERROR, SEVERITY_NAMES, Diagnostic
 from .formats import kind_by_name, open_text
 from .formats.base import TEMPLATE, USES
@@ -62,6 +62,7 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr) -> int:
         found: list[Diagnostic] = content.diagnostics()
         if index is not None and content.kind.dialect == TEMPLATE:
             found = sorted(found + links.check(content.ask(USES) or [], index), key=Diagnostic.sort_key)
+        found = ignores.apply(content, found)
         for d in found:
             line, col = d.start
             message = d.message.replace("\n", " ")

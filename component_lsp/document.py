@@ -89,6 +89,9 @@ class Change(NamedTuple):
     added: int
 
 
+MARK = "component-lsp:"  # what a comment that controls diagnostics holds
+
+
 class Document:
     """The text of one file, editable in place, with position conversion."""
 
@@ -96,6 +99,7 @@ class Document:
         self.lines: list[str] = []
         self.byte_size = 0
         self._lone_cr_lines = 0
+        self.marked = 0  # lines that hold MARK: comments that may control diagnostics (ignores.py), when not 0
         self._lsp_table: list[tuple[int, int, int]] | None = None
         self._past: tuple[int, int, int] | None = None  # (limit, line, column) from first_past
         self.set_text(text)
@@ -106,6 +110,7 @@ class Document:
         self.lines = split_lines(text)
         self.byte_size = utf8_len(text)
         self._lone_cr_lines = sum(1 for line in self.lines if "\r" in line and has_lone_cr(line))
+        self.marked = text.count(MARK)
         self._lsp_table = None
         self._past = None
         return Change(0, removed, len(self.lines))
@@ -129,6 +134,7 @@ class Document:
         self.byte_size += sum(map(utf8_len, new)) - sum(map(utf8_len, old))
         self._lone_cr_lines += sum(1 for line in new if "\r" in line and has_lone_cr(line))
         self._lone_cr_lines -= sum(1 for line in old if "\r" in line and has_lone_cr(line))
+        self.marked += sum(line.count(MARK) for line in new) - sum(line.count(MARK) for line in old)
         self._lsp_table = None
         if self._past is not None and sl <= self._past[1]:
             self._past = None  # an edit after that line leaves it where it is

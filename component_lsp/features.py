@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, NamedTuple, Protocol
 
-from . import NAME, __version__
+from . import NAME, __version__, ignores
 from .diagnostics import SOURCE
 from .fixes import fix_all, fixes_in
 from .formats.base import DEFINITION, KEYWORD, PREPARE_RENAME, PROPERTY, REFERENCES, RENAME, SNIPPET, TEMPLATE, VALUE, VARIABLE, Hover
@@ -428,6 +428,10 @@ def code_action(call: Call):
         }
         for d in fixes_in(found, first, last)
     ]
+    for d in found:  # ignore any code with a comment, in the instruction or the file
+        if d.code != ignores.UNUSED.code and not (d.end < first or d.start > last):
+            for title, edit in ignores.ignoring(doc.content, d):
+                actions.append({"title": title, "kind": "quickfix", "diagnostics": [session.diagnostic(doc, d)], "edit": _edits(session, doc, [edit])})
     every = fix_all(found)
     if every:
         actions.append({"title": "Fix all auto-fixable problems", "kind": "source.fixAll", "edit": _edits(session, doc, every)})

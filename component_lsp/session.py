@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from . import ignores
 from .diagnostics import SOURCE, Diagnostic, code_url
 from .document import UTF8, UTF16, UTF32
 from .formats import Content, open_text
@@ -216,7 +217,7 @@ class Session:
         linked = self.linked(doc)
         if linked:
             found = sorted(found + linked, key=Diagnostic.sort_key)
-        return self.settings.shown(found)
+        return self.settings.shown(ignores.apply(doc.content, found))
 
     def range(self, doc: OpenDocument, start: tuple[int, int], end: tuple[int, int]) -> dict:
         model = doc.content.doc
@@ -252,6 +253,9 @@ class Session:
     def items(self, doc: OpenDocument) -> Raw:
         """The document's diagnostics as a JSON array, sorted by position, from each unit's kept texts where it can."""
         content = doc.content
+        if content.doc.marked:  # comments may ignore codes: every diagnostic is looked at, none kept
+            doc.kept = None
+            return array(self.wire(doc, d) for d in self.diagnostics(doc))
         keep = not content.doc.has_lone_cr  # there, an edit can move LSP lines without moving the unit
         settings = (self.encoding, self.configured)
         keys: list[tuple] = []

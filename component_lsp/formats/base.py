@@ -117,6 +117,7 @@ DEFINITION = "definition"  # (line, col) -> list[(start, end)], in this document
 REFERENCES = "references"  # (line, col, include the declaration) -> list[(start, end)]
 PREPARE_RENAME = "prepare_rename"  # (line, col) -> ((start, end), the name) | None
 RENAME = "rename"  # (line, col, new name) -> list[diagnostics.Edit]; raises ValueError (its message for the user) if it cannot
+EXTENT = "extent"  # (line) -> (first, last) lines of the instruction (a YAML task or key) after that line, or None
 OFFER = "offer"  # () -> Offer | None: what a component offers a template that uses it (its parameters, its steps)
 USES = "uses"  # () -> list[Use]: the components a template uses, with COMPONENT
 

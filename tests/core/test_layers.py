@@ -30,7 +30,7 @@ LAYERS = [
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats"],
-    ["component_lsp.workspace", "component_lsp.workspace.scan"],
+    ["component_lsp.workspace", "component_lsp.workspace.scan", "component_lsp.ignores"],
     ["component_lsp.workspace.index"],
     ["component_lsp.workspace.links"],
     ["component_lsp.session", "component_lsp.codes"],

@@ -2,6 +2,7 @@
 
 import pytest
 
+from component_lsp import ignores
 from component_lsp.diagnostics import RULES, WARNING
 from component_lsp.formats import load_all
 from component_lsp.formats.base import COMPONENT, TEMPLATE, USES
@@ -28,12 +29,13 @@ WORKSPACE = {
 def diagnostics(text: str, kind: str = COMPONENT):
     """The diagnostics of a text, and for a template its cross-file ones against WORKSPACE too."""
     if kind != TEMPLATE:
-        return Analysis(text, kind).diagnostics()
+        model = Analysis(text, kind)
+        return ignores.apply(model, model.diagnostics())
     index = Index()
     for name, body in WORKSPACE.items():
         index.opened(f"file:///w/{name}", content(body, f"file:///w/{name}"))
     model = Analysis(text, kind)
-    return model.diagnostics() + links.check(model.ask(USES) or [], index)
+    return ignores.apply(model, model.diagnostics() + links.check(model.ask(USES) or [], index))
 
 # (rule code, text, (line, start col, end col) of the expected diagnostic, kind)
 FLAGGED = [
@@ -56,6 +58,7 @@ FLAGGED = [
     ("EmptyCommandContent.WORKDIR", "WORKDIR\n", (0, 0, 7), "component"),
     ("EmptyCommandContent.USER", "USER\n", (0, 0, 4), "component"),
     ("EmptyCommandContent.COMPONENT", "COMPONENT\n", (0, 0, 9), TEMPLATE),
+    ("Lint.UnusedIgnore", "# component-lsp: ignore=Lint.KeywordCase the reason\nRUN a\n", (0, 24, 40), "component"),
     ("InvalidCommandContent.COMPONENT", "COMPONENT ic-x --x\n", (0, 15, 18), TEMPLATE),
     # Cross-file rules: the template against a workspace component, app.component.yaml (WORKSPACE below) or
     # plain.component.

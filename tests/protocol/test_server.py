@@ -146,6 +146,20 @@ async def test_quick_fix_upper_cases_a_keyword(client: LanguageClient):
     assert [a.kind for a in only_fix_all] == [types.CodeActionKind.SourceFixAll]
 
 
+async def test_comments_ignore_codes_and_quick_fixes_write_them(client: LanguageClient):
+    open_doc(client, "# component-lsp: ignore=Lint.KeywordCase,Lint.LabelSyntax\nrun a\nrun b\n")
+    got = await diagnostics(client)
+    assert summary(got) == [("Lint.KeywordCase", 2, 0, 3), ("Lint.UnusedIgnore", 0, 24, 57)]
+    keyword = next(d for d in got if d.code == "Lint.KeywordCase")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(URI), keyword.range, types.CodeActionContext(diagnostics=got))
+    )
+    titles = [a.title for a in actions]
+    assert titles[:3] == ["Change to RUN", "Ignore Lint.KeywordCase for this instruction", "Ignore Lint.KeywordCase in this file"]
+    (edit,) = actions[1].edit.changes[URI]
+    assert (edit.new_text, edit.range.start) == ("# component-lsp: ignore=Lint.KeywordCase\n", types.Position(2, 0))
+
+
 async def test_requests_anywhere_get_answers(client: LanguageClient):
     open_doc(client, "RUN a \\\n\n# c\n  b\n")
     for line, character in [(0, 0), (1, 0), (2, 1), (3, 9), (99, 0), (0, 999)]:

@@ -7,16 +7,16 @@ say, what keywords are); ``rules`` and the features (``completion``,
 them to an editable document.
 """
 
-from ..base import COMPLETE, COMPONENT, HOVER, OFFER, TEMPLATE, USES, Format
+from ..base import COMPLETE, COMPONENT, EXTENT, HOVER, OFFER, TEMPLATE, USES, Format
 from .completion import complete
 from .hover import hover
-from .interface import offer, uses
+from .interface import extent, offer, uses
 from .model import DockerfileModel
 
 FORMAT = Format(
     name="dockerfile",
     open=DockerfileModel,
-    features={COMPLETE: complete, HOVER: hover, OFFER: offer, USES: uses},
+    features={COMPLETE: complete, HOVER: hover, OFFER: offer, USES: uses, EXTENT: extent},
     files={
         "Componentfile": COMPONENT,
         ".component": COMPONENT,

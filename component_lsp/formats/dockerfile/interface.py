@@ -8,6 +8,8 @@ per COMPONENT line.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..base import Argument, Offer, Use
 from .components import reference
 
@@ -20,6 +22,13 @@ def offer(model) -> Offer:
         text = " ".join(ins.logical.split())
         steps.append(text if len(text) <= 80 else text[:80] + "…")
     return Offer("dockerfile", (), tuple(steps))
+
+
+def extent(model, line: int) -> tuple[int, int] | None:
+    """The lines of the first instruction that starts after ``line`` (what a comment on that line is about)."""
+    instructions = model.instructions
+    k = bisect_right(instructions, line, key=lambda ins: ins.start)
+    return (instructions[k].start, instructions[k].end) if k < len(instructions) else None
 
 
 def _place(model, ins) -> Use:

@@ -11,7 +11,7 @@ features (``completion``, ``hover``, ``navigation``), which use those and never 
 from __future__ import annotations
 
 from ...document import Document
-from ..base import COMPLETE, COMPONENT, DEFINITION, HOVER, OFFER, PREPARE_RENAME, REFERENCES, RENAME, Format, looks_like_yaml
+from ..base import COMPLETE, COMPONENT, DEFINITION, EXTENT, HOVER, OFFER, PREPARE_RENAME, REFERENCES, RENAME, Format, looks_like_yaml
 
 # PyYAML and the modules over it are imported when the first YAML document opens, not at start-up: the
 # server answers its first Dockerfile-format document about 15 ms sooner.
@@ -63,6 +63,12 @@ def _rename(model, line: int, col: int, new: str):
     return rename(model, line, col, new)
 
 
+def _extent(model, line: int):
+    from .context import extent
+
+    return extent(model.doc.lines, line)
+
+
 def _offer(model):
     from .interface import offer
 
@@ -85,6 +91,7 @@ FORMAT = Format(
         PREPARE_RENAME: _prepare_rename,
         RENAME: _rename,
         OFFER: _offer,
+        EXTENT: _extent,
     },
     files={".component.yaml": COMPONENT, ".component.yml": COMPONENT},
     languages={"ecs-component-yaml": COMPONENT},

@@ -131,3 +131,25 @@ def reference_prefix(lines: list[str], line: int, col: int) -> tuple[int, str] |
     if open_at < 0 or "}}" in before[open_at:]:
         return None
     return open_at, before[open_at + 2 :]
+
+
+def extent(lines: list[str], line: int) -> tuple[int, int] | None:
+    """The lines of the first key or list item after ``line`` and of everything indented under it: what a comment on
+    ``line`` is about."""
+    first = line + 1
+    while first < len(lines) and (not lines[first].strip() or lines[first].lstrip().startswith("#")):
+        first += 1
+    if first >= len(lines):
+        return None
+    text = lines[first]
+    indent = len(text) - len(text.lstrip(" "))
+    last = first
+    for index in range(first + 1, len(lines)):
+        body = lines[index]
+        stripped = body.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if len(body) - len(body.lstrip(" ")) <= indent:
+            break
+        last = index
+    return first, last
