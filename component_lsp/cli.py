@@ -7,11 +7,14 @@ import logging
 import os
 import sys
 from collections.abc import Iterator
+from fnmatch import fnmatchcase
+from typing import NamedTuple
 
-from . import __version__, ignores
-from .diagnostics import ERROR, SEVERITY_NAMES, Diagnostic
+from . import __version__, config, ignores
+from .diagnostics import Diagnostic
 from .formats import kind_by_name, open_text
 from .formats.base import TEMPLATE, USES
+from .reports import FORMAT_NAMES, Checked, render
 from .workspace import links
 from .workspace.index import Index
 from .workspace.scan import Walk
@@ -36,20 +39,40 @@ def read(path: str) -> str:
         return file.read().decode("utf-8-sig", "replace")
 
 
-def check(paths: list[str], out=sys.stdout, err=sys.stderr) -> int:
-    """Print every diagnostic; 1 if any is an error, 2 if a file could not be read.
+class Options(NamedTuple):
+    """What check is asked for besides the paths."""
 
+    format: str = "text"
+    output: str | None = None
+    fail_level: str | None = None  # overrides every configuration's
+    ignore: tuple[str, ...] = ()
+    config: str | None = None  # one configuration for every file, instead of each file's nearest
+
+
+def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | None = None) -> int:
+    """Print every diagnostic; 1 if any reaches the fail level (an error by default), 2 if a file or a
+    configuration could not be read.
+
+    Each file is checked under its project configuration (config.py), and the comments in it (ignores.py).
     Given a folder or several files, the templates among them are checked against the components among them
     too (SPEC section 8), as the server checks them against its workspace.
     """
+    options = options or Options()
     status = 0
-    files = list(expand(paths))
+    try:
+        fixed = (config.read(options.config) or config.DEFAULT) if options.config else None
+        files = [path for path in expand(paths) if not _config(path, fixed).excludes(path)]
+    except config.ConfigError as exc:
+        print(f"component-lsp: {exc}", file=err)
+        return 2
     index = None
     if len(files) > 1 or any(os.path.isdir(path) for path in paths):
         index = Index()
         for path in files:
             if path != "-":
                 index.load(path)
+    checked: list[Checked] = []
+    failed = False
     for path in files:
         try:
             text = read(path)
@@ -57,19 +80,36 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr) -> int:
             print(f"component-lsp: cannot read {path}: {exc.strerror or exc}", file=err)
             status = 2
             continue
-        shown = "<stdin>" if path == "-" else path
+        settings = _config(path, fixed)
         content = open_text(text, path)
         found: list[Diagnostic] = content.diagnostics()
         if index is not None and content.kind.dialect == TEMPLATE:
             found = sorted(found + links.check(content.ask(USES) or [], index), key=Diagnostic.sort_key)
-        found = ignores.apply(content, found)
-        for d in found:
-            line, col = d.start
-            message = d.message.replace("\n", " ")
-            print(f"{shown}:{line + 1}:{col + 1}: {SEVERITY_NAMES[d.severity]} {d.code} {message}", file=out)
-            if d.severity == ERROR and status == 0:
-                status = 1
-    return status
+        found = settings.adjust(ignores.apply(content, found))
+        found = [d for d in found if not any(fnmatchcase(d.code, p) for p in options.ignore)]
+        checked.append(Checked("<stdin>" if path == "-" else path, found))
+        level = config.FAIL_LEVELS[options.fail_level] if options.fail_level else settings.fail_level
+        failed = failed or (level is not None and any(d.severity <= level for d in found))
+    if options.output:
+        with open(options.output, "w", encoding="utf-8") as file:
+            render(options.format, checked, file)
+    else:
+        render(options.format, checked, out)
+    return status or (1 if failed else 0)
+
+
+_CONFIGS: dict[str, config.Config] = {}
+
+
+def _config(path: str, fixed: config.Config | None) -> config.Config:
+    """The configuration of a file: the one given, else the nearest (read once per folder)."""
+    if fixed is not None:
+        return fixed
+    folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+    if folder not in _CONFIGS:
+        found = config.find(folder)
+        _CONFIGS[folder] = (config.read(found) or config.DEFAULT) if found else config.DEFAULT
+    return _CONFIGS[folder]
 
 
 def parser() -> argparse.ArgumentParser:
@@ -78,7 +118,8 @@ def parser() -> argparse.ArgumentParser:
         description="Language server for Alibaba Cloud ECS Image Builder component files. "
         "With no command it serves LSP on stdin/stdout.",
         epilog="check prints path:line:column: severity code message (1-based line and column, "
-        "columns in characters) and exits 1 if there is an error, 2 if a file cannot be read.",
+        "columns in characters) and exits 1 if there is an error (or what --fail-level says), 2 if a file or a "
+        "configuration cannot be read.",
     )
     p.add_argument("--version", action="version", version=f"component-lsp {__version__}")
     p.add_argument("--stdio", action="store_true", help="serve LSP on stdin/stdout (the default)")
@@ -89,6 +130,11 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     c = sub.add_parser("check", help="check files or folders and print the diagnostics")
     c.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (searched for component files), or - for stdin")
+    c.add_argument("--format", default="text", choices=FORMAT_NAMES, help="text (default), json, sarif, github (workflow annotations), gitlab (Code Quality)")
+    c.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    c.add_argument("--fail-level", choices=list(config.FAIL_LEVELS), help="exit 1 when a diagnostic is this severe (default: error, or the configuration's)")
+    c.add_argument("--ignore", action="append", default=[], metavar="CODE", help="a code (or glob, Lint.*) not to report; repeatable")
+    c.add_argument("--config", metavar="FILE", help="a .component-lsp.toml or pyproject.toml for every file, instead of each file's nearest")
     sub.add_parser("codes", help="print every diagnostic code, its severity and what it means (Markdown)")
     sub.add_parser("schema", help="print the JSON Schema of YAML-format components (schemas/ecs-component.schema.json)")
     return p
@@ -98,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check":
         try:
-            return check(args.paths)
+            return check(args.paths, options=Options(args.format, args.output, args.fail_level, tuple(args.ignore), args.config))
         except BrokenPipeError:  # the reader stopped reading (| head): no traceback, as other tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1

@@ -13,10 +13,11 @@ Adding a feature: a handler below and one ``Feature`` line in ``FEATURES``
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from typing import Any, NamedTuple, Protocol
 
-from . import NAME, __version__, ignores
+from . import NAME, __version__, config, ignores
 from .diagnostics import SOURCE
 from .fixes import fix_all, fixes_in
 from .formats.base import DEFINITION, KEYWORD, PREPARE_RENAME, PROPERTY, REFERENCES, RENAME, SNIPPET, TEMPLATE, VALUE, VARIABLE, Hover
@@ -156,7 +157,10 @@ def initialize(call: Call):
 
 
 # The files the index follows, for a client that watches files for the server.
-WATCHERS = [{"globPattern": f"**/{pattern}"} for pattern in ("*.component", "*.component.yaml", "*.component.yml", "*.Componentfile", "Componentfile", "*.imagetemplate", "Templatefile")]
+WATCHERS = [
+    {"globPattern": f"**/{pattern}"}
+    for pattern in ("*.component", "*.component.yaml", "*.component.yml", "*.Componentfile", "Componentfile", "*.imagetemplate", "Templatefile", *config.NAMES)
+]
 
 
 def initialized(call: Call) -> None:
@@ -215,16 +219,33 @@ def _send_due(session: Session, outbox: Outbox) -> None:
 def did_change_watched_files(call: Call) -> None:
     session = call.session
     before = session.index.generation
+    configured = False
     for change in _checked(list, _field(call.params, "changes")):
         uri, kind = _str(_field(change, "uri")), _int(_field(change, "type"))
         path = path_of(uri)
         if path is None:
             continue
-        if kind == 3:  # deleted
+        if os.path.basename(path) in config.NAMES:  # a project configuration: every document's, again
+            configured = True
+        elif kind == 3:  # deleted
             session.index.forget(path)
         else:  # created, changed
             session.index.load(path)
+    if configured:
+        reconfigure(call)
     relink(call, before)
+
+
+def reconfigure(call: Call) -> None:
+    """The project configurations changed: read them again, and diagnose every open document again."""
+    session = call.session
+    session.reload_configs()
+    if session.pull:
+        if session.refresh and session.reported and ("workspace/diagnostic/refresh", None) not in session.due:
+            session.due.append(("workspace/diagnostic/refresh", None))
+        return
+    for doc in session.documents.values():
+        call.publish(doc)
 
 
 def did_change_workspace_folders(call: Call) -> None:

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from . import ignores
+from . import config, ignores
+from .config import DEFAULT, Config
 from .diagnostics import SOURCE, Diagnostic, code_url
 from .document import UTF8, UTF16, UTF32
 from .formats import Content, open_text
@@ -82,6 +84,7 @@ class OpenDocument:
     serial: int = 0  # which opening of a document this is: part of a pull result id
     kept: tuple | None = None  # (settings, {a document diagnostic and its lines: its JSON text}) of the last sent
     entry: object = None  # its entry in the workspace index, if it is a file of ours (a workspace.index.Entry)
+    config: Config = DEFAULT  # the project configuration of its file (config.py)
 
 
 @dataclass
@@ -103,6 +106,7 @@ class Session:
     watch: bool = False  # the client can be asked to watch files (workspace/didChangeWatchedFiles, dynamically)
     wake: Callable[[], None] | None = None  # how the index's thread gets the server to take in what it found
     due: list[tuple[str, object]] = field(default_factory=list)  # requests to the client, sent once a transport can
+    configs: dict[str, Config] = field(default_factory=dict)  # project configurations, by folder
 
     def take_warnings(self) -> list[str]:
         """The warnings since the last call, for the server to send as log messages."""
@@ -143,6 +147,7 @@ class Session:
         self.opened += 1
         doc = self.documents[uri] = OpenDocument(open_text(text, uri, language_id), version, uri, self.opened)
         doc.entry = self.index.opened(uri, doc.content)
+        doc.config = self.config_of(uri)
         if doc.content.doc.byte_size >= FREEZE_FROM:
             # A large document lives long: keep the cyclic garbage collector from walking its objects
             # again and again (a full pass over 1 MB of text is milliseconds, at random keystrokes).
@@ -195,6 +200,36 @@ class Session:
             self.index.closed(uri)
         return doc
 
+    # -- the project configuration -------------------------------------------------------
+    def config_of(self, uri: str) -> Config:
+        """The configuration of a document's file: the nearest one from its folder, read once per folder until it
+        changes; the defaults (and a warning to log) if it cannot be read."""
+        path = path_of(uri)
+        if path is None:
+            return DEFAULT
+        folder = os.path.dirname(path)
+        if folder not in self.configs:
+            try:
+                found = config.find(folder)
+                self.configs[folder] = (config.read(found) or DEFAULT) if found else DEFAULT
+            except config.ConfigError as exc:
+                self.warnings.append(f"the configuration {exc} (its settings are not applied until it is fixed)")
+                self.configs[folder] = DEFAULT
+        return self.configs[folder]
+
+    def reload_configs(self) -> None:
+        """A configuration file changed: every open document's is read again."""
+        self.configs.clear()
+        for doc in self.documents.values():
+            doc.config = self.config_of(doc.uri)
+
+    def visible(self, doc: OpenDocument, found: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """What the configuration and then the editor's settings let through, at the configuration's severities."""
+        conf = doc.config
+        if conf.path is not None and path_of(doc.uri) is not None and conf.excludes(path_of(doc.uri) or ""):
+            return []
+        return self.settings.shown(found if conf.empty else conf.adjust(found))
+
     # -- the workspace ---------------------------------------------------------------
     def uses(self, doc: OpenDocument) -> list[Use]:
         return (doc.content.ask(USES) or []) if doc.content.kind.dialect == TEMPLATE else []
@@ -217,7 +252,7 @@ class Session:
         linked = self.linked(doc)
         if linked:
             found = sorted(found + linked, key=Diagnostic.sort_key)
-        return self.settings.shown(ignores.apply(doc.content, found))
+        return sorted(self.visible(doc, ignores.apply(doc.content, found)), key=Diagnostic.sort_key)
 
     def range(self, doc: OpenDocument, start: tuple[int, int], end: tuple[int, int]) -> dict:
         model = doc.content.doc
@@ -247,7 +282,7 @@ class Session:
 
     def _texts(self, doc: OpenDocument, found: Iterable[Diagnostic]) -> tuple[list[tuple], list[bytes]]:
         """The diagnostics the settings let through, sorted: their sort keys, and their JSON texts."""
-        shown = sorted(self.settings.shown(found), key=Diagnostic.sort_key)
+        shown = sorted(self.visible(doc, found), key=Diagnostic.sort_key)
         return [d.sort_key() for d in shown], [self.wire(doc, d) for d in shown]
 
     def items(self, doc: OpenDocument) -> Raw:
@@ -257,7 +292,7 @@ class Session:
             doc.kept = None
             return array(self.wire(doc, d) for d in self.diagnostics(doc))
         keep = not content.doc.has_lone_cr  # there, an edit can move LSP lines without moving the unit
-        settings = (self.encoding, self.configured)
+        settings = (self.encoding, self.configured, doc.config.serial)
         keys: list[tuple] = []
         texts: list[bytes] = []
         for unit in content.units():
@@ -272,7 +307,7 @@ class Session:
         lines = content.doc.lines
         kept = doc.kept if keep and doc.kept is not None and doc.kept[0] == settings else (settings, {})
         now: dict[tuple, bytes] = {}
-        for d in sorted(self.settings.shown(content.document_diagnostics() + self.linked(doc)), key=Diagnostic.sort_key):
+        for d in sorted(self.visible(doc, content.document_diagnostics() + self.linked(doc)), key=Diagnostic.sort_key):
             # Kept with the text of the lines it is on: an edit there may move the LSP column of an unmoved
             # model position (a character before it that takes two UTF-16 units, say).
             on = tuple(lines[line] for line in (d.start[0], d.end[0]) if line < len(lines))
@@ -294,7 +329,7 @@ class Session:
 
     def result_id(self, doc: OpenDocument) -> str:
         workspace = self.index.generation if doc.content.kind.dialect == TEMPLATE else 0
-        return f"{doc.serial}:{doc.version}:{self.configured}:{workspace}"
+        return f"{doc.serial}:{doc.version}:{self.configured}:{doc.config.serial}:{workspace}"
 
     def report(self, uri: str, previous_result_id: str | None) -> Raw:
         """A textDocument/diagnostic result: unchanged since the client's result id, or in full."""

@@ -16,7 +16,7 @@ PACKAGE = ROOT / "component_lsp"
 # registry's package, its ``base``). Patterns end with ``.*`` for a package's modules.
 LAYERS = [
     ["component_lsp", "component_lsp.document", "component_lsp.diagnostics", "component_lsp.jsonrpc", "component_lsp.framing"],
-    ["component_lsp.settings"],
+    ["component_lsp.settings", "component_lsp.config"],
     ["component_lsp.limits", "component_lsp.fixes", "component_lsp.formats.base"],
     ["component_lsp.formats.dockerfile.words", "component_lsp.formats.yaml.reading", "component_lsp.formats.yaml.segments"],
     ["component_lsp.formats.dockerfile.parser", "component_lsp.formats.yaml.catalog"],
@@ -33,7 +33,9 @@ LAYERS = [
     ["component_lsp.workspace", "component_lsp.workspace.scan", "component_lsp.ignores"],
     ["component_lsp.workspace.index"],
     ["component_lsp.workspace.links"],
-    ["component_lsp.session", "component_lsp.codes"],
+    ["component_lsp.session", "component_lsp.codes", "component_lsp.reports.base"],
+    ["component_lsp.reports.*"],
+    ["component_lsp.reports"],
     ["component_lsp.features"],
     ["component_lsp.server"],
     ["component_lsp.early"],  # hands over to the server, which it imports once pygls has loaded

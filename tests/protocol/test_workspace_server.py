@@ -245,3 +245,22 @@ async def test_a_component_saved_while_open_is_read_again_when_closed(client: La
     client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(component.as_uri())))
     got = await settle(client, "main.imagetemplate", lambda got: got != [])
     assert codes(got) == ["Lint.MissingComponentParameter"] and "--zone" in got[0].message
+
+
+async def test_the_project_configuration_applies_and_is_read_again_when_it_changes(client: LanguageClient):
+    conf = client.root / ".component-lsp.toml"
+    conf.write_text('[severity]\n"Lint.KeywordCase" = "error"\n')
+    open_doc(client, "run a\nENV A=1\n", uri(client, "components/x.component"))
+    got = await settle(client, "components/x.component", lambda got: len(got) == 2)
+    assert sorted((d.code, d.severity) for d in got) == [("Lint.KeywordCase", types.DiagnosticSeverity.Error), ("Lint.UnquotedEnvValue", types.DiagnosticSeverity.Warning)]
+    conf.write_text('ignore = ["Lint.Unquoted*"]\n')
+    watched(client, ".component-lsp.toml", types.FileChangeType.Changed)
+    got = await settle(client, "components/x.component", lambda got: len(got) == 1)
+    assert [(d.code, d.severity) for d in got] == [("Lint.KeywordCase", types.DiagnosticSeverity.Warning)]
+    conf.write_text("ignore = [\n")  # broken: said once, and the defaults apply
+    watched(client, ".component-lsp.toml", types.FileChangeType.Changed)
+    await settle(client, "components/x.component", lambda got: len(got) == 2)
+    deadline = time.monotonic() + 20
+    while not any("not valid TOML" in m.message and ".component-lsp.toml:1" in m.message for m in client.log_messages):
+        assert time.monotonic() < deadline, [m.message for m in client.log_messages]
+        await asyncio.sleep(0.05)
