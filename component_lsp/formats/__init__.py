@@ -64,6 +64,17 @@ def stem(name: str) -> str | None:
     return name[: -len(best)] if best else None
 
 
+def file_regex() -> str:
+    """A regular expression (Python's and pre-commit's) that matches the paths of every file of ours, from the table."""
+    import re
+
+    names = sorted(p for fmt in FORMATS for p in fmt.files if not p.startswith("."))
+    suffixes = sorted((p for fmt in FORMATS for p in fmt.files if p.startswith(".")), key=lambda p: (-len(p), p))
+    exact = "|".join(re.escape(n) for n in names)
+    ends = "|".join(re.escape(p) for p in suffixes)
+    return rf"(^|/)({exact})$|[^/]({ends})$"  # a suffix after a name: `.component` alone is no component
+
+
 def kind_of(name: str, language_id: str = "") -> Kind:
     """What to open a document as: by language id, then file name; a component otherwise."""
     return kind_by_language(language_id) or kind_by_name(name) or Kind(DEFAULT, COMPONENT)
@@ -145,4 +156,4 @@ def open_text(text: str, name: str = "", language_id: str = "") -> Content:
     return Content(text, kind_of(name, language_id))
 
 
-__all__ = ["FORMATS", "Content", "Kind", "choose", "kind_by_name", "kind_of", "load_all", "open_text", "stem"]
+__all__ = ["FORMATS", "Content", "Kind", "choose", "file_regex", "kind_by_name", "kind_of", "load_all", "open_text", "stem"]
