@@ -188,3 +188,22 @@ def test_the_kept_wire_form_of_a_yaml_component_equals_a_fresh_one(edits):
         end = (line, col + (0 if new else 1))
         session.change("file:///a.component.yaml", version, [(((line, col), end), new)])
         assert items(session, "file:///a.component.yaml") == fresh(session, "file:///a.component.yaml")
+
+
+def test_the_configuration_of_a_documents_folder_adjusts_what_is_published_and_pulled(tmp_path):
+    (tmp_path / ".component-lsp.toml").write_text('exclude = ["vendor/**"]\n[severity]\n"Lint.KeywordCase" = "error"\n')
+    (tmp_path / "vendor").mkdir()
+    for caps in ({}, CAPS):
+        session = Session()
+        session.initialize(caps)
+        ours = session.open((tmp_path / "a.component").as_uri(), "ecs-component", 1, "run a\n")
+        theirs = session.open((tmp_path / "vendor" / "b.component").as_uri(), "ecs-component", 1, "run a\n")
+        assert [(d.code, d.severity) for d in session.diagnostics(ours)] == [("Lint.KeywordCase", 1)]
+        assert session.diagnostics(theirs) == []
+        assert [item["severity"] for item in session.items(ours).data] == [1]
+        assert session.items(theirs).data == []
+        before = session.result_id(ours)
+        (tmp_path / ".component-lsp.toml").write_text('ignore = ["Lint.*"]\n')
+        session.reload_configs()
+        assert session.diagnostics(ours) == [] and session.result_id(ours) != before  # a pull must not answer unchanged
+        (tmp_path / ".component-lsp.toml").write_text('exclude = ["vendor/**"]\n[severity]\n"Lint.KeywordCase" = "error"\n')
