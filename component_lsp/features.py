@@ -20,7 +20,22 @@ from typing import Any, NamedTuple, Protocol
 from . import NAME, __version__, config, ignores
 from .diagnostics import SOURCE
 from .fixes import fix_all, fixes_in
-from .formats.base import DEFINITION, KEYWORD, PREPARE_RENAME, PROPERTY, REFERENCES, RENAME, SNIPPET, TEMPLATE, VALUE, VARIABLE, Hover
+from .formats.base import (
+    DEFINITION,
+    FOLDING,
+    KEYWORD,
+    LINKS,
+    PREPARE_RENAME,
+    PROPERTY,
+    REFERENCES,
+    RENAME,
+    SNIPPET,
+    SYMBOLS,
+    TEMPLATE,
+    VALUE,
+    VARIABLE,
+    Hover,
+)
 from .jsonrpc import INVALID_PARAMS, INVALID_REQUEST, REQUEST_FAILED, SERVER_NOT_INITIALIZED, Message, error, notification, response
 from .session import OpenDocument, Session
 from .workspace import links
@@ -421,6 +436,63 @@ def rename(call: Call):
     return _edits(call.session, doc, edits)
 
 
+def document_symbol(call: Call):
+    doc = call.session.documents.get(_uri(call.params))
+    if doc is None:
+        return None
+    session = call.session
+    found = doc.content.ask(SYMBOLS) or []
+
+    def tree(symbol) -> dict:
+        out = {
+            "name": symbol.name, "detail": symbol.detail, "kind": symbol.kind,
+            "range": session.range(doc, symbol.start, symbol.end), "selectionRange": session.range(doc, symbol.select_start, symbol.select_end),
+        }
+        if symbol.children:
+            out["children"] = [tree(child) for child in symbol.children]
+        return out
+
+    if session.hierarchical:
+        return [tree(symbol) for symbol in found]
+    flat = []
+    for symbol in found:  # a list, each child naming its container
+        for item, container in [(symbol, None), *((child, symbol.name) for child in symbol.children)]:
+            entry = {"name": item.name, "kind": item.kind, "location": {"uri": doc.uri, "range": session.range(doc, item.start, item.end)}}
+            if container:
+                entry["containerName"] = container
+            flat.append(entry)
+    return flat
+
+
+def folding_range(call: Call):
+    doc = call.session.documents.get(_uri(call.params))
+    if doc is None:
+        return None
+    model, encoding = doc.content.doc, call.session.encoding
+    out = []
+    for fold in doc.content.ask(FOLDING) or []:
+        first, last = model.to_lsp(fold.first, 0, encoding)[0], model.to_lsp(fold.last, 0, encoding)[0]
+        if last > first:
+            out.append({"startLine": first, "endLine": last, **({"kind": fold.kind} if fold.kind else {})})
+    return out
+
+
+def document_link(call: Call):
+    doc = call.session.documents.get(_uri(call.params))
+    if doc is None:
+        return None
+    session = call.session
+    out = [{"range": session.range(doc, link.start, link.end), "target": link.target} for link in doc.content.ask(LINKS) or []]
+    for use in session.uses(doc):  # COMPONENT lines that name a workspace component: to its file
+        entry = session.index.component(use.name) if use.name else None
+        if entry is not None:
+            link = {"range": session.range(doc, use.name_start, use.name_end), "target": entry.uri}
+            if session.tooltips:
+                link["tooltip"] = f"{entry.path.rsplit('/', 1)[-1]} in this workspace"
+            out.append(link)
+    return out
+
+
 def _edits(session: Session, doc: OpenDocument, edits) -> dict:
     return {"changes": {doc.uri: [{"range": session.range(doc, e.start, e.end), "newText": e.text} for e in edits]}}
 
@@ -481,6 +553,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("textDocument/references", references, {"referencesProvider": True}),
     Feature("textDocument/prepareRename", prepare_rename),
     Feature("textDocument/rename", rename, {"renameProvider": {"prepareProvider": True}}),
+    Feature("textDocument/documentSymbol", document_symbol, {"documentSymbolProvider": True}),
+    Feature("textDocument/foldingRange", folding_range, {"foldingRangeProvider": True}),
+    Feature("textDocument/documentLink", document_link, {"documentLinkProvider": {"resolveProvider": False}}),
     Feature("workspace/didChangeWatchedFiles", did_change_watched_files),
     Feature(
         "workspace/didChangeWorkspaceFolders",

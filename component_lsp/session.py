@@ -94,6 +94,8 @@ class Session:
     shut_down: bool = False  # shutdown has been answered
     pull: bool = False  # the client asks for diagnostics itself (and can be asked to ask again)
     snippets: bool = False
+    tooltips: bool = False  # document links may say where they go
+    hierarchical: bool = False  # the client shows an outline as a tree (DocumentSymbol), not a list (SymbolInformation)
     encoding: str = UTF16
     refresh: bool = False  # the client can be told to pull diagnostics again
     settings: Settings = field(default_factory=Settings)
@@ -123,6 +125,8 @@ class Session:
         # a client that pulls but cannot be refreshed (Neovim 0.10-0.12) gets its diagnostics pushed.
         self.pull = _get(capabilities, "textDocument", "diagnostic") is not None and bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
         self.snippets = bool(_get(capabilities, "textDocument", "completion", "completionItem", "snippetSupport"))
+        self.tooltips = bool(_get(capabilities, "textDocument", "documentLink", "tooltipSupport"))
+        self.hierarchical = bool(_get(capabilities, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"))
         self.encoding = position_encoding(capabilities)
         self.refresh = bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
         self.initialized = True

@@ -117,9 +117,41 @@ DEFINITION = "definition"  # (line, col) -> list[(start, end)], in this document
 REFERENCES = "references"  # (line, col, include the declaration) -> list[(start, end)]
 PREPARE_RENAME = "prepare_rename"  # (line, col) -> ((start, end), the name) | None
 RENAME = "rename"  # (line, col, new name) -> list[diagnostics.Edit]; raises ValueError (its message for the user) if it cannot
+SYMBOLS = "symbols"  # () -> list[Symbol]: the outline
+FOLDING = "folding"  # () -> list[Fold]
+LINKS = "links"  # () -> list[Link]: what in the text points elsewhere (a COPY URL)
 EXTENT = "extent"  # (line) -> (first, last) lines of the instruction (a YAML task or key) after that line, or None
 OFFER = "offer"  # () -> Offer | None: what a component offers a template that uses it (its parameters, its steps)
 USES = "uses"  # () -> list[Use]: the components a template uses, with COMPONENT
+
+
+# Symbol kinds, as LSP numbers them (SymbolKind).
+MODULE, NAMESPACE, PROPERTY_SYMBOL, FUNCTION, VARIABLE_SYMBOL = 2, 3, 7, 12, 13
+
+
+class Symbol(NamedTuple):
+    """An entry of the outline: its whole extent, the part to select (its name), and what it holds."""
+
+    name: str
+    detail: str
+    kind: int
+    start: Position
+    end: Position
+    select_start: Position
+    select_end: Position
+    children: tuple[Symbol, ...] = ()
+
+
+class Fold(NamedTuple):
+    first: int  # model lines
+    last: int
+    kind: str = ""  # "comment", "region" or "" (LSP FoldingRangeKind)
+
+
+class Link(NamedTuple):
+    start: Position
+    end: Position
+    target: str
 
 
 class Parameter(NamedTuple):

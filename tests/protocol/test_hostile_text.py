@@ -75,6 +75,9 @@ def requests(capabilities: dict, uri: str, line: int, character: int) -> list[tu
         "referencesProvider": [("textDocument/references", {**at(line, character, uri), "context": {"includeDeclaration": True}})],
         "renameProvider": [("textDocument/prepareRename", at(line, character, uri))],
         "executeCommandProvider": [],  # no commands: nothing to execute
+        "documentSymbolProvider": [("textDocument/documentSymbol", {"textDocument": {"uri": uri}})],
+        "foldingRangeProvider": [("textDocument/foldingRange", {"textDocument": {"uri": uri}})],
+        "documentLinkProvider": [("textDocument/documentLink", {"textDocument": {"uri": uri}})],
     }
     features = {key for key in capabilities if key.endswith("Provider")}
     assert features <= offered.keys(), f"a feature with no hostile test: {features - offered.keys()}"

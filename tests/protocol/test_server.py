@@ -283,3 +283,20 @@ async def test_settings_before_any_pull_ask_for_no_refresh(refreshing_client: La
     await refreshing_client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
     assert refreshing_client.diagnostic_refresh_count == 0
     assert [d.code for d in await diagnostics(refreshing_client)] == ["NotSupportedCommand.FROM"]
+
+
+async def test_outline_folding_and_links(client: LanguageClient):
+    open_doc(client, "# a\n# b\nENV A=1\nRUN a \\\n  b\nCOPY https://x.example/a.tgz /opt/\n")
+    doc = types.TextDocumentIdentifier(URI)
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(doc))
+    if isinstance(symbols[0], types.DocumentSymbol):  # the client shows a tree
+        assert [(s.name, s.kind, s.range.start.line, s.range.end.line) for s in symbols] == [
+            ("ENV", types.SymbolKind.Function, 2, 2), ("RUN", types.SymbolKind.Function, 3, 4), ("COPY", types.SymbolKind.Function, 5, 5),
+        ]
+        assert [(c.name, c.kind) for c in symbols[0].children] == [("A", types.SymbolKind.Variable)]
+    else:  # a list: children name their container
+        assert [(s.name, s.container_name) for s in symbols] == [("ENV", None), ("A", "ENV"), ("RUN", None), ("COPY", None)]
+    folds = await client.text_document_folding_range_async(types.FoldingRangeParams(doc))
+    assert [(f.start_line, f.end_line, f.kind) for f in folds] == [(0, 1, types.FoldingRangeKind.Comment), (3, 4, None)]
+    links = await client.text_document_document_link_async(types.DocumentLinkParams(doc))
+    assert [(link.target, link.range.start.line, link.range.start.character) for link in links] == [("https://x.example/a.tgz", 5, 5)]

@@ -165,6 +165,8 @@ async def test_navigation_hover_and_completion_follow_the_link(client: LanguageC
     assert [(loc.uri, loc.range.start.line, loc.range.start.character, loc.range.end.character) for loc in found] == [(component, 1, 2, 6)]
     hover = await client.text_document_hover_async(types.HoverParams(doc, types.Position(0, 60)))
     assert "| `port` | Number | required |" in hover.contents.value and "serve: RunShellCommand" in hover.contents.value
+    links = await client.text_document_document_link_async(types.DocumentLinkParams(doc))
+    assert [(link.target, link.range.start.line, link.range.start.character) for link in links][:2] == [(component, 0, 58), (uri(client, "components/plain.component"), 1, 58)]
     hover = await client.text_document_hover_async(types.HoverParams(doc, types.Position(0, 74)))
     assert "Number, required" in hover.contents.value
     items = await client.text_document_completion_async(types.CompletionParams(doc, types.Position(3, len(ARN + "app/1.0.0 --port 1 -"))))

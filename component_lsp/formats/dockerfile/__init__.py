@@ -7,16 +7,26 @@ say, what keywords are); ``rules`` and the features (``completion``,
 them to an editable document.
 """
 
-from ..base import COMPLETE, COMPONENT, EXTENT, HOVER, OFFER, TEMPLATE, USES, Format
+from ..base import COMPLETE, COMPONENT, EXTENT, FOLDING, HOVER, LINKS, OFFER, SYMBOLS, TEMPLATE, USES, Format
 from .completion import complete
 from .hover import hover
 from .interface import extent, offer, uses
 from .model import DockerfileModel
+from .outline import folding, links, symbols
 
 FORMAT = Format(
     name="dockerfile",
     open=DockerfileModel,
-    features={COMPLETE: complete, HOVER: hover, OFFER: offer, USES: uses, EXTENT: extent},
+    features={
+        COMPLETE: complete,
+        HOVER: hover,
+        OFFER: offer,
+        USES: uses,
+        EXTENT: extent,
+        SYMBOLS: symbols,
+        FOLDING: folding,
+        LINKS: links,
+    },
     files={
         "Componentfile": COMPONENT,
         ".component": COMPONENT,

@@ -11,7 +11,21 @@ features (``completion``, ``hover``, ``navigation``), which use those and never 
 from __future__ import annotations
 
 from ...document import Document
-from ..base import COMPLETE, COMPONENT, DEFINITION, EXTENT, HOVER, OFFER, PREPARE_RENAME, REFERENCES, RENAME, Format, looks_like_yaml
+from ..base import (
+    COMPLETE,
+    COMPONENT,
+    DEFINITION,
+    EXTENT,
+    FOLDING,
+    HOVER,
+    OFFER,
+    PREPARE_RENAME,
+    REFERENCES,
+    RENAME,
+    SYMBOLS,
+    Format,
+    looks_like_yaml,
+)
 
 # PyYAML and the modules over it are imported when the first YAML document opens, not at start-up: the
 # server answers its first Dockerfile-format document about 15 ms sooner.
@@ -63,6 +77,18 @@ def _rename(model, line: int, col: int, new: str):
     return rename(model, line, col, new)
 
 
+def _symbols(model):
+    from .outline import symbols
+
+    return symbols(model)
+
+
+def _folding(model):
+    from .outline import folding
+
+    return folding(model)
+
+
 def _extent(model, line: int):
     from .context import extent
 
@@ -92,6 +118,8 @@ FORMAT = Format(
         RENAME: _rename,
         OFFER: _offer,
         EXTENT: _extent,
+        SYMBOLS: _symbols,
+        FOLDING: _folding,
     },
     files={".component.yaml": COMPONENT, ".component.yml": COMPONENT},
     languages={"ecs-component-yaml": COMPONENT},

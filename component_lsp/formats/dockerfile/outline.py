@@ -1,0 +1,72 @@
+"""The outline, folding and links of Dockerfile-format text: instructions (ENV's variables and a COMPONENT's
+parameters under them), multi-line instructions and runs of comments, and COPY's URLs."""
+
+from __future__ import annotations
+
+from ..base import FUNCTION, MODULE, PROPERTY_SYMBOL, VARIABLE_SYMBOL, Fold, Link, Symbol
+from .components import reference
+from .syntax import copy_operands, env_pairs, is_url
+
+DETAIL = 60  # characters of an instruction's arguments shown beside it
+
+
+def _detail(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= DETAIL else text[:DETAIL] + "…"
+
+
+def symbols(model) -> list[Symbol]:
+    out = []
+    for ins in model.instructions:
+        if not ins.keyword:
+            continue
+        start = (ins.start, 0)
+        end = (ins.end, len(model.doc.line_text(ins.end)))
+        name_start, name_end = model.place(ins, ins.kw_start, ins.kw_end)
+        children: list[Symbol] = []
+        detail = _detail(ins.args)
+        kind = FUNCTION
+        if ins.upper == "ENV":
+            pairs, _ = env_pairs(ins)
+            for pair in pairs:
+                a, b = model.place(ins, pair.key_start, pair.key_end)
+                _, c = model.place(ins, pair.key_start, pair.value_end)
+                children.append(Symbol(pair.key or "?", _detail(ins.logical[pair.value_start : pair.value_end]), VARIABLE_SYMBOL, a, c, a, b))
+        elif ins.upper == "COMPONENT":
+            ref = reference(ins)
+            kind = MODULE
+            detail = ref.name or ref.target or detail
+            for p in ref.pairs:
+                a, b = model.place(ins, p.start, p.end)
+                _, c = model.place(ins, p.start, p.value_end)
+                children.append(Symbol(f"--{p.name}", p.value or "", PROPERTY_SYMBOL, a, c, a, b))
+        out.append(Symbol(ins.upper, detail, kind, start, end, name_start, name_end, tuple(children)))
+    return out
+
+
+def folding(model) -> list[Fold]:
+    """Instructions over several lines, and runs of two or more comment lines."""
+    out = [Fold(ins.start, ins.end) for ins in model.instructions if ins.end > ins.start]
+    lines = model.doc.lines
+    run_start = None
+    for index in range(len(lines) + 1):
+        comment = index < len(lines) and lines[index].lstrip().startswith("#") and model.instruction_at(index) is None
+        if comment and run_start is None:
+            run_start = index
+        elif not comment and run_start is not None:
+            if index - 1 > run_start:
+                out.append(Fold(run_start, index - 1, "comment"))
+            run_start = None
+    out.sort()
+    return out
+
+
+def links(model) -> list[Link]:
+    """COPY's URL sources."""
+    out = []
+    for ins in sorted(model.by_keyword.get("COPY", ()), key=lambda ins: ins.start):
+        for op in copy_operands(ins)[:1]:
+            if is_url(op.value) and ins.logical[op.start : op.end] == op.value:
+                start, end = model.place(ins, op.start, op.end)
+                out.append(Link(start, end, op.value))
+    return out
