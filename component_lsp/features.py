@@ -17,10 +17,11 @@ import os
 from collections.abc import Callable
 from typing import Any, NamedTuple, Protocol
 
-from . import NAME, __version__, config, ignores
+from . import NAME, __version__, config, ignores, limits
 from .diagnostics import SOURCE
 from .fixes import fix_all, fixes_in
 from .formats.base import (
+    BUDGET,
     DEFINITION,
     FOLDING,
     KEYWORD,
@@ -493,6 +494,22 @@ def document_link(call: Call):
     return out
 
 
+def inlay_hint(call: Call):
+    """The API budget at the end of the first line: `12,410 / 16,384 bytes · 96 / 127 commands`."""
+    doc = call.session.documents.get(_uri(call.params))
+    if doc is None:
+        return None
+    _dict(_field(call.params, "range"))
+    found = doc.content.ask(BUDGET)
+    if found is None:
+        return []
+    model = doc.content.doc
+    line, character = model.to_lsp(0, len(model.line_text(0)), call.session.encoding)
+    label = f"{found.bytes:,} / {limits.MAX_BYTES:,} bytes · {found.items:,} / {limits.MAX_COMMANDS} {found.noun}"
+    tooltip = "How much of Image Builder's limits this uses: 16 KB of content, and 127 commands (for YAML, tasks: advice)."
+    return [{"position": {"line": line, "character": character}, "label": label, "paddingLeft": True, "tooltip": tooltip}]
+
+
 def _edits(session: Session, doc: OpenDocument, edits) -> dict:
     return {"changes": {doc.uri: [{"range": session.range(doc, e.start, e.end), "newText": e.text} for e in edits]}}
 
@@ -556,6 +573,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("textDocument/documentSymbol", document_symbol, {"documentSymbolProvider": True}),
     Feature("textDocument/foldingRange", folding_range, {"foldingRangeProvider": True}),
     Feature("textDocument/documentLink", document_link, {"documentLinkProvider": {"resolveProvider": False}}),
+    Feature("textDocument/inlayHint", inlay_hint, {"inlayHintProvider": True}),
     Feature("workspace/didChangeWatchedFiles", did_change_watched_files),
     Feature(
         "workspace/didChangeWorkspaceFolders",

@@ -6,6 +6,7 @@ from .diagnostics import ERROR, Diagnostic, Rule, rule
 from .document import Document
 
 MAX_BYTES = 16 * 1024
+MAX_COMMANDS = 127  # a Dockerfile-format component's (and template's) commands; a YAML component's tasks, as advice
 
 EMPTY = rule("MissingParameter.Content", ERROR, "No content: no command at all (Dockerfile format), or no YAML (YAML format).")
 TOO_LONG = rule("InvalidContent.LengthExceeded", ERROR, "Content over 16 KB (16,384 bytes of UTF-8, line endings included).")

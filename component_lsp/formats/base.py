@@ -117,6 +117,7 @@ DEFINITION = "definition"  # (line, col) -> list[(start, end)], in this document
 REFERENCES = "references"  # (line, col, include the declaration) -> list[(start, end)]
 PREPARE_RENAME = "prepare_rename"  # (line, col) -> ((start, end), the name) | None
 RENAME = "rename"  # (line, col, new name) -> list[diagnostics.Edit]; raises ValueError (its message for the user) if it cannot
+BUDGET = "budget"  # () -> Budget: how much of the API's limits the text uses
 SYMBOLS = "symbols"  # () -> list[Symbol]: the outline
 FOLDING = "folding"  # () -> list[Fold]
 LINKS = "links"  # () -> list[Link]: what in the text points elsewhere (a COPY URL)
@@ -140,6 +141,14 @@ class Symbol(NamedTuple):
     select_start: Position
     select_end: Position
     children: tuple[Symbol, ...] = ()
+
+
+class Budget(NamedTuple):
+    """How much of the API's limits a text uses: bytes of 16 KB, and commands (or tasks) of 127."""
+
+    bytes: int
+    items: int  # commands, or tasks
+    noun: str  # "commands", "tasks"
 
 
 class Fold(NamedTuple):

@@ -300,3 +300,19 @@ async def test_outline_folding_and_links(client: LanguageClient):
     assert [(f.start_line, f.end_line, f.kind) for f in folds] == [(0, 1, types.FoldingRangeKind.Comment), (3, 4, None)]
     links = await client.text_document_document_link_async(types.DocumentLinkParams(doc))
     assert [(link.target, link.range.start.line, link.range.start.character) for link in links] == [("https://x.example/a.tgz", 5, 5)]
+
+
+async def test_the_budget_hint_follows_the_text(client: LanguageClient):
+    open_doc(client, "RUN a\nRUN b\n")
+    doc = types.TextDocumentIdentifier(URI)
+    whole = types.Range(types.Position(0, 0), types.Position(2, 0))
+    (hint,) = await client.text_document_inlay_hint_async(types.InlayHintParams(doc, whole))
+    assert (hint.label, hint.position) == ("12 / 16,384 bytes · 2 / 127 commands", types.Position(0, 5))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=2, uri=URI),
+            [types.TextDocumentContentChangePartial(range=types.Range(types.Position(2, 0), types.Position(2, 0)), text="RUN é\n")],
+        )
+    )
+    (hint,) = await client.text_document_inlay_hint_async(types.InlayHintParams(doc, whole))
+    assert hint.label == "19 / 16,384 bytes · 3 / 127 commands"

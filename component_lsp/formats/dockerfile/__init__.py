@@ -7,12 +7,12 @@ say, what keywords are); ``rules`` and the features (``completion``,
 them to an editable document.
 """
 
-from ..base import COMPLETE, COMPONENT, EXTENT, FOLDING, HOVER, LINKS, OFFER, SYMBOLS, TEMPLATE, USES, Format
+from ..base import BUDGET, COMPLETE, COMPONENT, EXTENT, FOLDING, HOVER, LINKS, OFFER, SYMBOLS, TEMPLATE, USES, Format
 from .completion import complete
 from .hover import hover
 from .interface import extent, offer, uses
 from .model import DockerfileModel
-from .outline import folding, links, symbols
+from .outline import budget, folding, links, symbols
 
 FORMAT = Format(
     name="dockerfile",
@@ -26,6 +26,7 @@ FORMAT = Format(
         SYMBOLS: symbols,
         FOLDING: folding,
         LINKS: links,
+        BUDGET: budget,
     },
     files={
         "Componentfile": COMPONENT,

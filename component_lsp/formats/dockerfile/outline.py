@@ -3,7 +3,7 @@ parameters under them), multi-line instructions and runs of comments, and COPY's
 
 from __future__ import annotations
 
-from ..base import FUNCTION, MODULE, PROPERTY_SYMBOL, VARIABLE_SYMBOL, Fold, Link, Symbol
+from ..base import FUNCTION, MODULE, PROPERTY_SYMBOL, VARIABLE_SYMBOL, Budget, Fold, Link, Symbol
 from .components import reference
 from .syntax import copy_operands, env_pairs, is_url
 
@@ -70,3 +70,7 @@ def links(model) -> list[Link]:
                 start, end = model.place(ins, op.start, op.end)
                 out.append(Link(start, end, op.value))
     return out
+
+
+def budget(model) -> Budget:
+    return Budget(model.doc.byte_size, len(model.instructions), "commands")

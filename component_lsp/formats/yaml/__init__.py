@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ...document import Document
 from ..base import (
+    BUDGET,
     COMPLETE,
     COMPONENT,
     DEFINITION,
@@ -89,6 +90,12 @@ def _folding(model):
     return folding(model)
 
 
+def _budget(model):
+    from .outline import budget
+
+    return budget(model)
+
+
 def _extent(model, line: int):
     from .context import extent
 
@@ -120,6 +127,7 @@ FORMAT = Format(
         EXTENT: _extent,
         SYMBOLS: _symbols,
         FOLDING: _folding,
+        BUDGET: _budget,
     },
     files={".component.yaml": COMPONENT, ".component.yml": COMPONENT},
     languages={"ecs-component-yaml": COMPONENT},

@@ -3,7 +3,7 @@ each task (its action) under them; every block over several lines, and runs of c
 
 from __future__ import annotations
 
-from ..base import FUNCTION, NAMESPACE, VARIABLE_SYMBOL, Fold, Symbol
+from ..base import FUNCTION, NAMESPACE, VARIABLE_SYMBOL, Budget, Fold, Symbol
 from .reading import Mapping
 from .segments import PARAM, TASK, TOP
 from .syntax import key_text, last_line, text_of
@@ -68,3 +68,8 @@ def folding(model) -> list[Fold]:
             run_start = None
     out.sort()
     return out
+
+
+def budget(model) -> Budget:
+    tasks = sum(1 for placed in model.placed() if placed.part.kind == TASK) if model.reads() else 0
+    return Budget(model.doc.byte_size, tasks, "tasks")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from .... import limits
 from ....diagnostics import ERROR, WARNING, Diagnostic, Rule, rule
+from ....limits import MAX_COMMANDS
 from ...base import TEMPLATE
 from .base import check
-
-MAX_COMMANDS = 127
 
 TOO_MANY = rule("InvalidImageTemplateCommandSize.ExceededMaxNumber", ERROR, "More than 127 commands (logical instructions).")
 MISSING = limits.EMPTY

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from .... import limits
 from ....diagnostics import WARNING, Diagnostic, rule
+from ....limits import MAX_COMMANDS
 from ..catalog import TOP_KEYS
 from ..reading import Mapping, Scalar, Sequence
 from ..segments import PARAMETERS, TASK, TASKS, TOP
 from ..syntax import Part, Placed, View, key_text
 from .base import INVALID, found, quoted, unknown_key
 
-MAX_TASKS = 127
+MAX_TASKS = MAX_COMMANDS
 TOO_MANY = rule("Lint.TooManyTasks", WARNING, "More than 127 tasks: as many as a Dockerfile-format component may have commands.")
 
 
