@@ -157,12 +157,9 @@ class DockerfileModel:
             if finding.line is not None:  # a whole line, which the fix removes
                 line = ins.start + finding.line
                 start, end = (line, 0), (line, len(self.doc.line_text(line)))
-                if line + 1 < len(self.doc.lines):
-                    gone = Edit(start, (line + 1, 0), "")
-                elif line > 0:  # the last line, without a line break of its own: the one before it goes
-                    gone = Edit((line - 1, len(self.doc.line_text(line - 1))), end, "")
-                else:
-                    gone = Edit(start, end, "")
+                # The last line, without a line break of its own, loses its text only: the edit stays in the
+                # text, and clear of the edit that removes the line before it.
+                gone = Edit(start, (line + 1, 0), "") if line + 1 < len(self.doc.lines) else Edit(start, end, "")
                 edits = [gone] if finding.fix_title else []
             else:
                 start, end = self.place(ins, finding.start, finding.end)
