@@ -437,8 +437,13 @@ def rename(call: Call):
     return _edits(call.session, doc, edits)
 
 
+def _document(call: Call) -> OpenDocument | None:
+    """The open document a whole-document request names (None if it is not open)."""
+    return call.session.documents.get(_uri(call.params))
+
+
 def document_symbol(call: Call):
-    doc = call.session.documents.get(_uri(call.params))
+    doc = _document(call)
     if doc is None:
         return None
     session = call.session
@@ -466,7 +471,7 @@ def document_symbol(call: Call):
 
 
 def folding_range(call: Call):
-    doc = call.session.documents.get(_uri(call.params))
+    doc = _document(call)
     if doc is None:
         return None
     model, encoding = doc.content.doc, call.session.encoding
@@ -479,7 +484,7 @@ def folding_range(call: Call):
 
 
 def document_link(call: Call):
-    doc = call.session.documents.get(_uri(call.params))
+    doc = _document(call)
     if doc is None:
         return None
     session = call.session
@@ -496,7 +501,7 @@ def document_link(call: Call):
 
 def inlay_hint(call: Call):
     """The API budget at the end of the first line: `12,410 / 16,384 bytes · 96 / 127 commands`."""
-    doc = call.session.documents.get(_uri(call.params))
+    doc = _document(call)
     if doc is None:
         return None
     _dict(_field(call.params, "range"))

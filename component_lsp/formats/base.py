@@ -105,6 +105,22 @@ def head_text(lines: list[str], head: int) -> str:
     return (lines[head].removeprefix("\ufeff") if head == 0 else lines[head]).rstrip("\r\n")
 
 
+def comment_runs(lines: list[str], inside: Callable[[int], bool] = lambda line: False) -> list[tuple[int, int]]:
+    """The runs of two or more ``#`` comment lines (first, last), leaving out lines ``inside`` says belong to
+    something else (a comment within a continued instruction)."""
+    out = []
+    run_start = None
+    for index in range(len(lines) + 1):
+        comment = index < len(lines) and lines[index].lstrip().startswith("#") and not inside(index)
+        if comment and run_start is None:
+            run_start = index
+        elif not comment and run_start is not None:
+            if index - 1 > run_start:
+                out.append((run_start, index - 1))
+            run_start = None
+    return out
+
+
 def looks_like_yaml(first: str) -> bool:
     """True if a text whose first meaningful line is ``first`` is YAML-format content."""
     return _YAML_START.match(first.lstrip()) is not None

@@ -3,7 +3,7 @@ parameters under them), multi-line instructions and runs of comments, and COPY's
 
 from __future__ import annotations
 
-from ..base import FUNCTION, MODULE, PROPERTY_SYMBOL, VARIABLE_SYMBOL, Budget, Fold, Link, Symbol
+from ..base import FUNCTION, MODULE, PROPERTY_SYMBOL, VARIABLE_SYMBOL, Budget, Fold, Link, Symbol, comment_runs
 from .components import reference
 from .syntax import copy_operands, env_pairs, is_url
 
@@ -47,16 +47,7 @@ def symbols(model) -> list[Symbol]:
 def folding(model) -> list[Fold]:
     """Instructions over several lines, and runs of two or more comment lines."""
     out = [Fold(ins.start, ins.end) for ins in model.instructions if ins.end > ins.start]
-    lines = model.doc.lines
-    run_start = None
-    for index in range(len(lines) + 1):
-        comment = index < len(lines) and lines[index].lstrip().startswith("#") and model.instruction_at(index) is None
-        if comment and run_start is None:
-            run_start = index
-        elif not comment and run_start is not None:
-            if index - 1 > run_start:
-                out.append(Fold(run_start, index - 1, "comment"))
-            run_start = None
+    out += [Fold(a, b, "comment") for a, b in comment_runs(model.doc.lines, lambda line: model.instruction_at(line) is not None)]
     out.sort()
     return out
 

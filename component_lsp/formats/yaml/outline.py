@@ -3,7 +3,7 @@ each task (its action) under them; every block over several lines, and runs of c
 
 from __future__ import annotations
 
-from ..base import FUNCTION, NAMESPACE, VARIABLE_SYMBOL, Budget, Fold, Symbol
+from ..base import FUNCTION, NAMESPACE, VARIABLE_SYMBOL, Budget, Fold, Symbol, comment_runs
 from .reading import Mapping
 from .segments import PARAM, TASK, TOP
 from .syntax import key_text, last_line, text_of
@@ -56,16 +56,7 @@ def folding(model) -> list[Fold]:
         if top.end[0] > top.start[0]:
             out.append(Fold(top.start[0], top.end[0]))
         out += [Fold(s.start[0], s.end[0]) for s in top.children if s.end[0] > s.start[0]]
-    lines = model.doc.lines
-    run_start = None
-    for index in range(len(lines) + 1):
-        comment = index < len(lines) and lines[index].lstrip().startswith("#")
-        if comment and run_start is None:
-            run_start = index
-        elif not comment and run_start is not None:
-            if index - 1 > run_start:
-                out.append(Fold(run_start, index - 1, "comment"))
-            run_start = None
+    out += [Fold(a, b, "comment") for a, b in comment_runs(model.doc.lines)]
     out.sort()
     return out
 
