@@ -417,7 +417,10 @@ def references(call: Call):
 
 
 def prepare_rename(call: Call):
-    doc, found = _ask(call, PREPARE_RENAME)
+    try:
+        doc, found = _ask(call, PREPARE_RENAME)
+    except ValueError as exc:  # understood, and cannot be done: the answer says why
+        raise Refused(f"cannot rename: {exc}") from None
     if doc is None or found is None:
         return None
     (start, end), name = found
@@ -515,6 +518,14 @@ def inlay_hint(call: Call):
     return [{"position": {"line": line, "character": character}, "label": label, "paddingLeft": True, "tooltip": tooltip}]
 
 
+def document_highlight(call: Call):
+    """Every place in the document that names what is under the cursor (a variable, a parameter)."""
+    doc, found = _ask(call, REFERENCES, True)
+    if doc is None:
+        return None
+    return [{"range": call.session.range(doc, start, end)} for start, end in found or []]
+
+
 def _edits(session: Session, doc: OpenDocument, edits) -> dict:
     return {"changes": {doc.uri: [{"range": session.range(doc, e.start, e.end), "newText": e.text} for e in edits]}}
 
@@ -575,6 +586,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("textDocument/references", references, {"referencesProvider": True}),
     Feature("textDocument/prepareRename", prepare_rename),
     Feature("textDocument/rename", rename, {"renameProvider": {"prepareProvider": True}}),
+    Feature("textDocument/documentHighlight", document_highlight, {"documentHighlightProvider": True}),
     Feature("textDocument/documentSymbol", document_symbol, {"documentSymbolProvider": True}),
     Feature("textDocument/foldingRange", folding_range, {"foldingRangeProvider": True}),
     Feature("textDocument/documentLink", document_link, {"documentLinkProvider": {"resolveProvider": False}}),

@@ -78,6 +78,7 @@ def requests(capabilities: dict, uri: str, line: int, character: int) -> list[tu
         "documentSymbolProvider": [("textDocument/documentSymbol", {"textDocument": {"uri": uri}})],
         "foldingRangeProvider": [("textDocument/foldingRange", {"textDocument": {"uri": uri}})],
         "documentLinkProvider": [("textDocument/documentLink", {"textDocument": {"uri": uri}})],
+        "documentHighlightProvider": [("textDocument/documentHighlight", at(line, character, uri))],
         "inlayHintProvider": [("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}}})],
     }
     features = {key for key in capabilities if key.endswith("Provider")}

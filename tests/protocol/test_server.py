@@ -316,3 +316,19 @@ async def test_the_budget_hint_follows_the_text(client: LanguageClient):
     )
     (hint,) = await client.text_document_inlay_hint_async(types.InlayHintParams(doc, whole))
     assert hint.label == "19 / 16,384 bytes · 3 / 127 commands"
+
+
+async def test_env_variables_are_highlighted_found_and_renamed(client: LanguageClient):
+    open_doc(client, "ENV APP=/opt\nRUN cd $APP && echo $HOME\nENV APP=\"$APP/x\"\n")
+    doc = types.TextDocumentIdentifier(URI)
+    at_use = types.Position(1, 9)
+    definitions = await client.text_document_definition_async(types.DefinitionParams(doc, at_use))
+    assert [(loc.range.start.line, loc.range.start.character) for loc in definitions] == [(0, 4), (2, 4)]
+    highlights = await client.text_document_document_highlight_async(types.DocumentHighlightParams(doc, at_use))
+    assert sorted((h.range.start.line, h.range.start.character) for h in highlights) == [(0, 4), (1, 8), (2, 4), (2, 10)]
+    edit = await client.text_document_rename_async(types.RenameParams(doc, at_use, "ROOT"))
+    assert sorted((e.range.start.line, e.range.start.character, e.new_text) for e in edit.changes[URI]) == [
+        (0, 4, "ROOT"), (1, 8, "ROOT"), (2, 4, "ROOT"), (2, 10, "ROOT"),
+    ]
+    with pytest.raises(Exception, match="HOME is set by no ENV in this file"):
+        await client.text_document_prepare_rename_async(types.PrepareRenameParams(doc, types.Position(1, 22)))

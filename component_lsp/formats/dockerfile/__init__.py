@@ -7,11 +7,29 @@ say, what keywords are); ``rules`` and the features (``completion``,
 them to an editable document.
 """
 
-from ..base import BUDGET, COMPLETE, COMPONENT, EXTENT, FOLDING, HOVER, LINKS, OFFER, SYMBOLS, TEMPLATE, USES, Format
+from ..base import (
+    BUDGET,
+    COMPLETE,
+    COMPONENT,
+    DEFINITION,
+    EXTENT,
+    FOLDING,
+    HOVER,
+    LINKS,
+    OFFER,
+    PREPARE_RENAME,
+    REFERENCES,
+    RENAME,
+    SYMBOLS,
+    TEMPLATE,
+    USES,
+    Format,
+)
 from .completion import complete
 from .hover import hover
 from .interface import extent, offer, uses
 from .model import DockerfileModel
+from .navigation import definition, prepare_rename, references, rename
 from .outline import budget, folding, links, symbols
 
 FORMAT = Format(
@@ -27,6 +45,10 @@ FORMAT = Format(
         FOLDING: folding,
         LINKS: links,
         BUDGET: budget,
+        DEFINITION: definition,
+        REFERENCES: references,
+        PREPARE_RENAME: prepare_rename,
+        RENAME: rename,
     },
     files={
         "Componentfile": COMPONENT,
