@@ -335,6 +335,7 @@ def completion(call: Call):
     doc, (line, col) = found
     session = call.session
     items = []
+    session.resolvable = []
     found_items = doc.content.complete(line, col)
     if doc.content.kind.dialect == TEMPLATE:
         found_items += links.complete(session.uses(doc), session.index, doc.content.doc.line_text(line), (line, col))
@@ -344,14 +345,28 @@ def completion(call: Call):
             "label": item.label,
             "kind": COMPLETION_KINDS[item.kind],
             "detail": item.detail,
-            "documentation": {"kind": "markdown", "value": item.documentation},
             "textEdit": {"range": session.range(doc, item.start, item.end), "newText": item.snippet if snippet else item.text},
             "insertTextFormat": SNIPPET_FORMAT if snippet else PLAIN_TEXT,
         }
+        if session.lazy_docs:  # the list stays small: each item's documentation comes when the editor shows it
+            entry["data"] = len(session.resolvable)
+            session.resolvable.append(item.documentation)
+        else:
+            entry["documentation"] = {"kind": "markdown", "value": item.documentation}
         if item.sort:
             entry["sortText"] = item.sort
         items.append(entry)
     return {"isIncomplete": False, "items": items}
+
+
+def completion_resolve(call: Call):
+    """A completion item of the last list, with its documentation."""
+    item = _dict(call.params)
+    index = item.get("data")
+    docs = call.session.resolvable
+    if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(docs):
+        return {**item, "documentation": {"kind": "markdown", "value": docs[index]}}
+    return item
 
 
 def hover(call: Call):
@@ -579,7 +594,8 @@ FEATURES: tuple[Feature, ...] = (
         {"diagnosticProvider": {"identifier": SOURCE, "interFileDependencies": True, "workspaceDiagnostics": False}},
         lambda session: session.pull,  # a client that cannot be told to pull again gets pushed diagnostics
     ),
-    Feature("textDocument/completion", completion, {"completionProvider": {"triggerCharacters": ["$", "{", "-"]}}),
+    Feature("textDocument/completion", completion, {"completionProvider": {"triggerCharacters": ["$", "{", "-"], "resolveProvider": True}}),
+    Feature("completionItem/resolve", completion_resolve),
     Feature("textDocument/hover", hover, {"hoverProvider": True}),
     Feature("textDocument/codeAction", code_action, {"codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll"]}}),
     Feature("textDocument/definition", definition, {"definitionProvider": True}),

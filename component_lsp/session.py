@@ -95,6 +95,8 @@ class Session:
     pull: bool = False  # the client asks for diagnostics itself (and can be asked to ask again)
     snippets: bool = False
     tooltips: bool = False  # document links may say where they go
+    lazy_docs: bool = False  # completion items get their documentation on completionItem/resolve
+    resolvable: list[str] = field(default_factory=list)  # the documentation of the last completion list's items
     hierarchical: bool = False  # the client shows an outline as a tree (DocumentSymbol), not a list (SymbolInformation)
     encoding: str = UTF16
     refresh: bool = False  # the client can be told to pull diagnostics again
@@ -125,6 +127,8 @@ class Session:
         # a client that pulls but cannot be refreshed (Neovim 0.10-0.12) gets its diagnostics pushed.
         self.pull = _get(capabilities, "textDocument", "diagnostic") is not None and bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
         self.snippets = bool(_get(capabilities, "textDocument", "completion", "completionItem", "snippetSupport"))
+        resolvable = _get(capabilities, "textDocument", "completion", "completionItem", "resolveSupport", "properties")
+        self.lazy_docs = isinstance(resolvable, list) and "documentation" in resolvable
         self.tooltips = bool(_get(capabilities, "textDocument", "documentLink", "tooltipSupport"))
         self.hierarchical = bool(_get(capabilities, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"))
         self.encoding = position_encoding(capabilities)

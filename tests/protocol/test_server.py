@@ -93,6 +93,10 @@ async def test_keyword_completion(client: LanguageClient):
     else:
         assert run.text_edit.new_text == "RUN "
         assert run.insert_text_format == types.InsertTextFormat.PlainText
+    resolve = item.resolve_support if item else None
+    if resolve is not None and "documentation" in resolve.properties:  # the list is small: documentation on resolve
+        assert all(i.documentation is None for i in result.items)
+        run = await client.completion_item_resolve_async(run)
     assert "build VM" in run.documentation.value
 
 
