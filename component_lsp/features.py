@@ -24,6 +24,7 @@ from .formats.base import (
     BUDGET,
     DEFINITION,
     FOLDING,
+    FORMATTING,
     KEYWORD,
     LINKS,
     PREPARE_RENAME,
@@ -533,6 +534,30 @@ def inlay_hint(call: Call):
     return [{"position": {"line": line, "character": character}, "label": label, "paddingLeft": True, "tooltip": tooltip}]
 
 
+def _format(call: Call, first: int, last: int | None):
+    doc = _document(call)
+    if doc is None:
+        return None
+    _dict(_field(call.params, "options"))
+    edits = doc.content.ask(FORMATTING, first, last, call.session.settings.indent_continuations) or []
+    return [{"range": call.session.range(doc, e.start, e.end), "newText": e.text} for e in edits]
+
+
+def formatting(call: Call):
+    return _format(call, 0, None)
+
+
+def range_formatting(call: Call):
+    r = _field(call.params, "range")
+    doc = _document(call)
+    if doc is None:
+        return None
+    model, encoding = doc.content.doc, call.session.encoding
+    first = model.to_model(*_position(_field(r, "start")), encoding)[0]
+    last = model.to_model(*_position(_field(r, "end")), encoding)[0]
+    return _format(call, first, last)
+
+
 def document_highlight(call: Call):
     """Every place in the document that names what is under the cursor (a variable, a parameter)."""
     doc, found = _ask(call, REFERENCES, True)
@@ -603,6 +628,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("textDocument/prepareRename", prepare_rename),
     Feature("textDocument/rename", rename, {"renameProvider": {"prepareProvider": True}}),
     Feature("textDocument/documentHighlight", document_highlight, {"documentHighlightProvider": True}),
+    Feature("textDocument/formatting", formatting, {"documentFormattingProvider": True}),
+    Feature("textDocument/rangeFormatting", range_formatting, {"documentRangeFormattingProvider": True}),
     Feature("textDocument/documentSymbol", document_symbol, {"documentSymbolProvider": True}),
     Feature("textDocument/foldingRange", folding_range, {"foldingRangeProvider": True}),
     Feature("textDocument/documentLink", document_link, {"documentLinkProvider": {"resolveProvider": False}}),

@@ -18,6 +18,7 @@ SECTION = "componentLsp"
 
 class Settings(NamedTuple):
     ignore: tuple[str, ...] = ()  # diagnostic codes not to report; `*` globs, as `Lint.*`
+    indent_continuations: bool = True  # formatting indents the lines that continue an instruction alike
 
     def shown(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """The diagnostics the user has not asked to ignore."""
@@ -45,4 +46,10 @@ def read(value: object) -> tuple[Settings, list[str]]:
     if not isinstance(ignore, (list, tuple)) or not all(isinstance(code, str) for code in ignore):
         problems.append(f"{SECTION}.diagnostics.ignore should be a list of diagnostic codes")
         ignore = ()
-    return Settings(ignore=tuple(code.strip() for code in ignore if code.strip())), problems
+    fmt = section.get("format", {})
+    indent = fmt.get("indentContinuations", True) if isinstance(fmt, dict) else True
+    indent = section.get("format.indentContinuations", indent)
+    if not isinstance(indent, bool):
+        problems.append(f"{SECTION}.format.indentContinuations should be true or false")
+        indent = True
+    return Settings(ignore=tuple(code.strip() for code in ignore if code.strip()), indent_continuations=indent), problems

@@ -133,6 +133,7 @@ DEFINITION = "definition"  # (line, col) -> list[(start, end)], in this document
 REFERENCES = "references"  # (line, col, include the declaration) -> list[(start, end)]
 PREPARE_RENAME = "prepare_rename"  # (line, col) -> ((start, end), the name) | None
 RENAME = "rename"  # (line, col, new name) -> list[diagnostics.Edit]; raises ValueError (its message for the user) if it cannot
+FORMATTING = "formatting"  # (first line, last line, indent continuations) -> list[diagnostics.Edit]
 BUDGET = "budget"  # () -> Budget: how much of the API's limits the text uses
 SYMBOLS = "symbols"  # () -> list[Symbol]: the outline
 FOLDING = "folding"  # () -> list[Fold]

@@ -26,7 +26,8 @@ LAYERS = [
     + ["component_lsp.formats.yaml.rules.*", "component_lsp.formats.yaml.completion", "component_lsp.formats.yaml.hover"]
     + ["component_lsp.formats.yaml.navigation", "component_lsp.formats.yaml.schema"]
     + ["component_lsp.formats.dockerfile.interface", "component_lsp.formats.yaml.interface"]
-    + ["component_lsp.formats.dockerfile.outline", "component_lsp.formats.yaml.outline", "component_lsp.formats.dockerfile.navigation"],
+    + ["component_lsp.formats.dockerfile.outline", "component_lsp.formats.yaml.outline", "component_lsp.formats.dockerfile.navigation"]
+    + ["component_lsp.formats.dockerfile.formatting"],
     ["component_lsp.formats.dockerfile.rules", "component_lsp.formats.yaml.rules"],
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],

@@ -28,3 +28,12 @@ def test_nothing_or_junk_gives_defaults_and_says_why():
     for junk in ([1], "x", {"componentLsp": 3}, {"componentLsp": {"diagnostics": {"ignore": [1, 2]}}}):
         settings, problems = read(junk)
         assert settings == Settings() and len(problems) == 1
+
+
+def test_continuation_indent_can_be_left_alone():
+    from component_lsp.settings import read
+
+    assert read({"componentLsp": {"format": {"indentContinuations": False}}})[0].indent_continuations is False
+    assert read({"componentLsp": {"format.indentContinuations": False}})[0].indent_continuations is False
+    settings, problems = read({"componentLsp": {"format": {"indentContinuations": "no"}}})
+    assert settings.indent_continuations is True and "indentContinuations should be true or false" in problems[0]

@@ -78,6 +78,10 @@ def requests(capabilities: dict, uri: str, line: int, character: int) -> list[tu
         "documentSymbolProvider": [("textDocument/documentSymbol", {"textDocument": {"uri": uri}})],
         "foldingRangeProvider": [("textDocument/foldingRange", {"textDocument": {"uri": uri}})],
         "documentLinkProvider": [("textDocument/documentLink", {"textDocument": {"uri": uri}})],
+        "documentFormattingProvider": [("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": True}})],
+        "documentRangeFormattingProvider": [
+            ("textDocument/rangeFormatting", {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}}, "options": {"tabSize": 4, "insertSpaces": True}})
+        ],
         "documentHighlightProvider": [("textDocument/documentHighlight", at(line, character, uri))],
         "inlayHintProvider": [("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}}})],
     }

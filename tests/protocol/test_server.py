@@ -336,3 +336,17 @@ async def test_env_variables_are_highlighted_found_and_renamed(client: LanguageC
     ]
     with pytest.raises(Exception, match="HOME is set by no ENV in this file"):
         await client.text_document_prepare_rename_async(types.PrepareRenameParams(doc, types.Position(1, 22)))
+
+
+async def test_format_document_and_a_range(client: LanguageClient):
+    open_doc(client, "run a  \nRUN b \\\n      c\nrun d\n")
+    doc = types.TextDocumentIdentifier(URI)
+    options = types.FormattingOptions(tab_size=4, insert_spaces=True)
+    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(doc, options))
+    assert sorted((e.range.start.line, e.range.start.character, e.range.end.character, e.new_text) for e in edits) == [
+        (0, 0, 3, "RUN"), (0, 5, 7, ""), (2, 0, 6, "    "), (3, 0, 3, "RUN"),
+    ]
+    edits = await client.text_document_range_formatting_async(
+        types.DocumentRangeFormattingParams(doc, types.Range(types.Position(3, 0), types.Position(3, 5)), options)
+    )
+    assert [(e.range.start.line, e.new_text) for e in edits] == [(3, "RUN")]

@@ -14,6 +14,7 @@ from ..base import (
     DEFINITION,
     EXTENT,
     FOLDING,
+    FORMATTING,
     HOVER,
     LINKS,
     OFFER,
@@ -26,6 +27,7 @@ from ..base import (
     Format,
 )
 from .completion import complete
+from .formatting import format_edits
 from .hover import hover
 from .interface import extent, offer, uses
 from .model import DockerfileModel
@@ -45,6 +47,7 @@ FORMAT = Format(
         FOLDING: folding,
         LINKS: links,
         BUDGET: budget,
+        FORMATTING: format_edits,
         DEFINITION: definition,
         REFERENCES: references,
         PREPARE_RENAME: prepare_rename,

@@ -1,0 +1,65 @@
+"""Formatting Dockerfile-format text, conservatively: what it changes cannot change what the text means.
+
+- keywords Image Builder knows are written in upper case;
+- trailing spaces and tabs go;
+- the lines that continue an instruction, if indented, are indented alike (four spaces), unless the caller says
+  to leave them; a line that continues a quoted string, a JSON array (exec form), a heredoc's body, a comment
+  and a line without indentation (its text joins the line before it) are never moved.
+
+Edits are minimal (only what changes), so a range format touches only its lines.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ...diagnostics import Edit
+from .catalog import KNOWN
+from .words import words
+
+INDENT = "    "
+
+
+def _trailing(lines: list[str], n: int) -> Edit | None:
+    body = lines[n].rstrip("\r\n")
+    kept = body.rstrip(" \t")
+    return Edit((n, len(kept)), (n, len(body)), "") if len(kept) < len(body) else None
+
+
+def format_edits(model, first: int = 0, last: int | None = None, reindent: bool = True) -> list[Edit]:
+    """The edits that format the lines ``first``..``last`` (every line by default)."""
+    lines = model.doc.lines
+    last = len(lines) - 1 if last is None else min(last, len(lines) - 1)
+    edits: list[Edit] = []
+    instructions = model.instructions
+    k = bisect_left(instructions, first, key=lambda ins: ins.end)
+    handled: set[int] = set()  # lines of instructions: the rest (comments, blank lines, directives) lose trailing space only
+    for ins in instructions[k:]:
+        if ins.start > last:
+            break
+        logical_last = ins.start + max(seg[1] for seg in ins.segments)
+        handled.update(range(ins.start, ins.end + 1))
+        if first <= ins.start <= last and ins.keyword and ins.keyword != ins.upper and ins.upper in KNOWN:
+            start, end = model.place(ins, ins.kw_start, ins.kw_end)
+            edits.append(Edit(start, end, ins.upper))
+        starts = {seg[1]: seg[0] for seg in ins.segments}
+        for n in range(max(ins.start, first), min(logical_last, last) + 1):  # a heredoc's body (after it) is left alone
+            offset = n - ins.start
+            body = lines[n].rstrip("\r\n")
+            if reindent and offset > 0 and offset in starts and not ins.json_form and body.strip():
+                before = ins.logical[ins.args_start : starts[offset]] if starts[offset] > ins.args_start else ""
+                inside = before and (lambda ws: bool(ws) and ws[-1].unterminated)(words(before, 0, ins.escape))
+                lead = len(body) - len(body.lstrip(" \t"))
+                # Only whitespace that is there is changed: `a\` then `b` is `ab`, which an indent would split.
+                if not inside and lead and body[:lead] != INDENT and not body.lstrip().startswith("#"):
+                    edits.append(Edit((n, 0), (n, lead), INDENT))
+            trailing = _trailing(lines, n)
+            if trailing is not None:
+                edits.append(trailing)
+    for n in range(first, last + 1):
+        if n not in handled:
+            trailing = _trailing(lines, n)
+            if trailing is not None:
+                edits.append(trailing)
+    edits.sort(key=lambda e: (e.start, e.end))
+    return edits
