@@ -15,7 +15,6 @@ from bisect import bisect_left
 
 from ...diagnostics import Edit
 from .catalog import KNOWN
-from .words import words
 
 INDENT = "    "
 
@@ -24,6 +23,29 @@ def _trailing(lines: list[str], n: int) -> Edit | None:
     body = lines[n].rstrip("\r\n")
     kept = body.rstrip(" \t")
     return Edit((n, len(kept)), (n, len(body)), "") if len(kept) < len(body) else None
+
+
+def _inside_quotes(ins, offsets: list[int]) -> dict[int, bool]:
+    """For each logical offset (in order), whether a quote is open there: one pass over the text, as the shell reads
+    quotes (nothing escapes inside single quotes)."""
+    out: dict[int, bool] = {}
+    text, escape = ins.logical, ins.escape
+    quote = ""
+    i = ins.args_start
+    for offset in offsets:
+        while i < min(offset, len(text)):
+            ch = text[i]
+            if ch == escape and quote != "'":
+                i += 2
+                continue
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'":
+                quote = ch
+            i += 1
+        out[offset] = bool(quote)
+    return out
 
 
 def format_edits(model, first: int = 0, last: int | None = None, reindent: bool = True) -> list[Edit]:
@@ -43,12 +65,12 @@ def format_edits(model, first: int = 0, last: int | None = None, reindent: bool 
             start, end = model.place(ins, ins.kw_start, ins.kw_end)
             edits.append(Edit(start, end, ins.upper))
         starts = {seg[1]: seg[0] for seg in ins.segments}
+        quoted = _inside_quotes(ins, sorted(starts.values())) if reindent and len(starts) > 1 and not ins.json_form else {}
         for n in range(max(ins.start, first), min(logical_last, last) + 1):  # a heredoc's body (after it) is left alone
             offset = n - ins.start
             body = lines[n].rstrip("\r\n")
             if reindent and offset > 0 and offset in starts and not ins.json_form and body.strip():
-                before = ins.logical[ins.args_start : starts[offset]] if starts[offset] > ins.args_start else ""
-                inside = before and (lambda ws: bool(ws) and ws[-1].unterminated)(words(before, 0, ins.escape))
+                inside = quoted.get(starts[offset], False)
                 lead = len(body) - len(body.lstrip(" \t"))
                 # Only whitespace that is there is changed: `a\` then `b` is `ab`, which an indent would split.
                 if not inside and lead and body[:lead] != INDENT and not body.lstrip().startswith("#"):
