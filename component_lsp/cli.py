@@ -107,8 +107,7 @@ def _config(path: str, fixed: config.Config | None) -> config.Config:
         return fixed
     folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
     if folder not in _CONFIGS:
-        found = config.find(folder)
-        _CONFIGS[folder] = (config.read(found) or config.DEFAULT) if found else config.DEFAULT
+        _CONFIGS[folder] = config.for_folder(folder)
     return _CONFIGS[folder]
 
 

@@ -182,7 +182,11 @@ def _has_table(path: str) -> bool:
         return True
 
 
-def for_file(path: str) -> Config:
-    """The configuration of a file: the nearest one from its folder; the defaults if there is none (ConfigError if broken)."""
-    found = find(os.path.dirname(os.path.abspath(path)))
+def for_folder(folder: str) -> Config:
+    """The configuration of the files in a folder: the nearest one; the defaults if there is none (ConfigError if broken)."""
+    found = find(folder)
     return (read(found) or DEFAULT) if found else DEFAULT
+
+
+def for_file(path: str) -> Config:
+    return for_folder(os.path.dirname(os.path.abspath(path)))

@@ -200,15 +200,20 @@ def relink(call: Call, before: int, skip: OpenDocument | None = None) -> None:
     """After the index changed (its generation is no longer ``before``): the open templates' diagnostics again,
     published, or asked for through a refresh."""
     session = call.session
-    if session.index.generation == before or not session.templates():  # only open templates read the index
-        return
+    templates = session.templates()
+    if session.index.generation != before and templates:  # only open templates read the index
+        _rediagnose(call, [doc for doc in templates if doc is not skip])
+
+
+def _rediagnose(call: Call, docs: list[OpenDocument]) -> None:
+    """Diagnose these documents again: published, or (to a client that pulls) asked for through one refresh."""
+    session = call.session
     if session.pull:
         if session.refresh and session.reported and ("workspace/diagnostic/refresh", None) not in session.due:
             session.due.append(("workspace/diagnostic/refresh", None))
         return
-    for doc in session.templates():
-        if doc is not skip:
-            call.publish(doc)
+    for doc in docs:
+        call.publish(doc)
 
 
 def take_index(session: Session, outbox: Outbox) -> None:
@@ -257,12 +262,7 @@ def reconfigure(call: Call) -> None:
     """The project configurations changed: read them again, and diagnose every open document again."""
     session = call.session
     session.reload_configs()
-    if session.pull:
-        if session.refresh and session.reported and ("workspace/diagnostic/refresh", None) not in session.due:
-            session.due.append(("workspace/diagnostic/refresh", None))
-        return
-    for doc in session.documents.values():
-        call.publish(doc)
+    _rediagnose(call, list(session.documents.values()))
 
 
 def did_change_workspace_folders(call: Call) -> None:

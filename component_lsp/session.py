@@ -218,8 +218,7 @@ class Session:
         folder = os.path.dirname(path)
         if folder not in self.configs:
             try:
-                found = config.find(folder)
-                self.configs[folder] = (config.read(found) or DEFAULT) if found else DEFAULT
+                self.configs[folder] = config.for_folder(folder)
             except config.ConfigError as exc:
                 self.warnings.append(f"the configuration {exc} (its settings are not applied until it is fixed)")
                 self.configs[folder] = DEFAULT
