@@ -440,3 +440,16 @@ def test_no_rename_while_the_yaml_does_not_read():
     assert doc.ask(PREPARE_RENAME, 1, 2) is None
     with pytest.raises(ValueError, match="not valid YAML"):
         doc.ask(RENAME, 1, 2, "y")
+
+
+def test_a_misspelt_key_is_never_offered_a_name_the_mapping_has_or_a_value_cannot_take():
+    def fixes(text: str) -> list[str]:
+        return [d.fix_title for d in content(text, "file:///w/a.component.yaml").diagnostics() if d.code == "Lint.UnknownProperty"]
+
+    tasks = "Tasks:\n  - Name: a\n    Action: Reboot\n"
+    assert fixes(tasks + "Task:\n  - Name: b\n    Action: Reboot\n") == [""]  # Tasks is there already
+    assert fixes("Task:\n  - Name: b\n    Action: Reboot\n") == ["Change to Tasks"]
+    assert fixes(tasks + "Parameter:\n  - x\n") == [""]  # a list cannot be Parameters
+    assert fixes(tasks + "Parameter:\n  p:\n    Type: String\n") == ["Change to Parameters"]
+    assert fixes("Tasks:\n  - Name: a\n    Nam: b\n    Action: Reboot\n") == [""]  # the task has a Name
+    assert fixes("Tasks:\n  - Nam: a\n    Action: Reboot\n") == ["Change to Name"]

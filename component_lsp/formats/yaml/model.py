@@ -33,7 +33,7 @@ from ...diagnostics import Diagnostic, Edit
 from ...document import Change, Document
 from ..base import COMPONENT
 from .reading import Mapping, Node, Problem, Scalar, Sequence, read
-from .rules import INVALID, Env, check_document, check_links, check_part, check_use, environment, structure
+from .rules import INVALID, UNKNOWN_KEY, Env, check_document, check_links, check_part, check_use, environment, structure
 from .segments import HEAD, PARAM, PARAMETERS, START, TASK, TASKS, TOP, Cut, State, cut, odd
 from .syntax import Facts, Part, Placed, View, facts, key_text, parts_of
 
@@ -395,11 +395,23 @@ class YamlModel:
     def unit_diagnostics(self, unit) -> list[Diagnostic]:
         piece: Piece = unit
         found = [_moved(d, piece.start) for d in piece.findings]
+        if piece.kind == TOP and any(d.fix and d.code == UNKNOWN_KEY.code for d in found):
+            found = self._untaken(found)
         if self.irregular or self.env is None:
             return found  # links are not known while the text does not read
         if piece.linked_serial != self.serial:
             self._link(piece)
         return found + [_moved(d, piece.start) for d in piece.linked]
+
+    def _untaken(self, found: list[Diagnostic]) -> list[Diagnostic]:
+        """A top-level key's findings without a fix that renames it to a key the document has already."""
+        keys = {key_text(part.key) for piece in self.pieces if piece.kind == TOP for part in piece.parts if part.kind == TOP}
+        out = []
+        for d in found:
+            if d.code == UNKNOWN_KEY.code and d.fix and d.fix[0].text in keys:
+                d = Diagnostic(d.code, d.severity, d.message.split(" Did you mean")[0], d.start, d.end)
+            out.append(d)
+        return out
 
     def document_diagnostics(self) -> list[Diagnostic]:
         out = limits.size(self.doc)

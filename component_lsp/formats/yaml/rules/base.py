@@ -30,13 +30,14 @@ def quoted(names) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def unknown_key(key: Node, name: str | None, known, said: str, have: str) -> Diagnostic:
+def unknown_key(key: Node, name: str | None, known, said: str, have: str, taken=()) -> Diagnostic:
     """``Lint.UnknownProperty`` on a key not among ``known``, with the closest as its fix.
 
     ``said`` is the message without its end (``A task has no key `x`.``), ``have`` what is known, said whole
-    (``A task has `Name`, `Action` and `Properties`.``) for when nothing is close.
+    (``A task has `Name`, `Action` and `Properties`.``) for when nothing is close. A key the mapping has already
+    (``taken``) is never offered: the fix would write it twice.
     """
-    close = get_close_matches(name or "", list(known), n=1, cutoff=0.6)
+    close = get_close_matches(name or "", [k for k in known if k not in taken], n=1, cutoff=0.6)
     if not close:
         return found(UNKNOWN_KEY, f"{said} {have}", key)
     return found(UNKNOWN_KEY, f"{said} Did you mean `{close[0]}`?", key, f"Change to {close[0]}", [Edit(key.start, key.end, close[0])])

@@ -35,7 +35,8 @@ def check(part: Part) -> list[Diagnostic]:
     for k, _ in value.pairs:
         key = key_text(k)
         if key not in PARAMETER_KEYS:
-            out.append(unknown_key(k, key, PARAMETER_KEYS, f"A parameter has no key `{key}`.", f"A parameter has {quoted(PARAMETER_KEYS)}."))
+            taken = {key_text(other) for other, _ in value.pairs}
+            out.append(unknown_key(k, key, PARAMETER_KEYS, f"A parameter has no key `{key}`.", f"A parameter has {quoted(PARAMETER_KEYS)}.", taken))
     kind_pair = value.get("Type")
     if kind_pair is None:
         out.append(found(INVALID, f"The parameter `{name}` has no `Type`: add `Type: String` (or Number, Boolean).", part.key, "Add Type: String", _add_type(part)))

@@ -22,7 +22,9 @@ def top(part: Part) -> list[Diagnostic]:
     if name not in TOP_KEYS:
         if part.key is None:
             return []
-        return [unknown_key(part.key, name, TOP_KEYS, f"Image Builder does not know the key `{name}`.", f"A component has {quoted(TOP_KEYS)}.")]
+        empty = value is None or (isinstance(value, Scalar) and value.tag == "null")
+        unfit = () if empty else [k for k, kind in ((TASKS, Sequence), (PARAMETERS, Mapping)) if not isinstance(value, kind)]
+        return [unknown_key(part.key, name, TOP_KEYS, f"Image Builder does not know the key `{name}`.", f"A component has {quoted(TOP_KEYS)}.", unfit)]
     empty = value is None or (isinstance(value, Scalar) and value.tag == "null")
     if name == TASKS and not empty and not isinstance(value, Sequence):
         return [found(INVALID, "`Tasks` must be a list of tasks, each starting with `- Name:`.", value)]

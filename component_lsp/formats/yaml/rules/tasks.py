@@ -73,7 +73,8 @@ def check(part: Part) -> list[Diagnostic]:
     for k, _ in node.pairs:
         name = key_text(k)
         if name not in TASK_KEYS:
-            out.append(unknown_key(k, name, TASK_KEYS, f"A task has no key `{name}`.", f"A task has {quoted(TASK_KEYS)}."))
+            taken = {key_text(other) for other, _ in node.pairs}
+            out.append(unknown_key(k, name, TASK_KEYS, f"A task has no key `{name}`.", f"A task has {quoted(TASK_KEYS)}.", taken))
     first_line = (node.start, end_of_line(part.lines, node.start[0]))
     if t.name_node is None:
         out.append(found(INVALID, "The task has no `Name`: add `Name: <name>`.", None, at=first_line))
@@ -100,7 +101,8 @@ def check(part: Part) -> list[Diagnostic]:
             p = action.prop(name) if name else None
             if p is None:
                 names = [q.name for q in action.properties]
-                out.append(unknown_key(k, name, names, f"`{action.name}` has no property `{name}`.", f"It has {quoted(names)}."))
+                taken = {key_text(other) for other, _ in props.pairs}
+                out.append(unknown_key(k, name, names, f"`{action.name}` has no property `{name}`.", f"It has {quoted(names)}.", taken))
                 continue
             present[p.name] = v
             if not fits(p.type, v):
