@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from fnmatch import fnmatchcase
 from typing import NamedTuple
 
-from . import __version__, config, ignores
+from . import __version__, budget, config, ignores
 from .diagnostics import Diagnostic
 from .formats import kind_by_name, open_text
 from .formats.base import TEMPLATE, USES
@@ -83,8 +83,11 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
         settings = _config(path, fixed)
         content = open_text(text, path)
         found: list[Diagnostic] = content.diagnostics()
+        wide = budget.nearly_full(content, budget.DEFAULT_PERCENT if settings.budget is None else settings.budget)
         if index is not None and content.kind.dialect == TEMPLATE:
-            found = sorted(found + links.check(content.ask(USES) or [], index), key=Diagnostic.sort_key)
+            wide += links.check(content.ask(USES) or [], index)
+        if wide:
+            found = sorted(found + wide, key=Diagnostic.sort_key)
         found = settings.adjust(ignores.apply(content, found))
         found = [d for d in found if not any(fnmatchcase(d.code, p) for p in options.ignore)]
         checked.append(Checked("<stdin>" if path == "-" else path, found))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import ignores  # noqa: F401  (declares Lint.UnusedIgnore)
+from . import budget, ignores  # noqa: F401  (declare Lint.BudgetNearlyFull, Lint.UnusedIgnore)
 from .diagnostics import RULES, SEVERITY_NAMES, Rule, anchor
 from .formats import load_all
 from .workspace import links  # noqa: F401  (declares the cross-file codes)

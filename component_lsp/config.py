@@ -3,6 +3,7 @@
     ignore = ["Lint.KeywordCase", "Lint.*"]      # codes (globs) not reported
     exclude = ["vendor/**", "*.generated.component"]  # files (globs, from the config's folder) not checked
     fail-level = "warning"                       # what makes `check` exit 1: error, warning, info, none
+    budget-warning = 90                          # warn at this % of 16 KB or 127 commands (0: never)
     [severity]                                   # [tool.component-lsp.severity] in pyproject.toml
     "Lint.UnquotedEnvValue" = "error"            # error, warning, info, hint, off
     "Lint.*" = "info"
@@ -35,7 +36,7 @@ OWN, PYPROJECT = ".component-lsp.toml", "pyproject.toml"
 NAMES = (OWN, PYPROJECT)
 SEVERITIES = {"error": ERROR, "warning": WARNING, "info": INFORMATION, "hint": HINT, "off": None}
 FAIL_LEVELS = {"error": ERROR, "warning": WARNING, "info": INFORMATION, "none": None}
-KEYS = ("ignore", "exclude", "fail-level", "severity")
+KEYS = ("ignore", "exclude", "fail-level", "budget-warning", "severity")
 _serial = itertools.count(1)
 
 
@@ -53,6 +54,7 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] = ()
     fail_level: int | None = ERROR
     severity: tuple[tuple[str, int | None], ...] = ()  # (code or glob, severity or None for off), the first match wins
+    budget: int | None = None  # budget-warning: the percentage of a limit that warns (None: the default)
     serial: int = 0  # which reading this is: what the server keeps with what it derived from it
 
     @property
@@ -136,14 +138,23 @@ def parse(path: str, text: str) -> Config | None:
             raise ConfigError(path, _line_of(text, code), f"the severity of {code} must be one of {', '.join(SEVERITIES)}, not {level!r}")
         severity.append((code, SEVERITIES[level]))
     severity.sort(key=lambda item: ("*" in item[0] or "?" in item[0] or "[" in item[0]))  # exact codes before globs
+    budget = data.get("budget-warning")
+    if budget is not None and not percentage(budget):
+        raise ConfigError(path, _line_of(text, "budget-warning"), f"budget-warning must be a whole number from 0 to 100, not {budget!r}")
     return Config(
         path,
         _strings(path, text, "ignore", data.get("ignore", [])),
         _strings(path, text, "exclude", data.get("exclude", [])),
         FAIL_LEVELS[fail],
         tuple(severity),
+        budget,
         next(_serial),
     )
+
+
+def percentage(value: object) -> bool:
+    """Whether a value is a whole percentage, 0 to 100."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100
 
 
 def read(path: str) -> Config | None:

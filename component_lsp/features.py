@@ -17,16 +17,16 @@ import os
 from collections.abc import Callable
 from typing import Any, NamedTuple, Protocol
 
-from . import NAME, __version__, config, ignores, limits
+from . import NAME, __version__, budget, config, ignores
 from .diagnostics import SOURCE
 from .fixes import fix_all, fixes_in
 from .formats.base import (
-    BUDGET,
     DEFINITION,
     FOLDING,
     FORMATTING,
     KEYWORD,
     LINKS,
+    ON_TYPE,
     PREPARE_RENAME,
     PROPERTY,
     REFERENCES,
@@ -524,12 +524,12 @@ def inlay_hint(call: Call):
     if doc is None:
         return None
     _dict(_field(call.params, "range"))
-    found = doc.content.ask(BUDGET)
+    found = budget.of(doc.content)
     if found is None:
         return []
     model = doc.content.doc
     line, character = model.to_lsp(0, len(model.line_text(0)), call.session.encoding)
-    label = f"{found.bytes:,} / {limits.MAX_BYTES:,} bytes · {found.items:,} / {limits.MAX_COMMANDS} {found.noun}"
+    label = budget.label(found, call.session.budget_percent(doc))
     tooltip = "How much of Image Builder's limits this uses: 16 KB of content, and 127 commands (for YAML, tasks: advice)."
     return [{"position": {"line": line, "character": character}, "label": label, "paddingLeft": True, "tooltip": tooltip}]
 
@@ -556,6 +556,16 @@ def range_formatting(call: Call):
     first = model.to_model(*_position(_field(r, "start")), encoding)[0]
     last = model.to_model(*_position(_field(r, "end")), encoding)[0]
     return _format(call, first, last)
+
+
+def on_type_formatting(call: Call):
+    """Enter after a trailing escape character: the new line indented as Format Document would."""
+    typed = _str(_field(call.params, "ch"))
+    _dict(_field(call.params, "options"))
+    doc, edits = _ask(call, ON_TYPE, typed, call.session.settings.indent_continuations)
+    if doc is None:
+        return None
+    return [{"range": call.session.range(doc, e.start, e.end), "newText": e.text} for e in edits or []]
 
 
 def document_highlight(call: Call):
@@ -630,6 +640,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("textDocument/documentHighlight", document_highlight, {"documentHighlightProvider": True}),
     Feature("textDocument/formatting", formatting, {"documentFormattingProvider": True}),
     Feature("textDocument/rangeFormatting", range_formatting, {"documentRangeFormattingProvider": True}),
+    Feature("textDocument/onTypeFormatting", on_type_formatting, {"documentOnTypeFormattingProvider": {"firstTriggerCharacter": "\n"}}),
     Feature("textDocument/documentSymbol", document_symbol, {"documentSymbolProvider": True}),
     Feature("textDocument/foldingRange", folding_range, {"foldingRangeProvider": True}),
     Feature("textDocument/documentLink", document_link, {"documentLinkProvider": {"resolveProvider": False}}),

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from . import config, ignores
+from . import budget, config, ignores
 from .config import DEFAULT, Config
 from .diagnostics import SOURCE, Diagnostic, code_url
 from .document import UTF8, UTF16, UTF32
@@ -252,13 +252,24 @@ class Session:
         """A template's cross-file diagnostics: its COMPONENT lines against the workspace's components."""
         return links.check(self.uses(doc), self.index) if doc.content.kind.dialect == TEMPLATE else []
 
+    def budget_percent(self, doc: OpenDocument) -> int:
+        """The percentage of a limit that warns: the editor's setting, else the project's, else the default."""
+        for value in (self.settings.budget, doc.config.budget):
+            if value is not None:
+                return value
+        return budget.DEFAULT_PERCENT
+
+    def document_wide(self, doc: OpenDocument) -> list[Diagnostic]:
+        """What is found beyond the format's rules: the cross-file diagnostics, and the budget's warning."""
+        return self.linked(doc) + budget.nearly_full(doc.content, self.budget_percent(doc))
+
     # -- answers as JSON data -------------------------------------------------------
     def diagnostics(self, doc: OpenDocument) -> list[Diagnostic]:
         """The core's diagnostics that the settings let through."""
         found = doc.content.diagnostics()
-        linked = self.linked(doc)
-        if linked:
-            found = sorted(found + linked, key=Diagnostic.sort_key)
+        wide = self.document_wide(doc)
+        if wide:
+            found = sorted(found + wide, key=Diagnostic.sort_key)
         return sorted(self.visible(doc, ignores.apply(doc.content, found)), key=Diagnostic.sort_key)
 
     def range(self, doc: OpenDocument, start: tuple[int, int], end: tuple[int, int]) -> dict:
@@ -314,7 +325,7 @@ class Session:
         lines = content.doc.lines
         kept = doc.kept if keep and doc.kept is not None and doc.kept[0] == settings else (settings, {})
         now: dict[tuple, bytes] = {}
-        for d in sorted(self.visible(doc, content.document_diagnostics() + self.linked(doc)), key=Diagnostic.sort_key):
+        for d in sorted(self.visible(doc, content.document_diagnostics() + self.document_wide(doc)), key=Diagnostic.sort_key):
             # Kept with the text of the lines it is on: an edit there may move the LSP column of an unmoved
             # model position (a character before it that takes two UTF-16 units, say).
             on = tuple(lines[line] for line in (d.start[0], d.end[0]) if line < len(lines))

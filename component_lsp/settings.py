@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from fnmatch import fnmatchcase
 from typing import NamedTuple
 
+from .config import percentage
 from .diagnostics import Diagnostic
 
 SECTION = "componentLsp"
@@ -19,6 +20,7 @@ SECTION = "componentLsp"
 class Settings(NamedTuple):
     ignore: tuple[str, ...] = ()  # diagnostic codes not to report; `*` globs, as `Lint.*`
     indent_continuations: bool = True  # formatting indents the lines that continue an instruction alike
+    budget: int | None = None  # the percentage of a limit that warns (None: the project's, else 90; 0: never)
 
     def shown(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """The diagnostics the user has not asked to ignore."""
@@ -52,4 +54,10 @@ def read(value: object) -> tuple[Settings, list[str]]:
     if not isinstance(indent, bool):
         problems.append(f"{SECTION}.format.indentContinuations should be true or false")
         indent = True
-    return Settings(ignore=tuple(code.strip() for code in ignore if code.strip()), indent_continuations=indent), problems
+    budget = section.get("budget", {})
+    budget = budget.get("warning") if isinstance(budget, dict) else None
+    budget = section.get("budget.warning", budget)
+    if budget is not None and not percentage(budget):
+        problems.append(f"{SECTION}.budget.warning should be a whole number from 0 to 100")
+        budget = None
+    return Settings(ignore=tuple(code.strip() for code in ignore if code.strip()), indent_continuations=indent, budget=budget), problems

@@ -134,6 +134,7 @@ REFERENCES = "references"  # (line, col, include the declaration) -> list[(start
 PREPARE_RENAME = "prepare_rename"  # (line, col) -> ((start, end), the name) | None
 RENAME = "rename"  # (line, col, new name) -> list[diagnostics.Edit]; raises ValueError (its message for the user) if it cannot
 FORMATTING = "formatting"  # (first line, last line, indent continuations) -> list[diagnostics.Edit]
+ON_TYPE = "on_type"  # (line, col, the character typed, indent continuations) -> list[diagnostics.Edit]
 BUDGET = "budget"  # () -> Budget: how much of the API's limits the text uses
 SYMBOLS = "symbols"  # () -> list[Symbol]: the outline
 FOLDING = "folding"  # () -> list[Fold]
@@ -166,6 +167,7 @@ class Budget(NamedTuple):
     bytes: int
     items: int  # commands, or tasks
     noun: str  # "commands", "tasks"
+    firm: bool = True  # whether the API refuses more than 127 (commands); for YAML tasks the number is advice
 
 
 class Fold(NamedTuple):

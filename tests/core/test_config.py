@@ -57,6 +57,7 @@ def test_severities_and_ignores_apply_exact_codes_before_globs():
     ('\nfail-level = "sometimes"\n', 2, "fail-level must be one of error, warning, info, none"),
     ('[severity]\n"Lint.X" = "loud"\n', 2, "the severity of Lint.X must be one of"),
     ("ignore = 3\n", 1, "ignore must be a list of strings"),
+    ("\n\nbudget-warning = 150\n", 3, "budget-warning must be a whole number from 0 to 100"),
 ])
 def test_a_broken_configuration_says_where_and_why(tmp_path, text, line, says):
     path = tmp_path / ".component-lsp.toml"

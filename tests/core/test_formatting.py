@@ -6,8 +6,9 @@ from pathlib import Path
 
 import dockerfile
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from component_lsp.formats.base import FORMATTING
+from component_lsp.formats.base import FORMATTING, ON_TYPE
 from helpers import CORPUS, content
 from helpers.generators import dockerfile_text
 
@@ -58,3 +59,35 @@ def test_the_corpus_formats_without_changing_its_meaning():
     assert len(files) > 150
     for path in files:
         check(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def typed_enter(text: str, line: int, indent: bool = True) -> str:
+    model = content(text)
+    for edit in reversed(model.ask(ON_TYPE, line, 0, "\n", indent) or []):
+        model.edit(edit.start, edit.end, edit.text)
+    return model.doc.text
+
+
+def test_enter_after_a_trailing_backslash_indents_the_new_line_as_format_document_would():
+    assert typed_enter("run a \\  \n\n", 1) == "run a \\\n    \n"  # the keyword is Format Document's, not a keystroke's
+    assert typed_enter("RUN a \\\n  b\n", 1) == "RUN a \\\n    b\n"
+    assert typed_enter("RUN a \\\nb\n", 1) == "RUN a \\\nb\n"  # `a\` `b` is `ab`: an indent would split it
+    assert typed_enter('RUN echo "a \\\n\nb"\n', 1) == 'RUN echo "a \\\n\nb"\n'  # inside a quoted string
+    assert typed_enter("# a \\\n\n", 1) == "# a \\\n\n"  # a comment does not continue
+    assert typed_enter("RUN a\n\n", 1) == "RUN a\n\n"
+    assert typed_enter("RUN a \\\n  # c\n", 1) == "RUN a \\\n  # c\n"
+    assert typed_enter("RUN <<EOF\n  x \\\n\nEOF\n", 2) == "RUN <<EOF\n  x \\\n\nEOF\n"  # a heredoc's body
+    assert typed_enter("RUN a \\\n\n", 1, indent=False) == "RUN a \\\n\n"  # the setting off: left as it is
+    assert typed_enter("# escape=`\nRUN a `\n\n", 2) == "# escape=`\nRUN a `\n    \n"
+    assert content("RUN a \\\n\n").ask(ON_TYPE, 1, 0, "x", True) == []  # only Enter
+
+
+@settings(max_examples=300, deadline=None)
+@given(dockerfile_text(), st.integers(min_value=1, max_value=40))
+def test_enter_never_changes_what_the_text_means(text, line):
+    typed = typed_enter(text, line % max(1, len(content(text).doc.lines)))
+    assert buildkit(typed) == buildkit(text)
+    # The line Enter made is blank until typed in: indented at the end of the text, it becomes a blank line.
+    before, after = codes(text), codes(typed)
+    assert not before - after
+    assert after - before in (Counter(), Counter({"Lint.EmptyContinuationLine": 1}))

@@ -16,7 +16,8 @@ PACKAGE = ROOT / "component_lsp"
 # registry's package, its ``base``). Patterns end with ``.*`` for a package's modules.
 LAYERS = [
     ["component_lsp", "component_lsp.document", "component_lsp.diagnostics", "component_lsp.jsonrpc", "component_lsp.framing"],
-    ["component_lsp.settings", "component_lsp.config"],
+    ["component_lsp.config"],
+    ["component_lsp.settings"],
     ["component_lsp.limits", "component_lsp.fixes", "component_lsp.formats.base"],
     ["component_lsp.formats.dockerfile.words", "component_lsp.formats.yaml.reading", "component_lsp.formats.yaml.segments"],
     ["component_lsp.formats.dockerfile.parser", "component_lsp.formats.yaml.catalog"],
@@ -32,7 +33,7 @@ LAYERS = [
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats"],
-    ["component_lsp.workspace", "component_lsp.workspace.scan", "component_lsp.ignores"],
+    ["component_lsp.workspace", "component_lsp.workspace.scan", "component_lsp.ignores", "component_lsp.budget"],
     ["component_lsp.workspace.index"],
     ["component_lsp.workspace.links"],
     ["component_lsp.session", "component_lsp.codes", "component_lsp.reports.base"],
@@ -143,6 +144,6 @@ def test_the_checker_catches_imports_that_point_up_or_sideways():
         "component_lsp.formats.dockerfile.rules.paths": {"component_lsp.formats.dockerfile.rules.base"},
     }
     assert violations(edges) == [
-        "component_lsp.document (layer 0) imports component_lsp.session (layer 14)",
-        "component_lsp.formats.dockerfile.hover (layer 6) imports component_lsp.formats.dockerfile.rules.keywords (layer 6)",
+        "component_lsp.document (layer 0) imports component_lsp.session (layer 15)",
+        "component_lsp.formats.dockerfile.hover (layer 7) imports component_lsp.formats.dockerfile.rules.keywords (layer 7)",
     ]

@@ -73,5 +73,5 @@ def test_yaml_symbols_and_folds_stay_in_the_text(text):
 def test_the_budget_counts_bytes_and_commands_or_tasks():
     from component_lsp.formats.base import BUDGET
 
-    assert tuple(content("# é\nRUN a \\\n  b\nRUN c\n").ask(BUDGET)) == (len("# é\nRUN a \\\n  b\nRUN c\n".encode()), 2, "commands")
-    assert tuple(content("Tasks:\n  - Name: a\n    Action: Reboot\n  - Action: Reboot\n", YAML).ask(BUDGET))[1:] == (2, "tasks")
+    assert tuple(content("# é\nRUN a \\\n  b\nRUN c\n").ask(BUDGET)) == (len("# é\nRUN a \\\n  b\nRUN c\n".encode()), 2, "commands", True)
+    assert tuple(content("Tasks:\n  - Name: a\n    Action: Reboot\n  - Action: Reboot\n", YAML).ask(BUDGET))[1:] == (2, "tasks", False)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from component_lsp import ignores
+from component_lsp import budget, ignores
 from component_lsp.diagnostics import RULES, WARNING
 from component_lsp.formats import load_all
 from component_lsp.formats.base import COMPONENT, TEMPLATE, USES
@@ -27,15 +27,16 @@ WORKSPACE = {
 
 
 def diagnostics(text: str, kind: str = COMPONENT):
-    """The diagnostics of a text, and for a template its cross-file ones against WORKSPACE too."""
+    """The diagnostics of a text, with the budget's warning, and for a template its cross-file ones against
+    WORKSPACE too."""
     if kind != TEMPLATE:
         model = Analysis(text, kind)
-        return ignores.apply(model, model.diagnostics())
+        return ignores.apply(model, model.diagnostics() + budget.nearly_full(model))
     index = Index()
     for name, body in WORKSPACE.items():
         index.opened(f"file:///w/{name}", content(body, f"file:///w/{name}"))
     model = Analysis(text, kind)
-    return ignores.apply(model, model.diagnostics() + links.check(model.ask(USES) or [], index))
+    return ignores.apply(model, model.diagnostics() + budget.nearly_full(model) + links.check(model.ask(USES) or [], index))
 
 # (rule code, text, (line, start col, end col) of the expected diagnostic, kind)
 FLAGGED = [
@@ -84,6 +85,7 @@ FLAGGED = [
     ("InvalidContent.LengthExceeded", "RUN " + "x" * 16400 + "\n", (0, 16384, 16404), "component"),
     ("InvalidImageTemplateCommandSize.ExceededMaxNumber", "RUN a\n" * 127 + "ENV B=\"1\"\n", (127, 0, 3), "component"),
     ("MissingParameter.Content", "# nothing here\n", (0, 0, 14), "component"),
+    ("Lint.BudgetNearlyFull", "RUN a\n" * 120, (0, 0, 3), "component"),
     # YAML-format components (SPEC section 7)
     ("InvalidParameter.Content", "Tasks:\n  - Name: a\n    Action: RunShelCommand\n", (2, 12, 26), YAML),
     ("InvalidParameter.Content", "Parameters:\n  n:\n    Type: Integer\n    DefaultValue: 1\nTasks:\n  - Name: a\n    Action: Reboot\n", (2, 10, 17), YAML),

@@ -37,3 +37,14 @@ def test_continuation_indent_can_be_left_alone():
     assert read({"componentLsp": {"format.indentContinuations": False}})[0].indent_continuations is False
     settings, problems = read({"componentLsp": {"format": {"indentContinuations": "no"}}})
     assert settings.indent_continuations is True and "indentContinuations should be true or false" in problems[0]
+
+
+def test_the_budget_warning_threshold_is_a_percentage():
+    from component_lsp.settings import read
+
+    assert read({"componentLsp": {"budget": {"warning": 80}}})[0].budget == 80
+    assert read({"componentLsp": {"budget.warning": 0}})[0].budget == 0
+    assert read({})[0].budget is None
+    for junk in (101, -1, True, "90", 90.5):
+        settings, problems = read({"componentLsp": {"budget": {"warning": junk}}})
+        assert settings.budget is None and "budget.warning should be a whole number" in problems[0]

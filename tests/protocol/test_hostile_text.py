@@ -83,6 +83,9 @@ def requests(capabilities: dict, uri: str, line: int, character: int) -> list[tu
             ("textDocument/rangeFormatting", {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}}, "options": {"tabSize": 4, "insertSpaces": True}})
         ],
         "documentHighlightProvider": [("textDocument/documentHighlight", at(line, character, uri))],
+        "documentOnTypeFormattingProvider": [
+            ("textDocument/onTypeFormatting", {**at(line, character, uri), "ch": ch, "options": {"tabSize": 4, "insertSpaces": True}}) for ch in ("\n", "\\")
+        ],
         "inlayHintProvider": [("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}}})],
     }
     features = {key for key in capabilities if key.endswith("Provider")}

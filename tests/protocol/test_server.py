@@ -350,3 +350,35 @@ async def test_format_document_and_a_range(client: LanguageClient):
         types.DocumentRangeFormattingParams(doc, types.Range(types.Position(3, 0), types.Position(3, 5)), options)
     )
     assert [(e.range.start.line, e.new_text) for e in edits] == [(3, "RUN")]
+
+
+async def test_enter_after_a_trailing_backslash_indents_the_new_line(client: LanguageClient):
+    open_doc(client, "RUN apt-get update \\  \n\nRUN b\n")
+    doc = types.TextDocumentIdentifier(URI)
+    options = types.FormattingOptions(tab_size=4, insert_spaces=True)
+    edits = await client.text_document_on_type_formatting_async(types.DocumentOnTypeFormattingParams(doc, types.Position(1, 0), "\n", options))
+    assert sorted((e.range.start.line, e.range.start.character, e.range.end.character, e.new_text) for e in edits) == [
+        (0, 20, 22, ""), (1, 0, 0, "    "),
+    ]
+    # Enter after a line that does not continue: nothing.
+    edits = await client.text_document_on_type_formatting_async(types.DocumentOnTypeFormattingParams(doc, types.Position(2, 0), "\n", options))
+    assert list(edits or []) == []
+
+
+async def test_the_budget_warns_near_a_limit_and_the_setting_moves_the_threshold(client: LanguageClient):
+    open_doc(client, "RUN a\n" * 115)  # 115 of 127 commands: 90.5%
+    got = await diagnostics(client)
+    assert [(d.code, d.severity, d.range.start.line) for d in got] == [("Lint.BudgetNearlyFull", types.DiagnosticSeverity.Warning, 0)]
+    assert got[0].message.startswith("115 of 127 commands (90%)")
+    doc = types.TextDocumentIdentifier(URI)
+    whole = types.Range(types.Position(0, 0), types.Position(115, 0))
+    (hint,) = await client.text_document_inlay_hint_async(types.InlayHintParams(doc, whole))
+    assert hint.label == "⚠ 690 / 16,384 bytes · 115 / 127 commands"
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"componentLsp": {"budget": {"warning": 95}}}))
+    if is_pull(client):
+        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(doc, previous_result_id=None))
+        assert list(report.items) == []
+    else:
+        assert await diagnostics(client) == []
+    (hint,) = await client.text_document_inlay_hint_async(types.InlayHintParams(doc, whole))
+    assert hint.label == "690 / 16,384 bytes · 115 / 127 commands"

@@ -18,6 +18,7 @@ from ..base import (
     HOVER,
     LINKS,
     OFFER,
+    ON_TYPE,
     PREPARE_RENAME,
     REFERENCES,
     RENAME,
@@ -27,7 +28,7 @@ from ..base import (
     Format,
 )
 from .completion import complete
-from .formatting import format_edits
+from .formatting import format_edits, on_type
 from .hover import hover
 from .interface import extent, offer, uses
 from .model import DockerfileModel
@@ -48,6 +49,7 @@ FORMAT = Format(
         LINKS: links,
         BUDGET: budget,
         FORMATTING: format_edits,
+        ON_TYPE: on_type,
         DEFINITION: definition,
         REFERENCES: references,
         PREPARE_RENAME: prepare_rename,

@@ -6,7 +6,8 @@
   to leave them; a line that continues a quoted string, a JSON array (exec form), a heredoc's body, a comment
   and a line without indentation (its text joins the line before it) are never moved.
 
-Edits are minimal (only what changes), so a range format touches only its lines.
+Edits are minimal (only what changes), so a range format touches only its lines. ``on_type`` is the same
+policy for one keystroke: Enter after a line that ends with the escape character indents the new line.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ INDENT = "    "
 
 
 def _trailing(lines: list[str], n: int) -> Edit | None:
-    body = lines[n].rstrip("\r\n")
+    line = lines[n]
+    body = line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
     kept = body.rstrip(" \t")
+    if kept.endswith("\r"):  # a lone CR (not a line break to BuildKit): removing the space would make it CRLF
+        return None
     return Edit((n, len(kept)), (n, len(body)), "") if len(kept) < len(body) else None
 
 
@@ -84,4 +88,30 @@ def format_edits(model, first: int = 0, last: int | None = None, reindent: bool 
             if trailing is not None:
                 edits.append(trailing)
     edits.sort(key=lambda e: (e.start, e.end))
+    return edits
+
+
+def on_type(model, line: int, col: int, typed: str, reindent: bool = True) -> list[Edit]:
+    """What typing ``typed`` just before (``line``, ``col``) formats: after Enter at the end of a line that
+    continues an instruction, that line loses its trailing space and the new line is indented as Format
+    Document indents it (if it is blank or indented, outside quotes and exec form). Nothing otherwise."""
+    lines = model.doc.lines
+    if typed != "\n" or not 0 < line < len(lines):
+        return []
+    ins = model.instruction_at(line - 1)
+    before = lines[line - 1].rstrip("\r\n")
+    if ins is None or not before.rstrip(" \t").endswith(ins.escape) or before.lstrip().startswith("#"):
+        return []
+    offset = line - 1 - ins.start
+    if offset > max(seg[1] for seg in ins.segments):  # a heredoc's body
+        return []
+    edits = [e for e in (_trailing(lines, line - 1),) if e is not None]
+    if reindent and not ins.json_form:
+        after = [seg[0] for seg in ins.segments if seg[1] > offset]
+        at = min(after) if after else len(ins.logical)
+        body = lines[line].rstrip("\r\n")
+        lead = len(body) - len(body.lstrip(" \t"))
+        fits = (lead or not body.strip()) and body[:lead] != INDENT and not body.lstrip().startswith("#")
+        if fits and not _inside_quotes(ins, [at])[at]:
+            edits.append(Edit((line, 0), (line, lead), INDENT))
     return edits

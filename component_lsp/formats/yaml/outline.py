@@ -63,4 +63,4 @@ def folding(model) -> list[Fold]:
 
 def budget(model) -> Budget:
     tasks = sum(1 for placed in model.placed() if placed.part.kind == TASK) if model.reads() else 0
-    return Budget(model.doc.byte_size, tasks, "tasks")
+    return Budget(model.doc.byte_size, tasks, "tasks", firm=False)
