@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from typing import Any, NamedTuple, Protocol
 
-from . import NAME, __version__, budget, config, ignores
+from . import NAME, __version__, budget, config, ignores, limits, moving
 from .diagnostics import SOURCE
 from .fixes import fix_all, fixes_in
 from .formats.base import (
@@ -608,12 +608,38 @@ def code_action(call: Call):
         if d.code != ignores.UNUSED.code and not (d.end < first or d.start > last):
             for title, edit in ignores.ignoring(doc.content, d):
                 actions.append({"title": title, "kind": "quickfix", "diagnostics": [session.diagnostic(doc, d)], "edit": _edits(session, doc, [edit])})
+    actions += _move_rest(call, doc, found, first, last)
     every = fix_all(found)
     if every:
         actions.append({"title": "Fix all auto-fixable problems", "kind": "source.fixAll", "edit": _edits(session, doc, every)})
     if only:
         actions = [a for a in actions if any(a["kind"] == k or a["kind"].startswith(k + ".") for k in only)]
     return actions
+
+
+def _move_rest(call: Call, doc: OpenDocument, found, first, last) -> list[dict]:
+    """Past a limit, on its error or the first line (where the budget is shown): move the commands past it into a
+    new component, a file the edit creates (moving.py)."""
+    session = call.session
+    path = path_of(doc.uri)
+    over = [d for d in found if d.code in limits.OVER]
+    if not over or path is None or not session.create_files:
+        return []
+    if first[0] > 0 and not any(not (d.end < first or d.start > last) for d in over):
+        return []
+    opened = {path_of(uri) for uri in session.documents}
+    move = moving.plan(doc.content, path, session.uses(doc), lambda p, name: p in opened or os.path.lexists(p) or session.index.component(name) is not None)
+    if move is None:
+        return []
+    new = uri_of(move.path)
+    top = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
+    changes = [
+        {"kind": "create", "uri": new, "options": {"overwrite": False, "ignoreIfExists": False}},
+        {"textDocument": {"uri": new, "version": None}, "edits": [{"range": top, "newText": move.text}]},
+        {"textDocument": {"uri": doc.uri, "version": doc.version}, "edits": [{"range": session.range(doc, move.start, move.end), "newText": move.replacement}]},
+    ]
+    diagnostics = [session.diagnostic(doc, d) for d in over]
+    return [{"title": move.title, "kind": "quickfix", "diagnostics": diagnostics, "edit": {"documentChanges": changes}}]
 
 
 FEATURES: tuple[Feature, ...] = (

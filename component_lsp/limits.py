@@ -10,6 +10,9 @@ MAX_COMMANDS = 127  # a Dockerfile-format component's (and template's) commands;
 
 EMPTY = rule("MissingParameter.Content", ERROR, "No content: no command at all (Dockerfile format), or no YAML (YAML format).")
 TOO_LONG = rule("InvalidContent.LengthExceeded", ERROR, "Content over 16 KB (16,384 bytes of UTF-8, line endings included).")
+TEMPLATE_TOO_LONG = rule("InvalidBuildContent.LengthExceeded", ERROR, "Template build content over 16 KB (16,384 bytes of UTF-8, line endings included).")
+TOO_MANY = rule("InvalidImageTemplateCommandSize.ExceededMaxNumber", ERROR, "More than 127 commands (logical instructions).")
+OVER = {TOO_LONG.code, TEMPLATE_TOO_LONG.code, TOO_MANY.code}  # the errors of a text past a limit
 
 
 def size(doc: Document, too_long: Rule = TOO_LONG, what: str = "content", where: str = "another component") -> list[Diagnostic]:

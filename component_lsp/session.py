@@ -98,6 +98,7 @@ class Session:
     lazy_docs: bool = False  # completion items get their documentation on completionItem/resolve
     resolvable: list[str] = field(default_factory=list)  # the documentation of the last completion list's items
     hierarchical: bool = False  # the client shows an outline as a tree (DocumentSymbol), not a list (SymbolInformation)
+    create_files: bool = False  # a workspace edit may create a file (documentChanges with CreateFile)
     encoding: str = UTF16
     refresh: bool = False  # the client can be told to pull diagnostics again
     settings: Settings = field(default_factory=Settings)
@@ -131,6 +132,10 @@ class Session:
         self.lazy_docs = isinstance(resolvable, list) and "documentation" in resolvable
         self.tooltips = bool(_get(capabilities, "textDocument", "documentLink", "tooltipSupport"))
         self.hierarchical = bool(_get(capabilities, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"))
+        operations = _get(capabilities, "workspace", "workspaceEdit", "resourceOperations")
+        # Resource operations come only in documentChanges: a client that lists them takes it (Neovim does, and does
+        # not say documentChanges).
+        self.create_files = isinstance(operations, list) and "create" in operations
         self.encoding = position_encoding(capabilities)
         self.refresh = bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
         self.initialized = True

@@ -135,6 +135,7 @@ PREPARE_RENAME = "prepare_rename"  # (line, col) -> ((start, end), the name) | N
 RENAME = "rename"  # (line, col, new name) -> list[diagnostics.Edit]; raises ValueError (its message for the user) if it cannot
 FORMATTING = "formatting"  # (first line, last line, indent continuations) -> list[diagnostics.Edit]
 ON_TYPE = "on_type"  # (line, col, the character typed, indent continuations) -> list[diagnostics.Edit]
+SPLIT = "split"  # (bytes to keep for a COMPONENT line) -> Split | None: what moves to a new component past the limits
 BUDGET = "budget"  # () -> Budget: how much of the API's limits the text uses
 SYMBOLS = "symbols"  # () -> list[Symbol]: the outline
 FOLDING = "folding"  # () -> list[Fold]

@@ -221,7 +221,7 @@ def hover(uses: list[Use], index: Index, at: Position) -> Hover | None:
 
 
 # -- completion ---------------------------------------------------------------------------------
-def _arn_parts(uses: list[Use]) -> tuple[str, str]:
+def arn_parts(uses: list[Use]) -> tuple[str, str]:
     """The region and account of the template's first ARN, for new ones to follow; placeholders otherwise."""
     for use in uses:
         if use.name is not None and use.target.startswith("acs:ecs:"):
@@ -254,7 +254,7 @@ def complete(uses: list[Use], index: Index, line_text: str, at: Position) -> lis
         if use.target.startswith("ic-") or (not use.target and before[-1:] not in (" ", "\t")):
             return []
         start, end = (use.start, use.end) if use.target else (at, at)
-        region, account = _arn_parts(uses)
+        region, account = arn_parts(uses)
         return [_arn_item(n, e, region, account, start, end, "") for n, e in sorted(names.items())]
     if use.name is None or at <= use.end:
         return []

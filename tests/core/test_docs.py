@@ -45,3 +45,11 @@ def test_nothing_refers_to_a_folder_beside_the_repository():
     texts = [ROOT / name for name in listed if not name.startswith("tests/agreement/corpus/") and (ROOT / name).is_file()]
     beside = "../" + "shared"  # spelled so that this file does not name it
     assert [p for p in texts if beside in p.read_text(encoding="utf-8", errors="replace")] == []
+
+
+def test_the_editing_page_names_every_request_the_server_answers():
+    from component_lsp.features import FEATURES
+
+    page = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
+    answered = {f.method.split("/")[-1] for f in FEATURES if f.capabilities and f.method.startswith(("textDocument/", "completionItem/"))}
+    assert answered and {m for m in answered if f"`{m}`" not in page and f"/{m}`" not in page} == set()

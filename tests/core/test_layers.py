@@ -28,7 +28,7 @@ LAYERS = [
     + ["component_lsp.formats.yaml.navigation", "component_lsp.formats.yaml.schema"]
     + ["component_lsp.formats.dockerfile.interface", "component_lsp.formats.yaml.interface"]
     + ["component_lsp.formats.dockerfile.outline", "component_lsp.formats.yaml.outline", "component_lsp.formats.dockerfile.navigation"]
-    + ["component_lsp.formats.dockerfile.formatting"],
+    + ["component_lsp.formats.dockerfile.formatting", "component_lsp.formats.dockerfile.splitting"],
     ["component_lsp.formats.dockerfile.rules", "component_lsp.formats.yaml.rules"],
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
@@ -36,7 +36,7 @@ LAYERS = [
     ["component_lsp.workspace", "component_lsp.workspace.scan", "component_lsp.ignores", "component_lsp.budget"],
     ["component_lsp.workspace.index"],
     ["component_lsp.workspace.links"],
-    ["component_lsp.session", "component_lsp.codes", "component_lsp.reports.base"],
+    ["component_lsp.session", "component_lsp.codes", "component_lsp.reports.base", "component_lsp.moving"],
     ["component_lsp.reports.*"],
     ["component_lsp.reports"],
     ["component_lsp.features"],

@@ -382,3 +382,31 @@ async def test_the_budget_warns_near_a_limit_and_the_setting_moves_the_threshold
         assert await diagnostics(client) == []
     (hint,) = await client.text_document_inlay_hint_async(types.InlayHintParams(doc, whole))
     assert hint.label == "690 / 16,384 bytes · 115 / 127 commands"
+
+
+async def test_past_a_limit_the_rest_moves_into_a_new_component_file(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "app.component").as_uri()
+    (tmp_path / "app-2.component").write_text("RUN taken\n")  # a file that exists is never overwritten
+    text = "".join(f"RUN step {i}\n" for i in range(130))
+    open_doc(client, text, uri)
+    got = await diagnostics(client, uri)
+    assert [d.code for d in got] == ["InvalidImageTemplateCommandSize.ExceededMaxNumber"]
+    context = types.CodeActionContext(diagnostics=got)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 0), types.Position(0, 0)), context)
+    )
+    (move,) = [a for a in actions if a.title.startswith("Move")]
+    assert move.title == "Move commands 128-130 into a new component, app-3.component"
+    create, fill, cut = move.edit.document_changes
+    new = (tmp_path / "app-3.component").as_uri()
+    assert (create.kind, create.uri) == ("create", new)
+    assert (fill.text_document.uri, [e.new_text for e in fill.edits]) == (new, ["RUN step 127\nRUN step 128\nRUN step 129\n"])
+    ((edit,),) = [cut.edits]
+    assert (cut.text_document.uri, cut.text_document.version, edit.range.start, edit.range.end, edit.new_text) == (
+        uri, 1, types.Position(127, 0), types.Position(130, 0), "",
+    )
+    # Away from the limit's error and the first line: no such action.
+    elsewhere = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), types.Range(types.Position(5, 0), types.Position(5, 0)), types.CodeActionContext(diagnostics=[]))
+    )
+    assert not [a for a in elsewhere or [] if a.title.startswith("Move")]

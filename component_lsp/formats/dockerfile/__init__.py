@@ -22,6 +22,7 @@ from ..base import (
     PREPARE_RENAME,
     REFERENCES,
     RENAME,
+    SPLIT,
     SYMBOLS,
     TEMPLATE,
     USES,
@@ -34,6 +35,7 @@ from .interface import extent, offer, uses
 from .model import DockerfileModel
 from .navigation import definition, prepare_rename, references, rename
 from .outline import budget, folding, links, symbols
+from .splitting import split
 
 FORMAT = Format(
     name="dockerfile",
@@ -48,6 +50,7 @@ FORMAT = Format(
         FOLDING: folding,
         LINKS: links,
         BUDGET: budget,
+        SPLIT: split,
         FORMATTING: format_edits,
         ON_TYPE: on_type,
         DEFINITION: definition,

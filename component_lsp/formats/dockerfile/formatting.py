@@ -1,7 +1,7 @@
 """Formatting Dockerfile-format text, conservatively: what it changes cannot change what the text means.
 
 - keywords Image Builder knows are written in upper case;
-- trailing spaces and tabs go;
+- trailing spaces and tabs go, except on a line with `<<` (a heredoc's name) or before a lone CR;
 - the lines that continue an instruction, if indented, are indented alike (four spaces), unless the caller says
   to leave them; a line that continues a quoted string, a JSON array (exec form), a heredoc's body, a comment
   and a line without indentation (its text joins the line before it) are never moved.
@@ -24,7 +24,9 @@ def _trailing(lines: list[str], n: int) -> Edit | None:
     line = lines[n]
     body = line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
     kept = body.rstrip(" \t")
-    if kept.endswith("\r"):  # a lone CR (not a line break to BuildKit): removing the space would make it CRLF
+    if kept.endswith("\r") or "<<" in kept:
+        # A lone CR is no line break to BuildKit: without the space, it would be CRLF. After `<<`, BuildKit reads a
+        # heredoc's name up to the end of the line, trailing space and all (`<<EOF\ ` is not `<<EOF\`).
         return None
     return Edit((n, len(kept)), (n, len(body)), "") if len(kept) < len(body) else None
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from .... import limits
-from ....diagnostics import ERROR, WARNING, Diagnostic, Rule, rule
+from ....diagnostics import WARNING, Diagnostic, Rule, rule
 from ....limits import MAX_COMMANDS
 from ...base import TEMPLATE
 from .base import check
 
-TOO_MANY = rule("InvalidImageTemplateCommandSize.ExceededMaxNumber", ERROR, "More than 127 commands (logical instructions).")
+TOO_MANY = limits.TOO_MANY
 MISSING = limits.EMPTY
-TEMPLATE_TOO_LONG = rule("InvalidBuildContent.LengthExceeded", ERROR, "Template build content over 16 KB (16,384 bytes of UTF-8, line endings included).")
+TEMPLATE_TOO_LONG = limits.TEMPLATE_TOO_LONG
 DIRECTIVE = rule("Lint.ParserDirective", WARNING, "A parser directive (`# escape=`, `# syntax=`): Image Builder documents none.")
 DUPLICATE = rule("Lint.DuplicateInstruction", WARNING, "More than one CMD or ENTRYPOINT: only the last one takes effect.")
 
