@@ -171,3 +171,25 @@ def test_neovim_links_a_template_to_its_component_and_goes_to_it(tmp_path):
     ]
     assert "Did you mean --port?" in got["diagnostics"][1]["message"]
     assert got["definition"] == {"name": "app.component.yaml", "filetype": "ecs-component-yaml", "cursor": [1, 0]}
+
+
+EDITING_FIXTURE = ROOT / "editors" / "fixtures" / "editing.component"
+
+
+def test_neovim_outline_folding_budget_format_on_type_format_and_rename(tmp_path):
+    got = run_neovim(tmp_path, "enable", fixture=EDITING_FIXTURE, collector="collect_editing.lua")
+    text = EDITING_FIXTURE.read_text(encoding="utf-8")
+    # The outline, as vim.lsp.buf.document_symbol() lists it: instructions, and the variable ENV sets.
+    assert [(s["text"], s["lnum"]) for s in got["symbols"]] == [
+        ("[Function] ENV", 2), ("[Variable] APP_HOME", 2), ("[Function] RUN", 3), ("[Function] COPY", 8), ("[Function] WORKDIR", 9),
+    ]
+    # Folding with foldexpr=v:lua.vim.lsp.foldexpr(): the comment run and the continued RUN fold, closed.
+    assert got["foldlevels"] == [0, 0, 1, 1, 1, 1, 1, 0, 0]
+    assert got["closed"] == 3
+    assert got["hint"] == {"label": f"{len(text.encode()):,} / 16,384 bytes · 4 / 127 commands", "line": 0}
+    assert got["typed"] == "    "  # Enter after a trailing backslash, with vim.lsp.on_type_formatting
+    assert got["formatted"] == [
+        "# Build the web server", "ENV APP_HOME=/opt/app", "RUN mkdir -p $APP_HOME && \\", "    cd $APP_HOME && \\", "    echo ready",
+        "# Fetch the release", "# (a second comment line)", "COPY https://example.com/app.tgz /tmp/", "WORKDIR $APP_HOME",
+    ]
+    assert got["renamed"] == [line.replace("APP_HOME", "ROOT") for line in got["formatted"]]
