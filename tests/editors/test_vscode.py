@@ -106,8 +106,13 @@ def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
     print(done.stdout[-3000:])
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     shots = ("vscode-no-server.png", "vscode-problems.png", "vscode-hover.png", "vscode-completion.png", "vscode-yaml.png")
-    for shot in (*shots, "vscode-template.png", "vscode-definition.png"):
+    for shot in (*shots, "vscode-template.png", "vscode-definition.png", "vscode-budget.png", "vscode-outline.png", "vscode-format.png", "vscode-rename.png"):
         assert (OUTPUT / shot).stat().st_size > 10_000
     assert "NotSupportedCommand.FROM" in (OUTPUT / "problems.txt").read_text(encoding="utf-8")
     assert "Unknown action `RunShelCommand`" in (OUTPUT / "problems-yaml.txt").read_text(encoding="utf-8")
     assert "has no parameter --prot. Did you mean --port?" in (OUTPUT / "problems-template.txt").read_text(encoding="utf-8")
+    # The Outline view's rows: each instruction (its name, then its detail), and the variable ENV sets.
+    outline = [row.split("\n")[0] for row in (OUTPUT / "outline.txt").read_text(encoding="utf-8").split("\n\n") if row.strip()]
+    assert [next(n for n in ("ENV", "APP_HOME", "RUN", "COPY", "WORKDIR") if row.startswith(n)) for row in outline] == ["ENV", "APP_HOME", "RUN", "COPY", "WORKDIR"]
+    renamed = (OUTPUT / "renamed.txt").read_text(encoding="utf-8")
+    assert "ENV ROOT=/opt/app" in renamed and "RUN mkdir -p $ROOT" in renamed and "APP_HOME" not in renamed

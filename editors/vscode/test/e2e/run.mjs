@@ -3,7 +3,8 @@
 // server's diagnostics reach the Problems view, that hover explains an instruction, and that
 // completion offers RUN and the extension's snippets; then open a YAML-format component and
 // check its diagnostics and the actions offered after `Action: `; then a template whose COMPONENT
-// line names a component of the workspace: its cross-file warning, and F12 to the component.
+// line names a component of the workspace: its cross-file warning, and F12 to the component; then a
+// component to edit: the budget inlay hint, the Outline view, Format Document, and F2 on a variable.
 //
 //   node test/e2e/run.mjs --vsix component-lsp.vsix --python PYTHON --out test-output [--port 8765]
 //
@@ -50,6 +51,7 @@ const workspace = join(home, "workspace");
 mkdirSync(workspace);
 cpSync(resolve(here, "../../../fixtures/errors.component"), join(workspace, "errors.component"));
 cpSync(resolve(here, "../../../fixtures/errors.component.yaml"), join(workspace, "errors.component.yaml"));
+cpSync(resolve(here, "../../../fixtures/editing.component"), join(workspace, "editing.component"));
 cpSync(resolve(here, "../../../fixtures/workspace"), join(workspace, "workspace"), { recursive: true });
 const settingsFile = join(workspace, ".vscode", "settings.json");
 const writeSettings = (settings) => writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
@@ -173,6 +175,40 @@ try {
   await page.locator(".monaco-editor .view-lines", { hasText: "commandContent" }).waitFor();
   log("F12 on the component name opened app.component.yaml");
   await page.screenshot({ path: join(opts.out, "vscode-definition.png") });
+
+  // The editing features on a component: the budget hint, the Outline view, Format Document and F2.
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: /^editing\.component$/ }).click();
+  const editor = page.locator(".monaco-editor .view-lines", { hasText: "Build the web server" });
+  await editor.waitFor();
+  await editor.filter({ hasText: "213 / 16,384 bytes · 4 / 127 commands" }).waitFor();
+  log("the budget inlay hint is shown on the first line");
+  await page.screenshot({ path: join(opts.out, "vscode-budget.png") });
+  await runCommand("Explorer: Focus on Outline View");
+  const outlinePane = page.locator(".pane", { has: page.locator(".pane-header", { hasText: /^Outline/i }) });
+  for (const name of ["ENV", "APP_HOME", "RUN", "COPY", "WORKDIR"]) {
+    await outlinePane.locator(".monaco-list-row", { hasText: new RegExp(`^${name}`) }).first().waitFor();
+  }
+  const outline = await outlinePane.locator(".monaco-list-row").allInnerTexts();
+  writeFileSync(join(opts.out, "outline.txt"), outline.join("\n\n") + "\n");
+  log("the Outline view lists the instructions");
+  await page.screenshot({ path: join(opts.out, "vscode-outline.png") });
+  await page.locator(".view-lines .view-line", { hasText: "env APP_HOME" }).click();
+  await runCommand("Format Document");
+  await editor.filter({ hasText: "ENV APP_HOME=/opt/app" }).filter({ hasText: "RUN mkdir" }).waitFor();
+  log("Format Document upper-cased the keywords");
+  await page.screenshot({ path: join(opts.out, "vscode-format.png") });
+  await page.locator(".view-lines .view-line", { hasText: "RUN mkdir" }).locator("span", { hasText: /APP_HOME/ }).first().click();
+  await page.keyboard.press("F2");
+  const rename = page.locator(".rename-box input, .rename-box .rename-input").first();
+  await rename.waitFor();
+  await rename.fill("ROOT");
+  await page.keyboard.press("Enter");
+  await editor.filter({ hasText: "ENV ROOT=/opt/app" }).filter({ hasText: "cd $ROOT" }).filter({ hasText: "WORKDIR $ROOT" }).waitFor();
+  const text = await editor.innerText();
+  if (text.includes("APP_HOME")) throw new Error("F2 left APP_HOME somewhere:\n" + text);
+  writeFileSync(join(opts.out, "renamed.txt"), text.replace(/\u00a0/g, " ") + "\n");
+  log("F2 renamed APP_HOME everywhere");
+  await page.screenshot({ path: join(opts.out, "vscode-rename.png") });
 } catch (error) {
   failed = true;
   console.error("[e2e] FAILED:", error.message);
@@ -186,6 +222,15 @@ try {
 }
 log(`screenshots in ${opts.out}`);
 process.exit(failed ? 1 : 0);
+
+async function runCommand(title) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor();
+  await input.fill(">" + title);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor();
+  await page.keyboard.press("Enter");
+}
 
 async function waitForHttp(url) {
   const deadline = Date.now() + TIMEOUT;
