@@ -48,6 +48,7 @@ class Sample:
     empty: tuple[int, int]  # an empty line near the middle: the floor (a hover with nothing to do)
     language: str = "image-component"  # the didOpen language id
     components: int = 0  # component files in the workspace folder the document is opened in (a template's)
+    variable: tuple[int, int] | None = None  # on a variable's use near the middle (`${X}`, `{{ x }}`): references
 
     @property
     def size(self) -> int:
@@ -121,12 +122,13 @@ def flagged_copies(lines: list[str]) -> list[str]:
     return [re.sub(r"^COPY /tmp/build/(\S+)", r"COPY https://mirror.example.com/\1?v=1", line) for line in lines]
 
 
-def _places(lines: list[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+def _places(lines: list[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]:
     middle = len(lines) // 2
     order = sorted(range(len(lines)), key=lambda i: abs(i - middle))
     run = next(i for i in order if lines[i].upper().startswith("RUN ") and not lines[i].endswith("\\") and not lines[i - 1].endswith("\\"))
     empty = next(i for i in order if not lines[i] and not lines[i - 1].endswith("\\"))
-    return (run, 4), (run, 2), (empty, 0)
+    use = next(i for i in order if "${SERVICE" in lines[i])
+    return (run, 4), (run, 2), (empty, 0), (use, lines[use].index("${SERVICE") + 3)
 
 
 def yaml_component(size: int) -> list[str]:
@@ -155,7 +157,8 @@ def yaml_sample(name: str, lines: list[str]) -> Sample:
     action = next(i for i in order if lines[i].startswith("    Action: "))
     empty = next(i for i in order if not lines[i])
     tasks = sum(line.startswith("  - ") for line in lines)
-    return Sample(name, _join(lines), tasks, (command, len("      commandContent: echo ")), (action, len("    Action: ") + 2), (empty, 0))
+    variable = (command, lines[command].index("{{ region }}") + 4)
+    return Sample(name, _join(lines), tasks, (command, len("      commandContent: echo ")), (action, len("    Action: ") + 2), (empty, 0), variable=variable)
 
 
 ARN = "COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/"
@@ -200,8 +203,8 @@ def template_sample(name: str, count: int) -> Sample:
 
 
 def sample(name: str, lines: list[str]) -> Sample:
-    edit, keyword, empty = _places(lines)
-    return Sample(name, _join(lines), _instructions(lines), edit, keyword, empty)
+    edit, keyword, empty, variable = _places(lines)
+    return Sample(name, _join(lines), _instructions(lines), edit, keyword, empty, variable=variable)
 
 
 def samples(names: list[str]) -> list[Sample]:

@@ -110,6 +110,16 @@ class Client:
         response = self.wait_for(lambda m: m.get("id") == ident and "method" not in m, timeout)
         return response, self.arrived - start
 
+    def ask(self, method: str, params) -> int:
+        """Send a request without waiting for its answer (``answer`` takes it): its id."""
+        self._next_id += 1
+        self.send({"jsonrpc": "2.0", "id": self._next_id, "method": method, "params": params})
+        return self._next_id
+
+    def answer(self, ident: int, timeout: float = 120.0) -> dict:
+        """The answer to a request sent with ``ask``; ``self.arrived`` is when its last byte was read."""
+        return self.wait_for(lambda m: m.get("id") == ident and "method" not in m, timeout)
+
     def request(self, method: str, params) -> tuple[dict, float]:
         """Send a request; (response, seconds from sending to the last byte of the response read). An error response raises."""
         response, elapsed = self.call(method, params)

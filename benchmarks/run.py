@@ -46,6 +46,9 @@ CAPABILITIES = {
         "publishDiagnostics": {"versionSupport": True, "codeDescriptionSupport": True},
         "completion": {"completionItem": {"snippetSupport": True, "documentationFormat": ["markdown", "plaintext"]}},
         "hover": {"contentFormat": ["markdown", "plaintext"]},
+        "documentSymbol": {"hierarchicalDocumentSymbolSupport": True},
+        "foldingRange": {"lineFoldingOnly": True, "rangeLimit": 5000},
+        "formatting": {}, "references": {}, "inlayHint": {},
     },
     "window": {"workDoneProgress": False},
 }
@@ -115,26 +118,73 @@ def timed_requests(client: Client, method: str, params: dict, count: int, warmup
     return [client.request(method, params)[1] for _ in range(count)]
 
 
-def keystrokes(client: Client, uri: str, where: tuple[int, int], count: int, warmup: int, first: int = 2) -> list[float]:
+def change(uri: str, where: tuple[int, int], n: int, version: int) -> dict:
+    """didChange parameters: "x" typed at ``where`` (``n`` even), or deleted again (``n`` odd)."""
+    line, col = where
+    if n % 2 == 0:
+        edit = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": "x"}
+    else:
+        edit = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}}, "text": ""}
+    return {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}
+
+
+def keystrokes(client: Client, uri: str, where: tuple[int, int], count: int, warmup: int, first: int = 2, hints: list[float] | None = None) -> list[float]:
     """Seconds from each didChange to the publishDiagnostics of its version: type "x", delete it, ...
 
-    Versions start at ``first``; ``warmup + count`` is even, so that the text ends as it began.
+    Versions start at ``first``; ``warmup + count`` is even, so that the text ends as it began. With ``hints``
+    (a list), the inlay hints are asked for right after each change, as an editor with them on does, and the
+    seconds to their answer go into that list; the next change waits for it.
     """
-    line, col = where
     times = []
     for n in range(warmup + count):
         version = first + n
-        if n % 2 == 0:
-            change = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": "x"}
-        else:
-            change = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}}, "text": ""}
-        params = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}
         begin = time.perf_counter()
-        client.notify("textDocument/didChange", params)
+        client.notify("textDocument/didChange", change(uri, where, n, version))
+        asked = client.ask("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": WHOLE}) if hints is not None else None
         client.diagnostics_for(uri, version)
         if n >= warmup:
             times.append(client.arrived - begin)
+        if asked is not None:
+            client.answer(asked)
+            if n >= warmup:
+                hints.append(client.arrived - begin)
     return times
+
+
+WHOLE = {"start": {"line": 0, "character": 0}, "end": {"line": 10**6, "character": 0}}
+FORMAT_OPTIONS = {"tabSize": 4, "insertSpaces": True}
+
+
+def features(client: Client, uri: str, sample: Sample, requests: int, warmup: int, peer: bool, version: int) -> dict:
+    """The editing features on the whole document (the peer's where it has them: it answers no references and has
+    no inlay hints): outline, folding, formatting, references to a variable, and the budget's inlay hint. Each
+    request follows an edit (a character typed or deleted, and its diagnostics), as when an editor refreshes its
+    outline, folds and hints while you type: what a server keeps between requests must survive the edit."""
+    whole = {"textDocument": {"uri": uri}}
+    asked = {
+        "symbols": ("textDocument/documentSymbol", whole),
+        "folding": ("textDocument/foldingRange", whole),
+        "formatting": ("textDocument/formatting", {**whole, "options": FORMAT_OPTIONS}),
+        "references": ("textDocument/references", {**at(uri, sample.variable), "context": {"includeDeclaration": True}}) if sample.variable else None,
+        "inlay_hint": None if peer else ("textDocument/inlayHint", {**whole, "range": WHOLE}),
+    }
+    out = {}
+    n = 0
+    if sample.size > 250 * 1024:  # each edit waits for the peer's diagnostics: seconds each on 1 MB
+        requests, warmup = min(requests, 8), min(warmup, 2)
+    for key, request in asked.items():
+        if not request or "error" in client.call(*request)[0]:  # a method the server does not have is left out
+            continue
+        times = []
+        for i in range(warmup + requests + (warmup + requests) % 2):  # an even number of edits: the text as it was
+            client.notify("textDocument/didChange", change(uri, sample.edit, n, version + n))
+            client.diagnostics_for(uri, version + n)
+            n += 1
+            seconds = client.request(*request)[1]
+            if i >= warmup:
+                times.append(seconds)
+        out[key] = times
+    return out
 
 
 def measure_startup(argv: list[str], sample: Sample, runs: int) -> dict:
@@ -172,16 +222,16 @@ def linked(client: Client, uri: str, since: float) -> float:
     return client.arrived - since
 
 
-def measure_size(argv: list[str], sample: Sample, edits: int, requests: int, warmup: int) -> dict:
+def measure_size(argv: list[str], sample: Sample, edits: int, requests: int, warmup: int, peer: bool = False) -> dict:
     if sample.components:
         with tempfile.TemporaryDirectory(prefix="component-lsp-bench-") as folder:
             root = Path(folder)
             workspace(root, sample.components)
-            return _measure(argv, sample, edits, requests, warmup, root)
-    return _measure(argv, sample, edits, requests, warmup)
+            return _measure(argv, sample, edits, requests, warmup, peer, root)
+    return _measure(argv, sample, edits, requests, warmup, peer)
 
 
-def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup: int, root: Path | None = None) -> dict:
+def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup: int, peer: bool, root: Path | None = None) -> dict:
     client, _ = start(argv, root)
     indexed: list[float] = []
     try:
@@ -211,8 +261,13 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
             lead = warmup + warmup % 2 if r == 0 else 2
             typed += keystrokes(client, uri, sample.edit, 2 * pairs, lead, version)
             version += lead + 2 * pairs
+        hints: list[float] = []
+        hinted = [] if peer else keystrokes(client, uri, sample.edit, edits // 2 * 2, warmup + warmup % 2, version, hints)
+        version += 0 if peer else edits // 2 * 2 + warmup + warmup % 2
         return {
             **({"index": indexed} if indexed else {}),
+            **({"keystroke_hints_on": hinted, "keystroke_hint": hints} if hinted else {}),
+            **features(client, uri, sample, requests, warmup, peer, version),
             "open": [opened],
             "rss_mib": rss,
             "floor": floor,
@@ -250,11 +305,19 @@ def ratio(ours: float, peer: float | None) -> str:
 
 ROWS = [
     ("keystroke", "keystroke → diagnostics"),
+    ("keystroke_hints_on", "keystroke → diag., hints on"),
+    ("keystroke_hint", "keystroke → inlay hint"),
     ("floor", "floor: hover, empty line"),
     ("completion", "completion"),
     ("hover", "hover on a keyword"),
+    ("symbols", "document symbols"),
+    ("folding", "folding ranges"),
+    ("formatting", "formatting"),
+    ("references", "references to a variable"),
+    ("inlay_hint", "inlay hint (budget)"),
     ("open", "didOpen → diagnostics"),
 ]
+FEATURES = ("symbols", "folding", "formatting", "references", "inlay_hint")
 
 
 def table(results: dict) -> str:
@@ -282,8 +345,10 @@ def table(results: dict) -> str:
         lines.append(f"{label:27}{size:>7}  {cell(o)}  {cell(p)}  {ratio(o['median_ms'], p and p['median_ms']):>9}")
     for key, label in ROWS:
         for name in results["sizes"]:
-            o = ours["sizes"][name][key]
-            p = peer["sizes"][name][key] if peer and name in peer["sizes"] else None
+            o = ours["sizes"][name].get(key)
+            if o is None:
+                continue
+            p = peer["sizes"][name].get(key) if peer and name in peer["sizes"] else None
             lines.append(f"{label:27}{name:>7}  {cell(o)}  {cell(p)}  {ratio(o['median_ms'], p and p['median_ms']):>9}")
             label = ""
     for name in results["sizes"]:
@@ -318,19 +383,29 @@ def targets(results: dict) -> list[tuple[str, float, float, bool]]:
         limit = FLOOR_LIMITS.get(name, 1.5)
         if limit is not None:
             out.append((f"keystroke / own floor, {name}", k / f, limit, k / f <= limit))
+            h = median(ours, name, "keystroke_hints_on")
+            out.append((f"keystroke with inlay hints on / own floor, {name}", h / f, limit, h / f <= limit))
+    if "16 KB" in sizes:
+        f = median(ours, "16 KB", "floor")
+        for key in FEATURES:
+            if key in sizes["16 KB"]:
+                r = median(ours, "16 KB", key) / f
+                out.append((f"{key} / own floor, 16 KB", r, 2.0, r <= 2.0))
     if "16 KB" in sizes and "1 MB" in sizes:
         growth = median(ours, "1 MB", "keystroke") / median(ours, "16 KB", "keystroke")
         out.append(("keystroke 1 MB / keystroke 16 KB", growth, 3.0, growth <= 3.0))
     if peer:
         limits = {
-            "16 KB": {"keystroke": 1 / 5, "completion": 1 / 2, "hover": 1 / 2},
-            "1 MB": {"keystroke": 1 / 100, "completion": 1 / 50, "hover": 1 / 50},
+            "16 KB": {"keystroke": 1 / 5, "completion": 1 / 2, "hover": 1 / 2, **dict.fromkeys(FEATURES, 1.0)},
+            "1 MB": {"keystroke": 1 / 100, "completion": 1 / 50, "hover": 1 / 50, **dict.fromkeys(FEATURES, 1 / 20)},
             "1 MB flagged": {"keystroke": 1 / 100},
         }
         for name, wanted in limits.items():
             if name not in sizes:
                 continue
             for key, limit in wanted.items():
+                if key not in peer["sizes"].get(name, {}) or key not in sizes[name]:
+                    continue  # a feature the peer does not have
                 r = median(ours, name, key) / median(peer, name, key)
                 out.append((f"{key} ours/peer, {name}", r, limit, r <= limit))
         r = ours["startup"]["first_diagnostics"]["median_ms"] / peer["startup"]["first_diagnostics"]["median_ms"]
@@ -378,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
             if who != "ours" and name in OURS_ONLY:
                 continue
             print(f"  {name} ...", file=sys.stderr)
-            server["sizes"][name] = summarise(measure_size(command, documents[name], edits, requests, warmup))
+            server["sizes"][name] = summarise(measure_size(command, documents[name], edits, requests, warmup, who != "ours"))
     print(table(results))
     checks = targets(results)
     results["targets"] = [{"what": w, "figure": f, "limit": lim, "met": met} for w, f, lim, met in checks]

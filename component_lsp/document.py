@@ -212,7 +212,10 @@ class Document:
     def to_lsp(self, line: int, col: int, encoding: str = UTF16) -> tuple[int, int]:
         """A model position as an LSP (line, character) pair."""
         line = max(0, min(line, len(self.lines) - 1))
-        body = content_of(self.lines[line])
+        text = self.lines[line]
+        if not self._lone_cr_lines and (encoding == UTF32 or text.isascii()):  # a column is a code unit: no copy
+            return line, max(0, min(col, len(text) - (2 if text.endswith("\r\n") else 1 if text.endswith("\n") else 0)))
+        body = content_of(text)
         col = max(0, min(col, len(body)))
         if not self._lone_cr_lines:
             return line, units(body[:col], encoding)

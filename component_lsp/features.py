@@ -38,7 +38,18 @@ from .formats.base import (
     VARIABLE,
     Hover,
 )
-from .jsonrpc import INVALID_PARAMS, INVALID_REQUEST, REQUEST_FAILED, SERVER_NOT_INITIALIZED, Message, error, notification, response
+from .jsonrpc import (
+    INVALID_PARAMS,
+    INVALID_REQUEST,
+    REQUEST_FAILED,
+    SERVER_NOT_INITIALIZED,
+    Message,
+    array,
+    encode,
+    error,
+    notification,
+    response,
+)
 from .session import OpenDocument, Session
 from .workspace import links
 from .workspace.scan import path_of, uri_of
@@ -478,7 +489,20 @@ def document_symbol(call: Call):
         return out
 
     if session.hierarchical:
-        return [tree(symbol) for symbol in found]
+        if doc.content.doc.has_lone_cr:  # an edit may move LSP lines without moving the symbol
+            return [tree(symbol) for symbol in found]
+        # A format may keep a symbol while its text is unchanged (Dockerfile: per instruction): so is its JSON text.
+        kept = doc.outline
+        texts = []
+        for symbol in found:
+            entry = kept.get(id(symbol))
+            if entry is None or entry[0] is not symbol:
+                entry = kept[id(symbol)] = (symbol, encode(tree(symbol)))
+            texts.append(entry[1])
+        if len(kept) > 2 * len(found) + 64:  # what edits replaced goes, now and then
+            live = {id(symbol) for symbol in found}
+            doc.outline = {key: entry for key, entry in kept.items() if key in live}
+        return array(texts)
     flat = []
     for symbol in found:  # a list, each child naming its container
         for item, container in [(symbol, None), *((child, symbol.name) for child in symbol.children)]:
@@ -494,12 +518,14 @@ def folding_range(call: Call):
     if doc is None:
         return None
     model, encoding = doc.content.doc, call.session.encoding
-    out = []
+    moved = model.has_lone_cr  # only there are LSP lines not model lines
+    texts = []
     for fold in doc.content.ask(FOLDING) or []:
-        first, last = model.to_lsp(fold.first, 0, encoding)[0], model.to_lsp(fold.last, 0, encoding)[0]
+        first, last = (model.to_lsp(fold.first, 0, encoding)[0], model.to_lsp(fold.last, 0, encoding)[0]) if moved else (fold.first, fold.last)
         if last > first:
-            out.append({"startLine": first, "endLine": last, **({"kind": fold.kind} if fold.kind else {})})
-    return out
+            kind = b',"kind":"%s"' % fold.kind.encode() if fold.kind else b""
+            texts.append(b'{"startLine":%d,"endLine":%d%s}' % (first, last, kind))
+    return array(texts)
 
 
 def document_link(call: Call):

@@ -33,9 +33,12 @@ class Raw(NamedTuple):
         return json.loads(b"".join(self.parts))
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"))  # no spaces: a large answer (an outline of 1 MB) is a fifth smaller
+
+
 def encode(value) -> bytes:
     """One JSON text (ASCII, so its bytes are its text)."""
-    return json.dumps(value).encode()
+    return _ENCODER.encode(value).encode()
 
 
 def _parts(value) -> list[bytes]:

@@ -111,7 +111,8 @@ def comment_runs(lines: list[str], inside: Callable[[int], bool] = lambda line: 
     out = []
     run_start = None
     for index in range(len(lines) + 1):
-        comment = index < len(lines) and lines[index].lstrip().startswith("#") and not inside(index)
+        line = lines[index] if index < len(lines) else ""
+        comment = (line[:1] == "#" or (line[:1] in (" ", "\t") and line.lstrip().startswith("#"))) and not inside(index)
         if comment and run_start is None:
             run_start = index
         elif not comment and run_start is not None:

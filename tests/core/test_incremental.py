@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from component_lsp.document import UTF8, UTF16
-from component_lsp.formats.base import USES
+from component_lsp.formats.base import FOLDING, FORMATTING, SYMBOLS, USES
 from helpers import content, edit_lsp
 from helpers.generators import PIECES, dockerfile_text
 
@@ -16,7 +16,8 @@ INSERTS = st.one_of(
 
 
 def snapshot(analysis):
-    """Everything the document holds; the parse too when the text is Dockerfile-format (a YAML start line makes it YAML)."""
+    """Everything the document holds, and its outline, formatting and folds (kept per instruction between edits);
+    the parse too when the text is Dockerfile-format (a YAML start line makes it YAML)."""
     model = analysis.model
     parsed = None
     if analysis.format.name == "dockerfile":
@@ -25,7 +26,7 @@ def snapshot(analysis):
             [(i.start, i.end, i.keyword, i.logical, i.open_end) for i in model.instructions],
             {k: len(v) for k, v in model.by_keyword.items() if v},
         )
-    return analysis.doc.text, analysis.doc.byte_size, analysis.format.name, parsed, analysis.diagnostics()
+    return analysis.doc.text, analysis.doc.byte_size, analysis.format.name, parsed, analysis.diagnostics(), analysis.ask(SYMBOLS), analysis.ask(FORMATTING, 0, None, True), analysis.ask(FOLDING)
 
 
 @st.composite

@@ -55,41 +55,88 @@ def _inside_quotes(ins, offsets: list[int]) -> dict[int, bool]:
 
 
 def format_edits(model, first: int = 0, last: int | None = None, reindent: bool = True) -> list[Edit]:
-    """The edits that format the lines ``first``..``last`` (every line by default)."""
+    """The edits that format the lines ``first``..``last`` (every line by default).
+
+    Formatting the whole text keeps each instruction's edits on it while it is unchanged and where it was, so a
+    document formatted again after an edit looks again only at what the edit touched (and at the lines between
+    instructions).
+    """
     lines = model.doc.lines
     last = len(lines) - 1 if last is None else min(last, len(lines) - 1)
+    if first == 0 and last == len(lines) - 1:
+        return _whole(model, reindent)
     edits: list[Edit] = []
     instructions = model.instructions
     k = bisect_left(instructions, first, key=lambda ins: ins.end)
-    handled: set[int] = set()  # lines of instructions: the rest (comments, blank lines, directives) lose trailing space only
-    for ins in instructions[k:]:
+    line = first  # the first line not looked at yet: lines between instructions lose trailing space only
+    for index in range(k, len(instructions)):
+        ins = instructions[index]
         if ins.start > last:
             break
-        logical_last = ins.start + max(seg[1] for seg in ins.segments)
-        handled.update(range(ins.start, ins.end + 1))
-        if first <= ins.start <= last and ins.keyword and ins.keyword != ins.upper and ins.upper in KNOWN:
-            start, end = model.place(ins, ins.kw_start, ins.kw_end)
-            edits.append(Edit(start, end, ins.upper))
-        starts = {seg[1]: seg[0] for seg in ins.segments}
-        quoted = _inside_quotes(ins, sorted(starts.values())) if reindent and len(starts) > 1 and not ins.json_form else {}
-        for n in range(max(ins.start, first), min(logical_last, last) + 1):  # a heredoc's body (after it) is left alone
-            offset = n - ins.start
-            body = lines[n].rstrip("\r\n")
-            if reindent and offset > 0 and offset in starts and not ins.json_form and body.strip():
-                inside = quoted.get(starts[offset], False)
-                lead = len(body) - len(body.lstrip(" \t"))
-                # Only whitespace that is there is changed: `a\` then `b` is `ab`, which an indent would split.
-                if not inside and lead and body[:lead] != INDENT and not body.lstrip().startswith("#"):
-                    edits.append(Edit((n, 0), (n, lead), INDENT))
+        edits += _gap(lines, line, min(ins.start, last + 1))
+        line = max(line, ins.end + 1)
+        edits += _instruction(model, ins, first, last, reindent)
+    edits += _gap(lines, line, last + 1)
+    return edits
+
+
+def _whole(model, reindent: bool) -> list[Edit]:
+    """Every line's edits, each instruction's kept on it (with where it was) until it changes or moves."""
+    lines = model.doc.lines
+    last = len(lines) - 1
+    edits: list[Edit] = []
+    line = 0
+    for ins in model.instructions:
+        start = ins.start
+        if start > line:
+            edits += _gap(lines, line, start)
+        if ins.end >= line:
+            line = ins.end + 1
+        memo = ins.memo
+        kept = memo.get("formatted") if memo is not None else None
+        if kept is None or kept[0] != start or kept[1] is not reindent:
+            kept = ins.remembered()["formatted"] = (start, reindent, _instruction(model, ins, 0, last, reindent))
+        if kept[2]:
+            edits += kept[2]
+    return edits + _gap(lines, line, last + 1)
+
+
+TRAILING = (" \n", "\t\n", " \r\n", "\t\r\n", " ", "\t")
+
+
+def _gap(lines: list[str], start: int, stop: int) -> list[Edit]:
+    """Trailing space on the lines ``start``..``stop - 1``, which no instruction holds."""
+    out = []
+    for n in range(start, stop):
+        if lines[n].endswith(TRAILING):
             trailing = _trailing(lines, n)
             if trailing is not None:
-                edits.append(trailing)
-    for n in range(first, last + 1):
-        if n not in handled:
-            trailing = _trailing(lines, n)
-            if trailing is not None:
-                edits.append(trailing)
-    edits.sort(key=lambda e: (e.start, e.end))
+                out.append(trailing)
+    return out
+
+
+def _instruction(model, ins, first: int, last: int, reindent: bool) -> list[Edit]:
+    """One instruction's edits, on its lines from ``first`` to ``last``, in order."""
+    lines = model.doc.lines
+    edits: list[Edit] = []
+    logical_last = ins.start + max(seg[1] for seg in ins.segments)
+    if first <= ins.start <= last and ins.keyword and ins.keyword != ins.upper and ins.upper in KNOWN:
+        start, end = model.place(ins, ins.kw_start, ins.kw_end)
+        edits.append(Edit(start, end, ins.upper))
+    starts = {seg[1]: seg[0] for seg in ins.segments}
+    quoted = _inside_quotes(ins, sorted(starts.values())) if reindent and len(starts) > 1 and not ins.json_form else {}
+    for n in range(max(ins.start, first), min(logical_last, last) + 1):  # a heredoc's body (after it) is left alone
+        offset = n - ins.start
+        body = lines[n].rstrip("\r\n")
+        if reindent and offset > 0 and offset in starts and not ins.json_form and body.strip():
+            inside = quoted.get(starts[offset], False)
+            lead = len(body) - len(body.lstrip(" \t"))
+            # Only whitespace that is there is changed: `a\` then `b` is `ab`, which an indent would split.
+            if not inside and lead and body[:lead] != INDENT and not body.lstrip().startswith("#"):
+                edits.append(Edit((n, 0), (n, lead), INDENT))
+        trailing = _trailing(lines, n)
+        if trailing is not None:
+            edits.append(trailing)
     return edits
 
 

@@ -16,38 +16,56 @@ def _detail(text: str) -> str:
 
 
 def symbols(model) -> list[Symbol]:
+    """Each instruction's entry: kept on the instruction while it is unchanged and where it was (an edit elsewhere
+    makes only the instructions it touched, or moved, anew)."""
     out = []
     for ins in model.instructions:
         if not ins.keyword:
             continue
-        start = (ins.start, 0)
-        end = (ins.end, len(model.doc.line_text(ins.end)))
-        name_start, name_end = model.place(ins, ins.kw_start, ins.kw_end)
-        children: list[Symbol] = []
-        detail = _detail(ins.args)
-        kind = FUNCTION
-        if ins.upper == "ENV":
-            pairs, _ = env_pairs(ins)
-            for pair in pairs:
-                a, b = model.place(ins, pair.key_start, pair.key_end)
-                _, c = model.place(ins, pair.key_start, pair.value_end)
-                children.append(Symbol(pair.key or "?", _detail(ins.logical[pair.value_start : pair.value_end]), VARIABLE_SYMBOL, a, c, a, b))
-        elif ins.upper == "COMPONENT":
-            ref = reference(ins)
-            kind = MODULE
-            detail = ref.name or ref.target or detail
-            for p in ref.pairs:
-                a, b = model.place(ins, p.start, p.end)
-                _, c = model.place(ins, p.start, p.value_end)
-                children.append(Symbol(f"--{p.name}", p.value or "", PROPERTY_SYMBOL, a, c, a, b))
-        out.append(Symbol(ins.upper, detail, kind, start, end, name_start, name_end, tuple(children)))
+        memo = ins.remembered()
+        kept = memo.get("outline")
+        if kept is not None and kept[0] == ins.start:
+            out.append(kept[1])
+            continue
+        symbol = _symbol(model, ins)
+        memo["outline"] = (ins.start, symbol)
+        out.append(symbol)
     return out
+
+
+def _symbol(model, ins) -> Symbol:
+    start = (ins.start, 0)
+    end = (ins.end, len(model.doc.line_text(ins.end)))
+    name_start, name_end = model.place(ins, ins.kw_start, ins.kw_end)
+    children: list[Symbol] = []
+    detail = _detail(ins.args)
+    kind = FUNCTION
+    if ins.upper == "ENV":
+        pairs, _ = env_pairs(ins)
+        for pair in pairs:
+            a, b = model.place(ins, pair.key_start, pair.key_end)
+            _, c = model.place(ins, pair.key_start, pair.value_end)
+            children.append(Symbol(pair.key or "?", _detail(ins.logical[pair.value_start : pair.value_end]), VARIABLE_SYMBOL, a, c, a, b))
+    elif ins.upper == "COMPONENT":
+        ref = reference(ins)
+        kind = MODULE
+        detail = ref.name or ref.target or detail
+        for p in ref.pairs:
+            a, b = model.place(ins, p.start, p.end)
+            _, c = model.place(ins, p.start, p.value_end)
+            children.append(Symbol(f"--{p.name}", p.value or "", PROPERTY_SYMBOL, a, c, a, b))
+    return Symbol(ins.upper, detail, kind, start, end, name_start, name_end, tuple(children))
 
 
 def folding(model) -> list[Fold]:
     """Instructions over several lines, and runs of two or more comment lines."""
-    out = [Fold(ins.start, ins.end) for ins in model.instructions if ins.end > ins.start]
-    out += [Fold(a, b, "comment") for a, b in comment_runs(model.doc.lines, lambda line: model.instruction_at(line) is not None)]
+    out = []
+    inside: set[int] = set()  # lines an instruction continues onto: a comment there is the instruction's
+    for ins in model.instructions:
+        if ins.end > ins.start:
+            out.append(Fold(ins.start, ins.end))
+            inside.update(range(ins.start + 1, ins.end + 1))
+    out += [Fold(a, b, "comment") for a, b in comment_runs(model.doc.lines, inside.__contains__)]
     out.sort()
     return out
 

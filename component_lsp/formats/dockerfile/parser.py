@@ -118,9 +118,18 @@ class Instruction:
     findings: list = field(default_factory=list)  # what the rules found in it (set by the model)
     reference: object = None  # a COMPONENT line's reference, read once (components.reference)
     cache: object = None  # what a consumer derives from it while it is unchanged (the session: its diagnostics' wire form)
+    memo: dict | None = None  # what features derive from it while it is unchanged, by name (see ``remembered``)
 
     def __post_init__(self) -> None:
         self.upper = self.keyword.upper()
+
+    def remembered(self) -> dict:
+        """Where a feature keeps what it derived from this instruction (outline, formatting, ENV's pairs), which
+        holds while the instruction is unchanged: an edit makes a new one. What depends on where the instruction
+        is (positions) is kept with its ``start``, and checked against it."""
+        if self.memo is None:
+            self.memo = {}
+        return self.memo
 
     @property
     def args(self) -> str:

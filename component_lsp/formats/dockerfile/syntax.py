@@ -40,8 +40,18 @@ class Problem(NamedTuple):
     message: str
 
 
-def env_pairs(ins: Instruction) -> tuple[list[Pair], list[Problem]]:
-    """ENV's variables, and the problems that make the instruction malformed."""
+def env_pairs(ins: Instruction) -> tuple[tuple[Pair, ...], tuple[Problem, ...]]:
+    """ENV's variables, and the problems that make the instruction malformed (read once per instruction: offsets
+    are its own, wherever it is)."""
+    memo = ins.remembered()
+    found = memo.get("env_pairs")
+    if found is None:
+        pairs, problems = _env_pairs(ins)
+        found = memo["env_pairs"] = (tuple(pairs), tuple(problems))  # shared by every caller: not to be changed
+    return found
+
+
+def _env_pairs(ins: Instruction) -> tuple[list[Pair], list[Problem]]:
     ws = words(ins.args, ins.args_start, ins.escape)
     pairs: list[Pair] = []
     problems: list[Problem] = []
