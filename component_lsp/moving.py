@@ -19,7 +19,7 @@ from .formats import stem
 from .formats.base import SPLIT, TEMPLATE, Position, Use
 from .workspace.links import arn_parts
 
-SUFFIX = ".component"
+SUFFIX, YAML_SUFFIX = ".component", ".component.yaml"
 _NUMBERED = re.compile(r"(.*)-(\d+)\Z")
 
 
@@ -33,8 +33,9 @@ class Move(NamedTuple):
     title: str
 
 
-def new_file(path: str, taken: Callable[[str, str], bool]) -> tuple[str, str]:
-    """A new component's file beside ``path``, and its component name, that ``taken`` (path, name) says are free."""
+def new_file(path: str, taken: Callable[[str, str], bool], suffix: str = SUFFIX) -> tuple[str, str]:
+    """A new component's file beside ``path`` (named with ``suffix``), and its component name, that ``taken``
+    (path, name) says are free."""
     folder, base = os.path.split(path)
     name = stem(base) or base
     numbered = _NUMBERED.match(name)
@@ -42,9 +43,9 @@ def new_file(path: str, taken: Callable[[str, str], bool]) -> tuple[str, str]:
     name = re.sub(r"[^A-Za-z0-9:_.-]", "-", name)[:120]
     if not name[:1].isalpha():
         name = "c-" + name
-    while taken(os.path.join(folder, f"{name}-{n}{SUFFIX}"), f"{name}-{n}"):
+    while taken(os.path.join(folder, f"{name}-{n}{suffix}"), f"{name}-{n}"):
         n += 1
-    return os.path.join(folder, f"{name}-{n}{SUFFIX}"), f"{name}-{n}"
+    return os.path.join(folder, f"{name}-{n}{suffix}"), f"{name}-{n}"
 
 
 def reference(name: str, uses: list[Use]) -> str:
@@ -55,12 +56,13 @@ def reference(name: str, uses: list[Use]) -> str:
 
 def plan(content, path: str, uses: list[Use], taken: Callable[[str, str], bool]) -> Move | None:
     """How to bring a text over the limits back within them; None if it fits, or nothing can move."""
-    target, name = new_file(path, taken)
+    target, name = new_file(path, taken, YAML_SUFFIX if content.format.name == "yaml" else SUFFIX)
     template = content.kind.dialect == TEMPLATE
     line = f"COMPONENT {reference(name, uses)}\n" if template else ""
     found = content.ask(SPLIT, utf8_len(line))
     if found is None:
         return None
-    what = f"command {found.first}" if found.first == found.last else f"commands {found.first}-{found.last}"
+    noun = "task" if content.format.name == "yaml" else "command"
+    what = f"{noun} {found.first}" if found.first == found.last else f"{noun}s {found.first}-{found.last}"
     title = f"Move {what} into a new component, {os.path.basename(target)}"
     return Move(target, name, found.moved, found.start, found.end, line, title)

@@ -172,6 +172,17 @@ class Budget(NamedTuple):
     firm: bool = True  # whether the API refuses more than 127 (commands); for YAML tasks the number is advice
 
 
+class Split(NamedTuple):
+    """What moves to a new component when a text is past a limit (``SPLIT``): the range that leaves this text,
+    and the new component's text."""
+
+    start: Position  # where the text that moves begins (a line's start)
+    end: Position  # where it ends (a line's start, or the end of the text)
+    moved: str
+    first: int  # the commands (or tasks) that move, counted from 1
+    last: int
+
+
 class Fold(NamedTuple):
     first: int  # model lines
     last: int

@@ -25,7 +25,7 @@ LAYERS = [
     # rules and features, side by side: neither imports the other
     ["component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"]
     + ["component_lsp.formats.yaml.rules.*", "component_lsp.formats.yaml.completion", "component_lsp.formats.yaml.hover"]
-    + ["component_lsp.formats.yaml.navigation", "component_lsp.formats.yaml.schema"]
+    + ["component_lsp.formats.yaml.navigation", "component_lsp.formats.yaml.schema", "component_lsp.formats.yaml.splitting"]
     + ["component_lsp.formats.dockerfile.interface", "component_lsp.formats.yaml.interface"]
     + ["component_lsp.formats.dockerfile.outline", "component_lsp.formats.yaml.outline", "component_lsp.formats.dockerfile.navigation"]
     + ["component_lsp.formats.dockerfile.formatting", "component_lsp.formats.dockerfile.splitting"],

@@ -82,3 +82,27 @@ def test_a_component_past_a_limit_fits_after_the_move_and_keeps_every_line(piece
     assert kept + move.text == text
     assert over(kept) == set()
     assert os.path.dirname(move.path) == "/w"
+
+
+YAML_HEAD = "Parameters:\n  who:\n    Type: String\n    DefaultValue: me\n"
+YAML_TASK = "  - Name: t{i}\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{{{ who }}}} " + "x" * 300 + "\n"
+
+
+def test_a_yaml_component_past_16_kb_moves_its_last_tasks_with_a_copy_of_its_parameters():
+    name = "file:///w/app.component.yaml"
+    text = YAML_HEAD + "Tasks:\n" + "".join(YAML_TASK.format(i=i) for i in range(50))
+    assert over(text, name) == {"InvalidContent.LengthExceeded"}
+    move, kept = apply(text, name, "/w/app.component.yaml")
+    assert (move.path, move.title) == ("/w/app-2.component.yaml", "Move tasks 42-50 into a new component, app-2.component.yaml")
+    assert move.text == YAML_HEAD + "Tasks:\n" + "".join(YAML_TASK.format(i=i) for i in range(41, 50))
+    assert over(kept, name) == set() and len(kept.encode()) <= 16384
+    assert [d.code for d in content(kept, name).diagnostics()] == [] and [d.code for d in content(move.text, name).diagnostics()] == []
+
+
+def test_yaml_that_does_not_read_or_is_flow_style_is_not_cut():
+    name = "file:///w/app.component.yaml"
+    flow = "Tasks: [" + ", ".join(f"{{Name: t{i}, Action: Reboot}}" for i in range(700)) + "]\n"
+    broken = "Tasks:\n  - Name: [\n" + "# " + "x" * 17000 + "\n"
+    for text in (flow, broken):
+        c = content(text, name)
+        assert c.doc.byte_size > 16384 and moving.plan(c, "/w/app.component.yaml", [], FREE) is None

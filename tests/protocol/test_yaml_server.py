@@ -84,3 +84,18 @@ async def test_quick_fix_adds_the_missing_properties(client: LanguageClient):
     assert fix.title == "Add `destinationDir` and `objectName`"
     (edit,) = fix.edit.changes[URI]
     assert edit.new_text == "\n      destinationDir: \n      objectName: "
+
+
+async def test_past_16_kb_a_yaml_component_moves_its_last_tasks_into_a_new_file(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "app.component.yaml").as_uri()
+    task = "  - Name: t{i}\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo " + "x" * 300 + "\n"
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "ecs-component-yaml", 1, "Tasks:\n" + "".join(task.format(i=i) for i in range(50)))))
+    got = await diagnostics(client, uri)
+    assert [d.code for d in got] == ["InvalidContent.LengthExceeded"]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), got[0].range, types.CodeActionContext(diagnostics=got))
+    )
+    (move,) = [a for a in actions if a.title.startswith("Move")]
+    create, fill, _ = move.edit.document_changes
+    assert (move.title, create.uri) == ("Move tasks 43-50 into a new component, app-2.component.yaml", (tmp_path / "app-2.component.yaml").as_uri())
+    assert fill.edits[0].new_text == "Tasks:\n" + "".join(task.format(i=i) for i in range(42, 50))

@@ -8,23 +8,11 @@ may hold move: a run between two ``COMPONENT`` lines.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ...document import utf8_len
 from ...limits import MAX_BYTES, MAX_COMMANDS
-from ..base import TEMPLATE, Position
+from ..base import TEMPLATE, Split
 
 USE = "COMPONENT"
-
-
-class Split(NamedTuple):
-    """Lines ``first_line`` up to ``end_line`` (not included) move; ``moved`` is the new component's text."""
-
-    start: Position  # where the text that moves begins (a line's start)
-    end: Position  # where it ends (a line's start, or the end of the text)
-    moved: str
-    first: int  # the commands that move, counted from 1
-    last: int
 
 
 def split(model, use_line: int = 0) -> Split | None:

@@ -23,6 +23,7 @@ from ..base import (
     PREPARE_RENAME,
     REFERENCES,
     RENAME,
+    SPLIT,
     SYMBOLS,
     Format,
     looks_like_yaml,
@@ -96,6 +97,12 @@ def _budget(model):
     return budget(model)
 
 
+def _split(model, use_line: int = 0):
+    from .splitting import split
+
+    return split(model, use_line)
+
+
 def _extent(model, line: int):
     from .context import extent
 
@@ -128,6 +135,7 @@ FORMAT = Format(
         SYMBOLS: _symbols,
         FOLDING: _folding,
         BUDGET: _budget,
+        SPLIT: _split,
     },
     files={".component.yaml": COMPONENT, ".component.yml": COMPONENT},
     languages={"ecs-component-yaml": COMPONENT},
