@@ -75,3 +75,15 @@ def test_the_budget_counts_bytes_and_commands_or_tasks():
 
     assert tuple(content("# é\nRUN a \\\n  b\nRUN c\n").ask(BUDGET)) == (len("# é\nRUN a \\\n  b\nRUN c\n".encode()), 2, "commands", True)
     assert tuple(content("Tasks:\n  - Name: a\n    Action: Reboot\n  - Action: Reboot\n", YAML).ask(BUDGET))[1:] == (2, "tasks", False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(yaml_text())
+def test_a_yaml_components_tasks_are_counted_from_its_cuts_as_from_the_text_read_whole(text):
+    from component_lsp.formats.base import BUDGET
+    from component_lsp.formats.yaml.segments import TASK
+
+    opened = content(text, YAML)
+    model = opened.model
+    whole = sum(1 for placed in model.placed() if placed.part.kind == TASK) if model.reads() else 0
+    assert opened.ask(BUDGET).items == whole
