@@ -22,6 +22,11 @@ NEARLY_FULL = rule(
 )
 
 
+def percent(*chosen: int | None) -> int:
+    """The threshold: the first of ``chosen`` that is set (the editor's, then the project's), else the default."""
+    return next((value for value in chosen if value is not None), DEFAULT_PERCENT)
+
+
 def of(content) -> Budget | None:
     """A content's budget (None for a format that has none)."""
     return content.ask(BUDGET)

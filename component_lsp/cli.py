@@ -83,7 +83,7 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
         settings = _config(path, fixed)
         content = open_text(text, path)
         found: list[Diagnostic] = content.diagnostics()
-        wide = budget.nearly_full(content, budget.DEFAULT_PERCENT if settings.budget is None else settings.budget)
+        wide = budget.nearly_full(content, budget.percent(settings.budget))
         if index is not None and content.kind.dialect == TEMPLATE:
             wide += links.check(content.ask(USES) or [], index)
         if wide:

@@ -566,7 +566,7 @@ def _format(call: Call, first: int, last: int | None):
         return None
     _dict(_field(call.params, "options"))
     edits = doc.content.ask(FORMATTING, first, last, call.session.settings.indent_continuations) or []
-    return [{"range": call.session.range(doc, e.start, e.end), "newText": e.text} for e in edits]
+    return _text_edits(call.session, doc, edits)
 
 
 def formatting(call: Call):
@@ -591,7 +591,7 @@ def on_type_formatting(call: Call):
     doc, edits = _ask(call, ON_TYPE, typed, call.session.settings.indent_continuations)
     if doc is None:
         return None
-    return [{"range": call.session.range(doc, e.start, e.end), "newText": e.text} for e in edits or []]
+    return _text_edits(call.session, doc, edits or [])
 
 
 def document_highlight(call: Call):
@@ -602,8 +602,12 @@ def document_highlight(call: Call):
     return [{"range": call.session.range(doc, start, end)} for start, end in found or []]
 
 
+def _text_edits(session: Session, doc: OpenDocument, edits) -> list[dict]:
+    return [{"range": session.range(doc, e.start, e.end), "newText": e.text} for e in edits]
+
+
 def _edits(session: Session, doc: OpenDocument, edits) -> dict:
-    return {"changes": {doc.uri: [{"range": session.range(doc, e.start, e.end), "newText": e.text} for e in edits]}}
+    return {"changes": {doc.uri: _text_edits(session, doc, edits)}}
 
 
 def code_action(call: Call):

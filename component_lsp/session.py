@@ -260,10 +260,7 @@ class Session:
 
     def budget_percent(self, doc: OpenDocument) -> int:
         """The percentage of a limit that warns: the editor's setting, else the project's, else the default."""
-        for value in (self.settings.budget, doc.config.budget):
-            if value is not None:
-                return value
-        return budget.DEFAULT_PERCENT
+        return budget.percent(self.settings.budget, doc.config.budget)
 
     def document_wide(self, doc: OpenDocument) -> list[Diagnostic]:
         """What is found beyond the format's rules: the cross-file diagnostics, and the budget's warning."""
