@@ -250,8 +250,11 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
         # The floor and the keystrokes are taken in turns, a block of each per round, so that a drift of the
         # machine's speed during the run weighs on both alike; the first samples of a block (which may pay
         # for the other kind's last one) are warm-up.
+        # Keystrokes with inlay hints on (ours only: the peer has none) take their turn in each round too.
         floor: list[float] = []
         typed: list[float] = []
+        hinted: list[float] = []
+        hints: list[float] = []
         rounds = max(1, min(ROUNDS, requests, edits // 2))
         version = 2
         for r in range(rounds):
@@ -261,9 +264,9 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
             lead = warmup + warmup % 2 if r == 0 else 2
             typed += keystrokes(client, uri, sample.edit, 2 * pairs, lead, version)
             version += lead + 2 * pairs
-        hints: list[float] = []
-        hinted = [] if peer else keystrokes(client, uri, sample.edit, edits // 2 * 2, warmup + warmup % 2, version, hints)
-        version += 0 if peer else edits // 2 * 2 + warmup + warmup % 2
+            if not peer:
+                hinted += keystrokes(client, uri, sample.edit, 2 * pairs, lead, version, hints)
+                version += lead + 2 * pairs
         return {
             **({"index": indexed} if indexed else {}),
             **({"keystroke_hints_on": hinted, "keystroke_hint": hints} if hinted else {}),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from operator import is_
 from typing import Any, NamedTuple, Protocol
 
 from . import NAME, __version__, budget, config, ignores, limits, moving
@@ -44,6 +45,7 @@ from .jsonrpc import (
     REQUEST_FAILED,
     SERVER_NOT_INITIALIZED,
     Message,
+    Raw,
     array,
     encode,
     error,
@@ -491,18 +493,7 @@ def document_symbol(call: Call):
     if session.hierarchical:
         if doc.content.doc.has_lone_cr:  # an edit may move LSP lines without moving the symbol
             return [tree(symbol) for symbol in found]
-        # A format may keep a symbol while its text is unchanged (Dockerfile: per instruction): so is its JSON text.
-        kept = doc.outline
-        texts = []
-        for symbol in found:
-            entry = kept.get(id(symbol))
-            if entry is None or entry[0] is not symbol:
-                entry = kept[id(symbol)] = (symbol, encode(tree(symbol)))
-            texts.append(entry[1])
-        if len(kept) > 2 * len(found) + 64:  # what edits replaced goes, now and then
-            live = {id(symbol) for symbol in found}
-            doc.outline = {key: entry for key, entry in kept.items() if key in live}
-        return array(texts)
+        return _outline_json(doc, found, lambda symbol: encode(tree(symbol)))
     flat = []
     for symbol in found:  # a list, each child naming its container
         for item, container in [(symbol, None), *((child, symbol.name) for child in symbol.children)]:
@@ -511,6 +502,33 @@ def document_symbol(call: Call):
                 entry["containerName"] = container
             flat.append(entry)
     return flat
+
+
+OUTLINE_BLOCK = 128  # symbols whose JSON texts are kept joined, as one piece of the answer
+
+
+def _outline_json(doc: OpenDocument, found: list, text) -> Raw:
+    """The outline as a JSON array, from the texts kept with the symbols a format kept (Dockerfile: per
+    instruction): blocks of them whose symbols are all the same objects as last time are sent as they were
+    joined, so that an edit costs the blocks it touched, not a text per symbol (17,000 of them in 1 MB)."""
+    old = doc.outline  # [(a block's symbols, their texts, the texts joined)]
+    blocks, parts = [], [b"["]
+    for k, at in enumerate(range(0, len(found), OUTLINE_BLOCK)):
+        symbols = found[at : at + OUTLINE_BLOCK]
+        block = old[k] if k < len(old) else None
+        if block is None or len(block[0]) != len(symbols) or not all(map(is_, symbols, block[0])):
+            # A kept symbol may have moved by a few places (an instruction added before it): looked up by identity
+            # in this block and its neighbours; what moved further is made again.
+            near = {id(s): t for kept in old[max(0, k - 1) : k + 2] for s, t in zip(kept[0], kept[1], strict=True)}
+            texts = [near.get(id(s)) or text(s) for s in symbols]
+            block = (symbols, texts, b",".join(texts))
+        blocks.append(block)
+        parts += [block[2], b","]
+    if len(parts) > 1:
+        parts.pop()
+    parts.append(b"]")
+    doc.outline = blocks
+    return Raw(parts)
 
 
 def folding_range(call: Call):

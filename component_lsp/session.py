@@ -85,7 +85,7 @@ class OpenDocument:
     kept: tuple | None = None  # (settings, {a document diagnostic and its lines: its JSON text}) of the last sent
     entry: object = None  # its entry in the workspace index, if it is a file of ours (a workspace.index.Entry)
     config: Config = DEFAULT  # the project configuration of its file (config.py)
-    outline: dict = field(default_factory=dict)  # id(a Symbol the format kept) -> (it, its JSON data): features.document_symbol
+    outline: list = field(default_factory=list)  # the outline's JSON texts, kept in blocks: features._outline_json
 
 
 @dataclass

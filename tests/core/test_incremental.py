@@ -84,3 +84,40 @@ def test_an_edit_far_from_an_instruction_leaves_it_untouched():
     analysis.edit((20, 4), (20, 5), "bb\n\n")
     assert analysis.model.instructions[-1] is last and analysis.model.instructions[0] is first
     assert last.start == 53  # moved down by the two lines the edit added
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(dockerfile_text(), st.data())
+def test_what_is_kept_per_instruction_survives_several_edits_between_asks(text, data):
+    """The outline (kept aligned with the instructions, and patched from the runs each edit replaced) asked only
+    now and then, as an editor asks after a pause: equal to a fresh one's whatever edits came between."""
+    analysis = content(text * 3)
+    for start, end, new in data.draw(edits(text)) + data.draw(edits(text)):
+        edit_lsp(analysis, start, end, new, UTF16)
+        if data.draw(st.integers(0, 3)) == 0:
+            assert analysis.ask(SYMBOLS) == content(analysis.doc.text).ask(SYMBOLS)
+    assert analysis.ask(SYMBOLS) == content(analysis.doc.text).ask(SYMBOLS)
+
+
+def test_the_outline_after_more_edits_than_are_remembered_is_built_anew():
+    from component_lsp.formats.dockerfile.model import REPLACED_KEPT
+
+    analysis = content("RUN a\n" * 10)
+    first = analysis.ask(SYMBOLS)
+    for n in range(REPLACED_KEPT + 1 + (REPLACED_KEPT + 1) % 2):  # an even number: the text as it was
+        analysis.edit((5, 4), (5, 5), "b" if n % 2 == 0 else "a")
+    assert analysis.model.replaced_since(analysis.model.memo["outline"][0]) is None
+    again = analysis.ask(SYMBOLS)
+    assert again == first and again[0] is not first[0]  # equal, but made anew, not patched
+
+
+def test_an_unchanged_instruction_keeps_its_outline_entry_and_a_moved_one_does_not():
+    analysis = content("RUN a\nRUN b\nRUN c\n")
+    before = analysis.ask(SYMBOLS)
+    analysis.edit((1, 4), (1, 5), "x")  # same lines: only RUN b is new
+    after = analysis.ask(SYMBOLS)
+    assert after[0] is before[0] and after[2] is before[2] and after[1] != before[1]
+    analysis.edit((1, 5), (1, 5), "\n")  # a line more: RUN c moves down
+    moved = analysis.ask(SYMBOLS)
+    assert moved[0] is before[0] and moved[-1].start == (3, 0) and moved[-1] is not after[2]

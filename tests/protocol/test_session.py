@@ -207,3 +207,86 @@ def test_the_configuration_of_a_documents_folder_adjusts_what_is_published_and_p
         session.reload_configs()
         assert session.diagnostics(ours) == [] and session.result_id(ours) != before  # a pull must not answer unchanged
         (tmp_path / ".component-lsp.toml").write_text('exclude = ["vendor/**"]\n[severity]\n"Lint.KeywordCase" = "error"\n')
+
+
+class Recorder:
+    """An outbox that keeps what the server sends."""
+
+    def __init__(self) -> None:
+        self.sent: list[bytes] = []
+
+    def send(self, message) -> None:
+        self.sent.append(b"".join(message))
+
+    def request(self, method, params) -> bool:
+        return True
+
+
+def _symbols(session: Session, outbox: Recorder, uri: str) -> list:
+    from component_lsp.features import dispatch
+
+    dispatch(session, outbox, "textDocument/documentSymbol", {"textDocument": {"uri": uri}}, 7, True)
+    return json.loads(outbox.sent.pop())["result"]
+
+
+def _hierarchical() -> tuple[Session, Recorder]:
+    from component_lsp.features import dispatch
+
+    session, outbox = Session(), Recorder()
+    caps = {"textDocument": {"documentSymbol": {"hierarchicalDocumentSymbolSupport": True}}, "general": {"positionEncodings": ["utf-16"]}}
+    dispatch(session, outbox, "initialize", {"capabilities": caps}, 1, True)
+    return session, outbox
+
+
+STEP = ['ENV A{n}="é{n}" B{n}=2', "RUN a{n} && \\", "    b{n}", "# c", "COPY x{n} /y/", ""]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 700), st.sampled_from(["x", "", "\n", "RUN z\n", "ENV Q=1 R=2\n", "\\\n", "😀"]), st.booleans()),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_the_outline_kept_in_blocks_equals_a_fresh_one_after_edits(edits):
+    """The server keeps the outline's JSON in blocks of symbols the format kept: after edits anywhere (in a
+    block, across two, adding or removing instructions and lines), the answer equals a fresh server's."""
+    from component_lsp.features import dispatch
+
+    text = "\n".join(line.format(n=n) for n in range(120) for line in STEP) + "\n"  # 480 instructions: 4 blocks
+    session, outbox = _hierarchical()
+    dispatch(
+        session,
+        outbox,
+        "textDocument/didOpen",
+        {"textDocument": {"uri": "file:///a", "languageId": "x", "version": 1, "text": text}},
+        None,
+        False,
+    )
+    _symbols(session, outbox, "file:///a")
+    for version, (line, new, ask) in enumerate(edits, 2):
+        line = min(line, text.count("\n"))
+        span = {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}
+        dispatch(
+            session,
+            outbox,
+            "textDocument/didChange",
+            {"textDocument": {"uri": "file:///a", "version": version}, "contentChanges": [{"range": span, "text": new}]},
+            None,
+            False,
+        )
+        lines = text.split("\n")
+        lines[line] = new + lines[line]
+        text = "\n".join(lines)
+        if ask:
+            fresh, fresh_out = _hierarchical()
+            dispatch(
+                fresh,
+                fresh_out,
+                "textDocument/didOpen",
+                {"textDocument": {"uri": "file:///a", "languageId": "x", "version": 1, "text": text}},
+                None,
+                False,
+            )
+            assert _symbols(session, outbox, "file:///a") == _symbols(fresh, fresh_out, "file:///a")

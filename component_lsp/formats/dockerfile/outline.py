@@ -16,21 +16,9 @@ def _detail(text: str) -> str:
 
 
 def symbols(model) -> list[Symbol]:
-    """Each instruction's entry: kept on the instruction while it is unchanged and where it was (an edit elsewhere
-    makes only the instructions it touched, or moved, anew)."""
-    out = []
-    for ins in model.instructions:
-        if not ins.keyword:
-            continue
-        memo = ins.remembered()
-        kept = memo.get("outline")
-        if kept is not None and kept[0] == ins.start:
-            out.append(kept[1])
-            continue
-        symbol = _symbol(model, ins)
-        memo["outline"] = (ins.start, symbol)
-        out.append(symbol)
-    return out
+    """Each instruction's entry, kept while the instruction is unchanged and on its lines (an edit elsewhere
+    makes only the entries of what it touched, or moved, anew)."""
+    return list(filter(None, model.per_instruction("outline", lambda ins: _symbol(model, ins) if ins.keyword else None)))
 
 
 def _symbol(model, ins) -> Symbol:

@@ -124,7 +124,7 @@ class Instruction:
         self.upper = self.keyword.upper()
 
     def remembered(self) -> dict:
-        """Where a feature keeps what it derived from this instruction (outline, formatting, ENV's pairs), which
+        """Where a feature keeps what it derived from this instruction (formatting, ENV's pairs), which
         holds while the instruction is unchanged: an edit makes a new one. What depends on where the instruction
         is (positions) is kept with its ``start``, and checked against it."""
         if self.memo is None:
