@@ -15,12 +15,12 @@ PACKAGE = ROOT / "component_lsp"
 # Bottom up. A module may import modules of lower layers only (and, in the rule
 # registry's package, its ``base``). Patterns end with ``.*`` for a package's modules.
 LAYERS = [
-    ["component_lsp", "component_lsp.document", "component_lsp.diagnostics", "component_lsp.jsonrpc", "component_lsp.framing"],
+    ["component_lsp", "component_lsp.document", "component_lsp.diagnostics", "component_lsp.jsonrpc", "component_lsp.framing", "component_lsp.shell"],
     ["component_lsp.config"],
     ["component_lsp.settings"],
     ["component_lsp.limits", "component_lsp.fixes", "component_lsp.formats.base"],
-    ["component_lsp.formats.dockerfile.words", "component_lsp.formats.yaml.reading", "component_lsp.formats.yaml.segments"],
-    ["component_lsp.formats.dockerfile.parser", "component_lsp.formats.yaml.catalog"],
+    ["component_lsp.formats.dockerfile.words", "component_lsp.formats.yaml.reading", "component_lsp.formats.yaml.segments", "component_lsp.shell.syntax"],
+    ["component_lsp.formats.dockerfile.parser", "component_lsp.formats.yaml.catalog", "component_lsp.shell.checks"],
     ["component_lsp.formats.dockerfile.syntax", "component_lsp.formats.dockerfile.components", "component_lsp.formats.dockerfile.catalog", "component_lsp.formats.yaml.syntax", "component_lsp.formats.yaml.context"],
     # rules and features, side by side: neither imports the other
     ["component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"]

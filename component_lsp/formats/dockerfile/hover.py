@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...shell.checks import hover as command_hover
 from ..base import Hover
 from .catalog import ARN_DOC, COMPONENT_DOC, FROM_DOC, ID_DOC, PAIR_DOC, SUPPORTED, UNSUPPORTED, suggestion, unsupported_markdown
 from .components import reference
@@ -43,7 +44,7 @@ def hover(model, line: int, col: int) -> Hover | None:
         return _component(model, ins, offset)
     ref = reference_at(ins.logical, offset)
     if ref is None:
-        return None
+        return _command(model, ins, offset) if ins.upper == "RUN" and not ins.json_form else None
     name, rstart, rend = ref
     start, end = model.place(ins, rstart, rend)
     var = defined_before(model.by_keyword.get("ENV", ()), ins.start).get(name)
@@ -51,6 +52,15 @@ def hover(model, line: int, col: int) -> Hover | None:
         return Hover(f"**${name}** is not set by any ENV above this line: it has a value only if the build VM's environment sets it.", start, end)
     value = var.value if len(var.value) <= 200 else var.value[:200] + "…"
     return Hover(f"**${name}** = `{value}`\n\nset by ENV on line {var.line + 1}", start, end)
+
+
+def _command(model, ins, offset: int) -> Hover | None:
+    """What a command in RUN's shell form does in a build, where a check knows it (yum's -y, read, ...)."""
+    found = command_hover(ins.args, offset - ins.args_start)
+    if found is None:
+        return None
+    text, start, end = found
+    return Hover(text, *model.place(ins, ins.args_start + start, ins.args_start + end))
 
 
 def _component(model, ins, offset: int) -> Hover | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ...shell.checks import hover as command_hover
 from ..base import Hover
 from .catalog import ACTIONS, PARAMETER_KEYS, TASK_KEYS, TOP_KEYS, TYPE_DOCS, Action, Property, type_name
 from .reading import Mapping, Node
 from .segments import PARAM, TASK, TOP
-from .syntax import Placed, key_text, text_of
+from .syntax import Placed, key_text, script_of, text_of
 
 
 def action_markdown(action: Action) -> str:
@@ -61,6 +62,23 @@ def _parameter_markdown(placed: list[Placed], p: Placed) -> str:
     return text
 
 
+def _command(part, line: int, col: int, base: int) -> Hover | None:
+    """What a command in a RunShellCommand's script does in a build, where a check knows it."""
+    found = script_of(part)
+    if found is None:
+        return None
+    script, places = found
+    at = next((k for k, place in enumerate(places) if place >= (line, col)), None)
+    if at is None or places[at][0] != line:
+        return None
+    known = command_hover(script, at)
+    if known is None:
+        return None
+    text, start, end = known
+    (sl, sc), (el, ec) = places[start], places[end - 1]
+    return Hover(text, (sl + base, sc), (el + base, ec + 1))
+
+
 def hover(model, line: int, col: int) -> Hover | None:
     near: list[Placed] = model.placed_at(line)[0]  # the parts of the cut that holds the line: what can be under it
     for p in near:
@@ -78,6 +96,9 @@ def hover(model, line: int, col: int) -> Hover | None:
             node = part.node
             if t is None or not isinstance(node, Mapping) or not _inside(node, line, col, base):
                 continue
+            command = _command(part, line - base, col, base)
+            if command is not None:
+                return command
             action = ACTIONS.get(t.action or "")
             for k, v in node.pairs:
                 name = key_text(k)

@@ -113,6 +113,51 @@ def references(node: Node | None, lines: list[str]) -> list[Ref]:
     return found
 
 
+def value_places(node: Scalar, lines: list[str]) -> list[Position] | None:
+    """Where each character of a text scalar's value is in the source, and where the value ends; None where the
+    source cannot be followed (an escape such as ``\\t`` in double quotes makes a character the source lacks).
+
+    The value is matched against the source from the scalar's start: indentation, quotes, block indicators
+    and folded line breaks (a line break that became a space) are passed over."""
+    value = node.value
+    if not isinstance(value, str):
+        return None
+    source_chars: list[tuple[str, Position]] = []
+    for index, first, text in source(lines, node.start, node.end):
+        source_chars += [(ch, (index, col)) for col, ch in enumerate(text, first)]
+        source_chars.append(("\n", (index, first + len(text))))
+    places: list[Position] = []
+    j, count = 0, len(source_chars)
+    for ch in value:
+        while j < count and source_chars[j][0] != ch and not (ch == " " and source_chars[j][0] == "\n"):
+            j += 1
+        if j == count:
+            return None
+        places.append(source_chars[j][1])
+        j += 1
+    end = places[-1] if places else node.start
+    places.append((end[0], end[1] + 1) if places else end)
+    return places
+
+
+SHELL_ACTION = "RunShellCommand"
+SCRIPT = "commandContent"
+
+
+def script_of(part: Part) -> tuple[str, list[Position]] | None:
+    """A RunShellCommand task's script, ``{{ }}`` masked, and where each of its characters is."""
+    t = task(part.node)
+    if t.action != SHELL_ACTION or not isinstance(t.properties, Mapping):
+        return None
+    node = t.properties.value(SCRIPT)
+    if not isinstance(node, Scalar) or not isinstance(node.value, str):
+        return None
+    places = value_places(node, part.lines)
+    if places is None:
+        return None
+    return REFERENCE.sub(lambda m: "_" * len(m.group(0)), node.value), places
+
+
 def whole_reference(node: Node | None) -> bool:
     """A value that is wholly one ``{{ }}``: it stands for whatever is passed, of any type."""
     return isinstance(node, Scalar) and isinstance(node.value, str) and REFERENCE.fullmatch(node.value.strip()) is not None

@@ -20,13 +20,13 @@ from collections.abc import Callable
 from ....diagnostics import Diagnostic
 from ..segments import PARAM, TASK, TOP
 from ..syntax import Facts, Part, View
-from . import parameters, references, structure, tasks
+from . import parameters, references, shell, structure, tasks
 from .base import INVALID, UNKNOWN_KEY
 from .references import Env, environment
 
 PART_RULES: dict[str, tuple[Callable[[Part], list[Diagnostic]], ...]] = {
     TOP: (structure.top,),
-    TASK: (tasks.check,),
+    TASK: (tasks.check, shell.check),
     PARAM: (parameters.check,),
 }
 TASK_LINK_RULES: tuple[Callable[[Part, Facts, int, Env], list[Diagnostic]], ...] = (references.task_links,)

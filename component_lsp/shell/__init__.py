@@ -1,0 +1,1 @@
+"""Shell scripts inside components: RUN's shell form and RunShellCommand's commandContent."""
