@@ -240,3 +240,24 @@ def test_hover_on_a_command_says_what_its_flag_does_in_both_formats():
     assert hover("echo yum", 6) is None  # an argument, not a command
     assert "Reboot" in (hover("reboot", 1) or ("",))[0]
 
+
+
+def test_the_corpus_of_real_dockerfiles_gets_only_what_would_hang():
+    """202 real Dockerfiles: each new code's count (printed with -s), and the one finding, read and judged true:
+    `apt-get -f install` without -y asks before it installs what dpkg left missing."""
+    from collections import Counter
+
+    from helpers import CORPUS
+
+    codes = ("Lint.InstallPrompts", "Lint.InteractiveCommand", "Lint.RebootInCommand", "Lint.CdAtEnd")
+    counts: Counter = Counter()
+    found = []
+    files = sorted(CORPUS.glob("**/*Dockerfile*"))
+    for path in files:
+        for d in content(path.read_text(errors="replace"), f"file:///corpus/{path.name}.component").diagnostics():
+            if d.code in codes:
+                counts[d.code] += 1
+                found.append((path.name, d.start[0] + 1, d.code))
+    print(f"\n{len(files)} corpus files: " + ", ".join(f"{code} {counts[code]}" for code in codes))
+    assert len(files) >= 200
+    assert found == [("zoom-us_Dockerfile", 56, "Lint.InstallPrompts")]
