@@ -12,9 +12,10 @@ from typing import NamedTuple
 
 from . import __version__, budget, config, ignores
 from .diagnostics import Diagnostic
-from .formats import kind_by_name, open_text
-from .formats.base import TEMPLATE, USES
+from .formats import Content, kind_by_name, open_text
+from .formats.base import SCRIPTS, TEMPLATE, USES
 from .reports import FORMAT_NAMES, Checked, render
+from .shell import shellcheck
 from .workspace import links
 from .workspace.index import Index
 from .workspace.scan import Walk
@@ -47,6 +48,8 @@ class Options(NamedTuple):
     fail_level: str | None = None  # overrides every configuration's
     ignore: tuple[str, ...] = ()
     config: str | None = None  # one configuration for every file, instead of each file's nearest
+    shellcheck: str | None = None  # ShellCheck on the scripts: on, off, or auto (where installed); None: the default
+    shellcheck_path: str | None = None
 
 
 def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | None = None) -> int:
@@ -71,8 +74,7 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
         for path in files:
             if path != "-":
                 index.load(path)
-    checked: list[Checked] = []
-    failed = False
+    read_files: list[tuple[str, Content, list[Diagnostic], config.Config]] = []
     for path in files:
         try:
             text = read(path)
@@ -88,6 +90,17 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
             wide += links.check(content.ask(USES) or [], index)
         if wide:
             found = sorted(found + wide, key=Diagnostic.sort_key)
+        read_files.append((path, content, found, settings))
+    try:
+        shellchecked = _shellcheck([content for _, content, _, _ in read_files], options)
+    except shellcheck.Unavailable as exc:
+        print(f"component-lsp: {exc}", file=err)
+        return 2
+    checked: list[Checked] = []
+    failed = False
+    for (path, content, found, settings), more in zip(read_files, shellchecked, strict=True):
+        if more:
+            found = sorted(found + more, key=Diagnostic.sort_key)
         found = settings.adjust(ignores.apply(content, found))
         found = [d for d in found if not any(fnmatchcase(d.code, p) for p in options.ignore)]
         checked.append(Checked("<stdin>" if path == "-" else path, found))
@@ -99,6 +112,27 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
     else:
         render(options.format, checked, out)
     return status or (1 if failed else 0)
+
+
+def _shellcheck(contents: list[Content], options: Options) -> list[list[Diagnostic]]:
+    """ShellCheck's findings in each document's scripts: every script of every file in as few processes as a
+    batch allows (not one per RUN). Nothing where it is off, or (auto) not installed."""
+    binary = shellcheck.locate(options.shellcheck, options.shellcheck_path)
+    out: list[list[Diagnostic]] = [[] for _ in contents]
+    if binary is None:
+        return out
+    owners, units, places = [], [], []
+    for number, content in enumerate(contents):
+        found = content.ask(SCRIPTS)
+        if found is None:
+            continue
+        for script in found.scripts:
+            owners.append(number)
+            units.append(shellcheck.Unit(script.text, found.defined, script.directives))
+            places.append(script.place)
+    for owner, place, results in zip(owners, places, shellcheck.check(binary, units), strict=True):
+        out[owner] += shellcheck.diagnostics(results, place)
+    return out
 
 
 _CONFIGS: dict[str, config.Config] = {}
@@ -137,6 +171,12 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--fail-level", choices=list(config.FAIL_LEVELS), help="exit 1 when a diagnostic is this severe (default: error, or the configuration's)")
     c.add_argument("--ignore", action="append", default=[], metavar="CODE", help="a code (or glob, Lint.*) not to report; repeatable")
     c.add_argument("--config", metavar="FILE", help="a .component-lsp.toml or pyproject.toml for every file, instead of each file's nearest")
+    c.add_argument(
+        "--shellcheck",
+        choices=shellcheck.MODES,
+        help="ShellCheck on RUN and RunShellCommand scripts: on, off, or auto (where it is installed; the default, or what COMPONENT_LSP_SHELLCHECK says)",
+    )
+    c.add_argument("--shellcheck-path", metavar="PATH", help="the shellcheck program to run (default: on PATH, or beside this Python)")
     sub.add_parser("codes", help="print every diagnostic code, its severity and what it means (Markdown)")
     sub.add_parser("schema", help="print the JSON Schema of YAML-format components (schemas/ecs-component.schema.json)")
     return p
@@ -146,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check":
         try:
-            return check(args.paths, options=Options(args.format, args.output, args.fail_level, tuple(args.ignore), args.config))
+            options = Options(args.format, args.output, args.fail_level, tuple(args.ignore), args.config, args.shellcheck, args.shellcheck_path)
+            return check(args.paths, options=options)
         except BrokenPipeError:  # the reader stopped reading (| head): no traceback, as other tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1

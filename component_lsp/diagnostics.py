@@ -8,6 +8,7 @@ from typing import NamedTuple
 ERROR, WARNING, INFORMATION, HINT = 1, 2, 3, 4
 SEVERITY_NAMES = {ERROR: "error", WARNING: "warning", INFORMATION: "info", HINT: "hint"}
 SOURCE = "component-lsp"
+SHELLCHECK = "ShellCheck.SC"  # the prefix of ShellCheck's codes
 CODES_URL = "https://github.com/component-lsp/component-lsp/blob/main/docs/codes.md"
 
 Position = tuple[int, int]  # model line, code-point column
@@ -44,7 +45,10 @@ def code_url(code: str) -> str:
     """Where the code is explained: its own heading in docs/codes.md (worked out once per code)."""
     url = _URLS.get(code)
     if url is None:
-        url = _URLS[code] = f"{CODES_URL}#{anchor(code)}"
+        if code.startswith(SHELLCHECK):  # ShellCheck.SC2086: ShellCheck's own page for it
+            url = _URLS[code] = f"https://www.shellcheck.net/wiki/{code[len(SHELLCHECK) - 2 :]}"
+        else:
+            url = _URLS[code] = f"{CODES_URL}#{anchor(code)}"
     return url
 
 

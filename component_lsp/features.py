@@ -240,6 +240,12 @@ def take_index(session: Session, outbox: Outbox) -> None:
             call.log(WARNING_MESSAGE, f"component-lsp: {note}")
         index.notes.clear()
         relink(call, before)
+    arrived, notes = session.shellchecking.take()
+    if arrived or notes:
+        call = Call(session, outbox, "$/shellcheck", None)
+        for note in notes:
+            call.log(WARNING_MESSAGE, note)
+        _rediagnose(call, [session.documents[uri] for uri in sorted(arrived) if uri in session.documents])
     _send_due(session, outbox)
 
 

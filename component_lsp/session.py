@@ -29,6 +29,7 @@ from .formats.base import TEMPLATE, USES, Use
 from .jsonrpc import Raw, array, encode, obj
 from .settings import Settings
 from .settings import read as read_settings
+from .shellchecking import ShellChecking
 from .workspace import links
 from .workspace.index import Index
 from .workspace.scan import path_of
@@ -113,11 +114,12 @@ class Session:
     wake: Callable[[], None] | None = None  # how the index's thread gets the server to take in what it found
     due: list[tuple[str, object]] = field(default_factory=list)  # requests to the client, sent once a transport can
     configs: dict[str, Config] = field(default_factory=dict)  # project configurations, by folder
+    shellchecking: ShellChecking = field(default_factory=ShellChecking)  # ShellCheck on the scripts, in the background
 
     def take_warnings(self) -> list[str]:
         """The warnings since the last call, for the server to send as log messages."""
         taken, self.warnings = self.warnings, []
-        return [f"component-lsp: {warning}" for warning in taken]
+        return [f"component-lsp: {warning}" for warning in taken] + self.shellchecking.take_notes()
 
     # -- what the client says ---------------------------------------------------
     def initialize(self, capabilities: dict, options: object = None, folders: Iterable[str] = ()) -> list[str]:
@@ -151,6 +153,7 @@ class Session:
     def configure(self, value: object) -> list[str]:
         """Take the user's settings; what is not understood is returned, and left at its default."""
         self.settings, problems = read_settings(value)
+        self.shellchecking.configure(self.settings.shellcheck, self.settings.shellcheck_path)
         self.configured += 1
         return [f"component-lsp: {problem}" for problem in problems]
 
@@ -212,6 +215,7 @@ class Session:
         else:
             doc.version = None
             self.index.closed(uri)
+            self.shellchecking.forget(uri)
         return doc
 
     # -- the project configuration -------------------------------------------------------
@@ -263,8 +267,16 @@ class Session:
         return budget.percent(self.settings.budget, doc.config.budget)
 
     def document_wide(self, doc: OpenDocument) -> list[Diagnostic]:
-        """What is found beyond the format's rules: the cross-file diagnostics, and the budget's warning."""
-        return self.linked(doc) + budget.nearly_full(doc.content, self.budget_percent(doc))
+        """What is found beyond the format's rules: the cross-file diagnostics, the budget's warning, and
+        ShellCheck's findings known so far (the scripts not yet checked are checked after a pause)."""
+        checked, missing = self.shellchecking.diagnostics(doc.content)
+        if missing:
+            self.shellchecking.schedule(doc.uri, missing, self._wake)
+        return self.linked(doc) + budget.nearly_full(doc.content, self.budget_percent(doc)) + checked
+
+    def _wake(self) -> None:
+        if self.wake is not None:
+            self.wake()
 
     # -- answers as JSON data -------------------------------------------------------
     def diagnostics(self, doc: OpenDocument) -> list[Diagnostic]:
@@ -350,7 +362,7 @@ class Session:
 
     def result_id(self, doc: OpenDocument) -> str:
         workspace = self.index.generation if doc.content.kind.dialect == TEMPLATE else 0
-        return f"{doc.serial}:{doc.version}:{self.configured}:{doc.config.serial}:{workspace}"
+        return f"{doc.serial}:{doc.version}:{self.configured}:{doc.config.serial}:{workspace}:{self.shellchecking.generation}"
 
     def report(self, uri: str, previous_result_id: str | None) -> Raw:
         """A textDocument/diagnostic result: unchanged since the client's result id, or in full."""

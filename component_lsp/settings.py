@@ -21,6 +21,8 @@ class Settings(NamedTuple):
     ignore: tuple[str, ...] = ()  # diagnostic codes not to report; `*` globs, as `Lint.*`
     indent_continuations: bool = True  # formatting indents the lines that continue an instruction alike
     budget: int | None = None  # the percentage of a limit that warns (None: the project's, else 90; 0: never)
+    shellcheck: str | None = None  # ShellCheck on the scripts: "on", "off", "auto" (on where found); None: the default
+    shellcheck_path: str | None = None  # the ShellCheck to run (None: on PATH, or beside the server's Python)
 
     def shown(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """The diagnostics the user has not asked to ignore."""
@@ -60,4 +62,26 @@ def read(value: object) -> tuple[Settings, list[str]]:
     if budget is not None and not percentage(budget):
         problems.append(f"{SECTION}.budget.warning should be a whole number from 0 to 100")
         budget = None
-    return Settings(ignore=tuple(code.strip() for code in ignore if code.strip()), indent_continuations=indent, budget=budget), problems
+    shellcheck = section.get("shellcheck", {})
+    mode = shellcheck.get("enable") if isinstance(shellcheck, dict) else None
+    mode = section.get("shellcheck.enable", mode)
+    if isinstance(mode, bool):  # true/false, as a checkbox sends it
+        mode = "on" if mode else "off"
+    if mode not in (None, "on", "off", "auto"):
+        problems.append(f"{SECTION}.shellcheck.enable should be on, off or auto")
+        mode = None
+    path = shellcheck.get("path") if isinstance(shellcheck, dict) else None
+    path = section.get("shellcheck.path", path)
+    if path is not None and not isinstance(path, str):
+        problems.append(f"{SECTION}.shellcheck.path should be the path of the shellcheck program")
+        path = None
+    return (
+        Settings(
+            ignore=tuple(code.strip() for code in ignore if code.strip()),
+            indent_continuations=indent,
+            budget=budget,
+            shellcheck=mode,
+            shellcheck_path=path or None,
+        ),
+        problems,
+    )

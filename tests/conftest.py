@@ -1,3 +1,4 @@
+import os
 import sys
 from pathlib import Path
 
@@ -5,6 +6,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # helpers
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))  # lspclient: the bare JSON-RPC client
+
+# ShellCheck is off unless a test turns it on (its findings arrive after a pause, and would race the exact
+# diagnostics other tests expect). The servers the tests start inherit this; settings and --shellcheck win over it.
+os.environ["COMPONENT_LSP_SHELLCHECK"] = "off"
 
 LAYERS = ("core", "protocol", "editors", "agreement")
 

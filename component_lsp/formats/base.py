@@ -144,6 +144,7 @@ LINKS = "links"  # () -> list[Link]: what in the text points elsewhere (a COPY U
 EXTENT = "extent"  # (line) -> (first, last) lines of the instruction (a YAML task or key) after that line, or None
 OFFER = "offer"  # () -> Offer | None: what a component offers a template that uses it (its parameters, its steps)
 USES = "uses"  # () -> list[Use]: the components a template uses, with COMPONENT
+SCRIPTS = "scripts"  # () -> Scripts: the shell scripts the text runs (RUN's shell form, RunShellCommand)
 
 
 # Symbol kinds, as LSP numbers them (SymbolKind).
@@ -161,6 +162,19 @@ class Symbol(NamedTuple):
     select_start: Position
     select_end: Position
     children: tuple[Symbol, ...] = ()
+
+
+class Script(NamedTuple):
+    """A shell script in the text, and how to place a range of it (code-point offsets) in the document."""
+
+    text: str
+    place: Callable[[int, int], tuple[Position, Position]]
+    directives: tuple[str, ...] = ()  # `disable=SC2086`-style ShellCheck directives the file gives it
+
+
+class Scripts(NamedTuple):
+    scripts: list[Script]
+    defined: tuple[str, ...] = ()  # variables the component sets for its scripts (ENV): not a script's mistake
 
 
 class Budget(NamedTuple):

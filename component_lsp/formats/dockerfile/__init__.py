@@ -22,6 +22,7 @@ from ..base import (
     PREPARE_RENAME,
     REFERENCES,
     RENAME,
+    SCRIPTS,
     SPLIT,
     SYMBOLS,
     TEMPLATE,
@@ -35,6 +36,7 @@ from .interface import extent, offer, uses
 from .model import DockerfileModel
 from .navigation import definition, prepare_rename, references, rename
 from .outline import budget, folding, links, symbols
+from .scripts import scripts
 from .splitting import split
 
 FORMAT = Format(
@@ -57,6 +59,7 @@ FORMAT = Format(
         REFERENCES: references,
         PREPARE_RENAME: prepare_rename,
         RENAME: rename,
+        SCRIPTS: scripts,
     },
     files={
         "Componentfile": COMPONENT,

@@ -23,6 +23,7 @@ from ..base import (
     PREPARE_RENAME,
     REFERENCES,
     RENAME,
+    SCRIPTS,
     SPLIT,
     SYMBOLS,
     Format,
@@ -103,6 +104,12 @@ def _split(model, use_line: int = 0):
     return split(model, use_line)
 
 
+def _scripts(model):
+    from .scripts import scripts
+
+    return scripts(model)
+
+
 def _extent(model, line: int):
     from .context import extent
 
@@ -136,6 +143,7 @@ FORMAT = Format(
         FOLDING: _folding,
         BUDGET: _budget,
         SPLIT: _split,
+        SCRIPTS: _scripts,
     },
     files={".component.yaml": COMPONENT, ".component.yml": COMPONENT},
     languages={"ecs-component-yaml": COMPONENT},

@@ -1,0 +1,164 @@
+"""ShellCheck for open documents, in the background: typing never waits for it.
+
+A keystroke's diagnostics go out at once, with the ShellCheck findings
+already known for each script (kept by the script's text, so an unchanged
+RUN keeps its findings through any edit elsewhere). Scripts not yet checked
+are checked once the user pauses (``DELAY``), on a thread of their own, one
+ShellCheck process at a time; what a later change asks replaces what was
+waiting, so a run is always of the text as it was at the last pause. When
+results arrive, ``wake`` gets the server's own thread to publish them
+(``take``). If ShellCheck cannot
+run, that is said once, in the log, and the checks go on without it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from .diagnostics import Diagnostic
+from .formats import Content
+from .formats.base import SCRIPTS, Scripts
+from .shell import shellcheck
+from .shell.shellcheck import Found, Unavailable, Unit
+
+DELAY = 0.4  # seconds of quiet after a change before ShellCheck runs
+KEPT = 50_000  # scripts whose findings are kept (past that, the oldest half goes)
+
+
+def units_of(found: Scripts) -> list[Unit]:
+    return [Unit(s.text, found.defined, s.directives) for s in found.scripts]
+
+
+class ShellChecking:
+    def __init__(self) -> None:
+        self.mode: str | None = None  # None: shellcheck.default_mode()
+        self.path: str | None = None
+        self._binary: str | None = None  # resolved on first use
+        self._resolved = False
+        self.found: dict[Unit, list[Found]] = {}
+        self.lock = threading.Lock()
+        self.ready = threading.Condition(self.lock)
+        self.pending: dict[str, tuple[list[Unit], float, Callable[[], None] | None]] = {}  # by URI: what to check, when
+        self.worker: threading.Thread | None = None
+        self.arrived: set[str] = set()  # URIs with new findings, for the server's thread
+        self.notes: list[str] = []  # for the log, once each
+        self.said = False
+        self.generation = 0  # counts the batches of findings taken in: part of a pulled report's result id
+
+    def configure(self, mode: str | None, path: str | None) -> None:
+        if (mode, path) != (self.mode, self.path):
+            self.mode, self.path, self._resolved, self.said = mode, path, False, False
+            with self.lock:
+                self.found.clear()  # another ShellCheck may find otherwise
+
+    @property
+    def binary(self) -> str | None:
+        """The ShellCheck to run, or None (off, not found, or it failed)."""
+        if not self._resolved:
+            self._resolved = True
+            try:
+                self._binary = shellcheck.locate(self.mode, self.path)
+            except Unavailable as exc:
+                self._binary = None
+                self._say(str(exc))
+        return self._binary
+
+    def _say(self, message: str) -> None:
+        if not self.said:
+            self.said = True
+            self.notes.append(f"component-lsp: {message}; going on without ShellCheck")
+
+    def diagnostics(self, content: Content) -> tuple[list[Diagnostic], list[Unit]]:
+        """The findings known for a document's scripts, and the scripts not checked yet."""
+        if self.binary is None:
+            return [], []
+        found = content.ask(SCRIPTS)
+        if found is None or not found.scripts:
+            return [], []
+        out: list[Diagnostic] = []
+        missing: list[Unit] = []
+        known = self.found
+        for script, unit in zip(found.scripts, units_of(found), strict=True):
+            got = known.get(unit)
+            if got is None:
+                missing.append(unit)
+            elif got:
+                out += shellcheck.diagnostics(got, script.place)
+        return out, missing
+
+    # -- in the background -------------------------------------------------------------
+    def schedule(self, uri: str, missing: list[Unit], wake: Callable[[], None] | None) -> None:
+        """Check these scripts of a document once the user pauses (a later call for it replaces them)."""
+        with self.ready:
+            if not missing:
+                if self.pending.pop(uri, None) is not None:
+                    self.ready.notify()
+                return
+            waiting = self.pending.get(uri)
+            if waiting is not None and waiting[0] == missing:
+                return  # asked again for the same text (a pull, a hover's publish): the pause is not restarted
+            self.pending[uri] = (missing, time.monotonic() + DELAY, wake)
+            if self.worker is None:
+                self.worker = threading.Thread(target=self._work, name="component-lsp-shellcheck", daemon=True)
+                self.worker.start()
+            self.ready.notify()
+
+    def forget(self, uri: str) -> None:
+        """A closed document: nothing more to check for it."""
+        self.schedule(uri, [], None)
+
+    def _work(self) -> None:
+        """The worker: waits for a document's pause, then checks its scripts; one process at a time."""
+        while True:
+            with self.ready:
+                while True:
+                    now = time.monotonic()
+                    due = [uri for uri, (_, at, _) in self.pending.items() if at <= now]
+                    if due:
+                        uri = due[0]
+                        units, _, wake = self.pending.pop(uri)
+                        break
+                    soonest = min((at for _, at, _ in self.pending.values()), default=None)
+                    self.ready.wait(None if soonest is None else max(0.0, soonest - now))
+            self._run(uri, units, wake)
+
+    def _run(self, uri: str, units: list[Unit], wake) -> None:
+        binary = self.binary
+        if binary is None:
+            return
+        todo = list(dict.fromkeys(u for u in units if u not in self.found))
+        if not todo:
+            return
+        try:
+            results = shellcheck.check(binary, todo)
+        except Unavailable as exc:
+            self._binary = None
+            self._say(str(exc))
+            results = None
+        with self.lock:
+            if results is not None:
+                self.generation += 1
+                if len(self.found) > KEPT:
+                    for key in list(self.found)[: KEPT // 2]:
+                        del self.found[key]
+                self.found.update(zip(todo, results, strict=True))
+                self.arrived.add(uri)
+        if wake is not None:
+            wake()
+
+    def take_notes(self) -> list[str]:
+        """What to say in the log (ShellCheck cannot run), once."""
+        if not self.notes:
+            return []
+        with self.lock:
+            notes, self.notes = self.notes, []
+        return notes
+
+    def take(self) -> tuple[set[str], list[str]]:
+        """(On the server's thread.) The documents with new findings, and what to say in the log."""
+        with self.lock:
+            arrived, self.arrived = self.arrived, set()
+            notes, self.notes = self.notes, []
+        return arrived, notes

