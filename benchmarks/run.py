@@ -83,6 +83,15 @@ def version_of(name: str, argv: list[str]) -> str:
 
 
 ROUNDS = 10  # blocks of floor requests and of keystrokes, taken in turn
+SHELLCHECK_OFF = {"componentLsp": {"shellcheck": {"enable": "off"}}}
+
+
+def shellcheck_for(argv: list[str]) -> str | None:
+    """The ShellCheck the rows with it use: on PATH, beside the server's command, or beside this Python."""
+    for candidate in (shutil.which("shellcheck"), Path(argv[0]).with_name("shellcheck"), Path(sys.executable).with_name("shellcheck")):
+        if candidate and Path(candidate).is_file():
+            return str(candidate)
+    return None
 
 # -- one session ----------------------------------------------------------------
 def start(argv: list[str], root: Path | None = None) -> tuple[Client, float]:
@@ -93,6 +102,7 @@ def start(argv: list[str], root: Path | None = None) -> tuple[Client, float]:
     params = {
         "processId": os.getpid(), "rootUri": folder, "capabilities": CAPABILITIES, "clientInfo": {"name": "component-lsp-benchmark"},
         "workspaceFolders": [{"uri": folder, "name": "bench"}] if folder else None,
+        "initializationOptions": SHELLCHECK_OFF,  # ours: ShellCheck is measured in rows of its own; the peer ignores it
     }
     client.request("initialize", params)
     ready = client.arrived - client.spawned
@@ -267,9 +277,14 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
             if not peer:
                 hinted += keystrokes(client, uri, sample.edit, 2 * pairs, lead, version, hints)
                 version += lead + 2 * pairs
+        checked: dict = {}
+        checker = None if peer or sample.components else shellcheck_for(argv)
+        if checker is not None:
+            checked, version = shellcheck_rows(client, uri, sample, edits, requests, warmup, version, checker)
         return {
             **({"index": indexed} if indexed else {}),
             **({"keystroke_hints_on": hinted, "keystroke_hint": hints} if hinted else {}),
+            **checked,
             **features(client, uri, sample, requests, warmup, peer, version),
             "open": [opened],
             "rss_mib": rss,
@@ -280,6 +295,39 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
         }
     finally:
         client.close()
+
+
+def shellcheck_rows(client: Client, uri: str, sample: Sample, edits: int, requests: int, warmup: int, version: int, checker: str) -> tuple[dict, int]:
+    """With ShellCheck on: keystrokes (their own diagnostics must not wait for it), and the time from a keystroke
+    to the diagnostics that hold ShellCheck's findings for its text (the pause the server waits for, and the run)."""
+    on = {"componentLsp": {"shellcheck": {"enable": "on", "path": checker}}}
+    client.notify("workspace/didChangeConfiguration", {"settings": on})
+    client.diagnostics_for(uri, None)  # at once, without ShellCheck
+    client.diagnostics_for(uri, None, timeout=120)  # every script's findings, after the pause
+    typed = keystrokes(client, uri, sample.edit, edits // 2 * 2, warmup + warmup % 2, version)
+    version += edits // 2 * 2 + warmup + warmup % 2
+    time.sleep(1.0)  # the last keystroke's run
+    client.notifications.clear()
+    line, col = sample.edit
+    paused = []
+    for n in range(warmup + requests):  # a new word each time: a text ShellCheck has not seen
+        version += 1
+        span = {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + (3 if n else 0)}}
+        begin = time.perf_counter()
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": span, "text": f"{n:03d}"}]})
+        client.diagnostics_for(uri, version)  # the keystroke's own
+        client.diagnostics_for(uri, version, timeout=60)  # with ShellCheck's findings for the new text
+        if n >= warmup:
+            paused.append(client.arrived - begin)
+    version += 1
+    span = {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 3}}
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": span, "text": ""}]})
+    client.diagnostics_for(uri, version)
+    client.notify("workspace/didChangeConfiguration", {"settings": SHELLCHECK_OFF})
+    client.diagnostics_for(uri, None)
+    time.sleep(1.0)
+    client.notifications.clear()
+    return {"keystroke_shellcheck": typed, "shellcheck_pause": paused}, version + 1
 
 
 # -- figures ----------------------------------------------------------------------
@@ -310,6 +358,8 @@ ROWS = [
     ("keystroke", "keystroke → diagnostics"),
     ("keystroke_hints_on", "keystroke → diag., hints on"),
     ("keystroke_hint", "keystroke → inlay hint"),
+    ("keystroke_shellcheck", "keystroke → diag., ShellCheck on"),
+    ("shellcheck_pause", "keystroke → ShellCheck's findings"),
     ("floor", "floor: hover, empty line"),
     ("completion", "completion"),
     ("hover", "hover on a keyword"),
@@ -388,6 +438,9 @@ def targets(results: dict) -> list[tuple[str, float, float, bool]]:
             out.append((f"keystroke / own floor, {name}", k / f, limit, k / f <= limit))
             h = median(ours, name, "keystroke_hints_on")
             out.append((f"keystroke with inlay hints on / own floor, {name}", h / f, limit, h / f <= limit))
+            if "keystroke_shellcheck" in ours["sizes"][name]:
+                c = median(ours, name, "keystroke_shellcheck")
+                out.append((f"keystroke with ShellCheck on / own floor, {name}", c / f, limit, c / f <= limit))
     if "16 KB" in sizes:
         f = median(ours, "16 KB", "floor")
         for key in FEATURES:

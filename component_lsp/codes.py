@@ -30,4 +30,20 @@ def markdown() -> str:
     lines += [f"| [`{r.code}`](#{anchor(r.code)}) | {SEVERITY_NAMES[r.severity]} | {r.summary} |" for r in rules]
     for r in rules:
         lines += ["", f"## `{r.code}`", "", f"{SEVERITY_NAMES[r.severity].capitalize()}, {_origin(r)}. {r.summary}"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + SHELLCHECK
+
+
+SHELLCHECK = """
+## `ShellCheck.SC*`
+
+Where [ShellCheck](https://www.shellcheck.net) is installed (on `PATH`, or
+`pip install 'component-lsp[shellcheck]'`), its findings in each `RUN` in shell
+form and each `RunShellCommand` script carry its own code, as
+`ShellCheck.SC2086`, and link to its wiki page. Its errors and warnings are
+warnings, its info is information, its style a hint. `# shellcheck
+disable=SC2086` on the lines above a `RUN` (or inside its continuation lines)
+and `# component-lsp: ignore=ShellCheck.SC2086` both silence a code.
+Settings: `componentLsp.shellcheck.enable` (`auto`, `on`, `off`) and
+`componentLsp.shellcheck.path`; `check --shellcheck` and `--shellcheck-path`;
+`COMPONENT_LSP_SHELLCHECK` sets the default mode.
+"""

@@ -86,6 +86,7 @@ class OpenDocument:
     kept: tuple | None = None  # (settings, {a document diagnostic and its lines: its JSON text}) of the last sent
     entry: object = None  # its entry in the workspace index, if it is a file of ours (a workspace.index.Entry)
     config: Config = DEFAULT  # the project configuration of its file (config.py)
+    shellchecked: tuple | None = None  # ShellCheck's findings last sent: (them, settings, per script's list: JSON, all JSON)
     outline: list = field(default_factory=list)  # the outline's JSON texts, kept in blocks: features._outline_json
 
 
@@ -268,11 +269,19 @@ class Session:
 
     def document_wide(self, doc: OpenDocument) -> list[Diagnostic]:
         """What is found beyond the format's rules: the cross-file diagnostics, the budget's warning, and
-        ShellCheck's findings known so far (the scripts not yet checked are checked after a pause)."""
-        checked, missing = self.shellchecking.diagnostics(doc.content)
+        ShellCheck's findings known so far."""
+        return self._wide(doc) + [d for group in self.shellchecked(doc) for d in group]
+
+    def _wide(self, doc: OpenDocument) -> list[Diagnostic]:
+        return self.linked(doc) + budget.nearly_full(doc.content, self.budget_percent(doc))
+
+    def shellchecked(self, doc: OpenDocument) -> list[list[Diagnostic]]:
+        """ShellCheck's findings known for the document's scripts, a list per script (the same object while the
+        script is unchanged); the scripts not yet checked are checked after a pause."""
+        checked, missing = self.shellchecking.diagnostics(doc.uri, doc.content)
         if missing:
             self.shellchecking.schedule(doc.uri, missing, self._wake)
-        return self.linked(doc) + budget.nearly_full(doc.content, self.budget_percent(doc)) + checked
+        return checked
 
     def _wake(self) -> None:
         if self.wake is not None:
@@ -340,7 +349,7 @@ class Session:
         lines = content.doc.lines
         kept = doc.kept if keep and doc.kept is not None and doc.kept[0] == settings else (settings, {})
         now: dict[tuple, bytes] = {}
-        for d in sorted(self.visible(doc, content.document_diagnostics() + self.document_wide(doc)), key=Diagnostic.sort_key):
+        for d in sorted(self.visible(doc, content.document_diagnostics() + self._wide(doc)), key=Diagnostic.sort_key):
             # Kept with the text of the lines it is on: an edit there may move the LSP column of an unmoved
             # model position (a character before it that takes two UTF-16 units, say).
             on = tuple(lines[line] for line in (d.start[0], d.end[0]) if line < len(lines))
@@ -352,6 +361,20 @@ class Session:
             keys.insert(at, key)
             texts.insert(at, text)
         doc.kept = (settings, now) if keep else None
+        groups = self.shellchecked(doc)
+        if groups:  # their JSON texts are kept per script, and all together while no script's findings change
+            cached = doc.shellchecked if keep and doc.shellchecked is not None and doc.shellchecked[1] == settings else None
+            if cached is None or cached[0] is not groups:
+                old = cached[2] if cached is not None else {}
+                by_group = {}
+                for group in groups:
+                    entry = old.get(id(group))
+                    by_group[id(group)] = entry if entry is not None and entry[0] is group else (group, *self._texts(doc, group))
+                more = [pair for entry in by_group.values() for pair in zip(entry[1], entry[2], strict=True)]
+                cached = (groups, settings, by_group, more)
+                doc.shellchecked = cached if keep else None
+            if cached[3]:
+                texts = [text for _, text in sorted([*zip(keys, texts, strict=True), *cached[3]])]
         return array(texts)
 
     def publish_params(self, doc: OpenDocument, clear: bool = False) -> Raw | None:

@@ -13,13 +13,15 @@ run, that is said once, in the log, and the checks go on without it.
 
 from __future__ import annotations
 
+import operator
 import threading
 import time
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .diagnostics import Diagnostic
 from .formats import Content
-from .formats.base import SCRIPTS, Scripts
+from .formats.base import SCRIPTS
 from .shell import shellcheck
 from .shell.shellcheck import Found, Unavailable, Unit
 
@@ -27,8 +29,14 @@ DELAY = 0.4  # seconds of quiet after a change before ShellCheck runs
 KEPT = 50_000  # scripts whose findings are kept (past that, the oldest half goes)
 
 
-def units_of(found: Scripts) -> list[Unit]:
-    return [Unit(s.text, found.defined, s.directives) for s in found.scripts]
+class Placed(NamedTuple):
+    """A document's scripts as last asked about: each one's (script, Unit, findings or None, diagnostics)."""
+
+    scripts: list
+    defined: tuple[str, ...]
+    entries: list[tuple]
+    groups: list[list[Diagnostic]]
+    waiting: list[int]  # the scripts not checked yet, by index
 
 
 class ShellChecking:
@@ -38,6 +46,7 @@ class ShellChecking:
         self._binary: str | None = None  # resolved on first use
         self._resolved = False
         self.found: dict[Unit, list[Found]] = {}
+        self.placed: dict[str, Placed] = {}  # by URI: what ``diagnostics`` answered last
         self.lock = threading.Lock()
         self.ready = threading.Condition(self.lock)
         self.pending: dict[str, tuple[list[Unit], float, Callable[[], None] | None]] = {}  # by URI: what to check, when
@@ -52,6 +61,7 @@ class ShellChecking:
             self.mode, self.path, self._resolved, self.said = mode, path, False, False
             with self.lock:
                 self.found.clear()  # another ShellCheck may find otherwise
+                self.placed.clear()
 
     @property
     def binary(self) -> str | None:
@@ -70,23 +80,47 @@ class ShellChecking:
             self.said = True
             self.notes.append(f"component-lsp: {message}; going on without ShellCheck")
 
-    def diagnostics(self, content: Content) -> tuple[list[Diagnostic], list[Unit]]:
-        """The findings known for a document's scripts, and the scripts not checked yet."""
+    def diagnostics(self, uri: str, content: Content) -> tuple[list[list[Diagnostic]], list[Unit]]:
+        """The findings known for a document's scripts, a list per script that has any, and the scripts not
+        checked yet. A keystroke changes a script or two: only those are looked at again, and while no script's
+        findings change the list of lists is the same object as last time (the session keeps its JSON with it)."""
         if self.binary is None:
             return [], []
         found = content.ask(SCRIPTS)
         if found is None or not found.scripts:
+            self.placed.pop(uri, None)
             return [], []
-        out: list[Diagnostic] = []
-        missing: list[Unit] = []
+        scripts, defined = found.scripts, found.defined
+        before = self.placed.get(uri)
+        if before is None or before.defined is not defined or len(before.scripts) != len(scripts):
+            entries: list[tuple] = [(script, Unit(script.text, defined, script.directives), None, []) for script in scripts]
+            todo: list[int] = list(range(len(scripts)))
+            groups = None
+        else:
+            entries = before.entries
+            todo = [k for k, (old, new) in enumerate(zip(before.scripts, scripts, strict=True)) if old is not new]
+            for k in todo:
+                script = scripts[k]
+                entries[k] = (script, Unit(script.text, defined, script.directives), None, [])
+            todo = sorted({*todo, *before.waiting})
+            groups = None if todo else before.groups
         known = self.found
-        for script, unit in zip(found.scripts, units_of(found), strict=True):
-            got = known.get(unit)
-            if got is None:
-                missing.append(unit)
-            elif got:
-                out += shellcheck.diagnostics(got, script.place)
-        return out, missing
+        waiting = []
+        for k in todo:
+            script, unit, results, _ = entries[k]
+            if results is None:
+                results = known.get(unit)
+                if results is None:
+                    waiting.append(k)
+                    continue
+                entries[k] = (script, unit, results, shellcheck.diagnostics(results, script.place))
+                groups = None
+        if groups is None:
+            groups = [entry[3] for entry in entries if entry[3]]
+            if before is not None and len(groups) == len(before.groups) and all(map(operator.is_, groups, before.groups)):
+                groups = before.groups  # the same findings: the same object
+        self.placed[uri] = Placed(scripts, defined, entries, groups, waiting)
+        return groups, [entries[k][1] for k in waiting]
 
     # -- in the background -------------------------------------------------------------
     def schedule(self, uri: str, missing: list[Unit], wake: Callable[[], None] | None) -> None:
@@ -107,6 +141,7 @@ class ShellChecking:
 
     def forget(self, uri: str) -> None:
         """A closed document: nothing more to check for it."""
+        self.placed.pop(uri, None)
         self.schedule(uri, [], None)
 
     def _work(self) -> None:

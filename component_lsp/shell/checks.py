@@ -13,6 +13,7 @@ Offsets are code points of the script; each format places them in its file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -242,12 +243,16 @@ def _lost_cd(command: Command, dialect: str) -> Iterable[ShellFinding]:
 
 
 CHECKS: list[Callable[[Command, str], Iterable[ShellFinding]]] = [_prompts, _interactive, _reboot, _lost_cd]
-_WORDS = ("yum", "dnf", "apt", "zypper", "read", "vi", "vim", "view", "nano", "pico", "emacs", "joe", "mcedit", "less", "more", "most", "passwd", "ssh-keygen", "reboot", "shutdown", "systemctl", "init", "cd")
+# The programs the checks look at, as words (`service` holds `vi`, `abcd` holds `cd`); systemctl and init only
+# matter with `reboot` and `6`.
+_WORDS = re.compile(
+    r"(?<![\w.-])(?:yum|dnf|apt-get|apt|zypper|read|vim?|nvim|view|nano|pico|emacs|joe|mcedit|less|more|most|passwd|ssh-keygen|reboot|shutdown|cd|init\s+6)(?![\w-])"
+)
 
 
 def could_flag(script: str) -> bool:
     """Whether a script names any program a check looks at: most do not, and are not read at all."""
-    return any(word in script for word in _WORDS)
+    return _WORDS.search(script) is not None
 
 
 def check(script: str, dialect: str = DOCKERFILE) -> list[ShellFinding]:

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from component_lsp.cli import Options, check
 from component_lsp.diagnostics import WARNING, code_url
@@ -138,7 +140,7 @@ def test_known_findings_come_at_once_and_the_rest_after_a_pause():
     checking = ShellChecking()
     checking.configure("on", BINARY)
     doc = content("RUN echo $1\n")
-    found, missing = checking.diagnostics(doc)
+    found, missing = checking.diagnostics("file:///a", doc)
     assert found == [] and missing == [Unit("echo $1")]
     woken = []
     checking.schedule("file:///a", missing, lambda: woken.append(time.monotonic()))
@@ -147,15 +149,15 @@ def test_known_findings_come_at_once_and_the_rest_after_a_pause():
         time.sleep(0.02)
     assert woken, "ShellCheck's findings never arrived"
     assert checking.take() == ({"file:///a"}, [])
-    found, missing = checking.diagnostics(doc)
-    assert [d.code for d in found] == ["ShellCheck.SC2086"] and missing == []
+    found, missing = checking.diagnostics("file:///a", doc)
+    assert [d.code for group in found for d in group] == ["ShellCheck.SC2086"] and missing == []
 
 
 def test_a_shellcheck_that_cannot_run_is_said_once_and_the_checks_go_on(tmp_path):
     checking = ShellChecking()
     checking.configure("on", str(tmp_path / "none"))
-    assert checking.diagnostics(content("RUN echo $1\n")) == ([], [])
-    assert checking.diagnostics(content("RUN echo $2\n")) == ([], [])
+    assert checking.diagnostics("file:///a", content("RUN echo $1\n")) == ([], [])
+    assert checking.diagnostics("file:///a", content("RUN echo $2\n")) == ([], [])
     _, notes = checking.take()
     assert len(notes) == 1 and "going on without ShellCheck" in notes[0]
 
@@ -168,10 +170,33 @@ def test_asking_again_for_the_same_text_does_not_put_the_run_off():
     doc = content("RUN ls $1\n")
     start = time.monotonic()
     while time.monotonic() - start < 10:
-        found, missing = checking.diagnostics(doc)
+        found, missing = checking.diagnostics("file:///a", doc)
         if found:
             break
         checking.schedule("file:///a", missing, None)
         time.sleep(0.1)
-    assert [d.code for d in checking.diagnostics(doc)[0]] == ["ShellCheck.SC2086"]
+    assert [d.code for group in checking.diagnostics("file:///a", doc)[0] for d in group] == ["ShellCheck.SC2086"]
     assert time.monotonic() - start < 5
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.integers(0, 12), st.sampled_from(["x", " $9", "\n", "RUN ls $3\n", "", "# shellcheck disable=SC2086\n", "ENV Q=1\n", "\\\n"]), st.booleans()), max_size=10))
+def test_what_is_kept_between_keystrokes_equals_a_fresh_look(edits):
+    """The findings placed after any edits (each script looked at again only when it changed) equal those of a
+    first look at the text as it now stands; findings arrive now and then, as after a pause."""
+    text = "ENV A=1\n# c\nRUN echo $1 \\\n  $A\nRUN ls $2\nWORKDIR /x\nRUN cat $4 && cd /y\n"
+    doc = content(text)
+    checking = ShellChecking()
+    checking.configure("on", BINARY)
+    for line, new, pause in edits:
+        line = min(line, len(doc.doc.lines) - 1)
+        doc.edit((line, 0), (line, 0), new)
+        _, missing = checking.diagnostics("file:///a", doc)
+        if pause and missing:
+            checking._run("file:///a", missing, None)
+        fresh = ShellChecking()
+        fresh.configure("on", BINARY)
+        fresh.found = checking.found
+        got, fresh_got = checking.diagnostics("file:///a", doc), fresh.diagnostics("file:///a", doc)
+        assert [d for group in got[0] for d in group] == [d for group in fresh_got[0] for d in group]
+        assert got[1] == fresh_got[1]

@@ -290,3 +290,33 @@ def test_the_outline_kept_in_blocks_equals_a_fresh_one_after_edits(edits):
                 False,
             )
             assert _symbols(session, outbox, "file:///a") == _symbols(fresh, fresh_out, "file:///a")
+
+
+SHELLCHECK = str(__import__("pathlib").Path(__import__("sys").executable).parent / "shellcheck")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.sampled_from(["x", " $9", "\n", "RUN ls $3\n", "", "é", "😀", "\\\n"]), st.booleans()), max_size=10))
+def test_the_kept_wire_form_of_shellchecks_findings_equals_a_fresh_one(edits):
+    """ShellCheck's findings are kept as JSON per script, and all together while none changes: after any edits
+    (findings arriving now and then), what is published equals what a fresh session publishes for the text."""
+    text = "ENV A=1\nRUN echo $1 \\\n  $A\nRUN ls $2\nWORKDIR /x\nRUN cat $4 && cd /y\n"
+    on = {"componentLsp": {"shellcheck": {"enable": "on", "path": SHELLCHECK}}}
+    session = Session()
+    session.configure(on)
+    session.open("file:///a", "x", 1, text)
+    lines = text.split("\n")
+    for version, (line, new, pause) in enumerate(edits, 2):
+        line = min(line, len(lines) - 1)
+        session.change("file:///a", version, [(((line, 0), (line, 0)), new)])
+        lines = "\n".join(lines[:line] + [new + lines[line]] + lines[line + 1 :]).split("\n")
+        doc = session.documents["file:///a"]
+        _, missing = session.shellchecking.diagnostics("file:///a", doc.content)
+        if pause and missing:
+            session.shellchecking._run("file:///a", missing, None)
+        fresh = Session()
+        fresh.configure(on)
+        fresh.shellchecking.found = session.shellchecking.found
+        fresh.open("file:///a", "x", 1, "\n".join(lines))
+        assert session.items(doc).data == fresh.items(fresh.documents["file:///a"]).data
+    session.shellchecking.forget("file:///a")

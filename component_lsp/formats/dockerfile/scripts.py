@@ -16,20 +16,25 @@ from .syntax import env_pairs
 DIRECTIVE = re.compile(r"^\s*#\s*shellcheck\s+(disable=[\w,\s-]+?)\s*$", re.IGNORECASE)
 
 
-def _directives(lines: list[str], first: int, last: int) -> tuple[str, ...]:
-    """ShellCheck directives in the comment lines right above ``first`` and in the lines first..last."""
+def _directives(lines: list[str]) -> tuple[str, ...]:
+    return tuple(m.group(1).replace(" ", "") for text in lines if (m := DIRECTIVE.match(text.rstrip("\r\n"))))
+
+
+def _above(lines: list[str], first: int) -> tuple[str, ...]:
+    """The ShellCheck directives in the comment lines right above line ``first``."""
     found = []
     line = first - 1
     while line >= 0 and lines[line].lstrip().startswith("#"):
-        found.append(lines[line])
+        if "shellcheck" in lines[line]:
+            found.append(lines[line])
         line -= 1
-    found += lines[first + 1 : last + 1]
-    return tuple(m.group(1).replace(" ", "") for text in found if (m := DIRECTIVE.match(text.rstrip("\r\n"))))
+    return _directives(found[::-1]) if found else ()
 
 
 def scripts(model) -> Scripts:
     """Every shell-form RUN's script, in order, and the ENV variables. A script is kept per instruction between
-    edits; its directives are read each time (an edit of the comment above a RUN leaves the RUN as it was)."""
+    edits, with the directives among its own lines; those of the comments above it are read each time (an edit
+    of a comment above a RUN leaves the RUN as it was), which is one look at the line above where there are none."""
     lines = model.doc.lines
 
     def build(ins) -> tuple | None:
@@ -40,15 +45,16 @@ def scripts(model) -> Scripts:
         def place(start: int, end: int):
             return model.place(ins, base + start, base + end)
 
-        return ins, Script(ins.args, place)
+        return ins, Script(ins.args, place, _directives(lines[ins.start + 1 : ins.end + 1]) if ins.end > ins.start else ())
 
     found = []
-    for entry in model.per_instruction("scripts", build):
-        if entry is None:
-            continue
-        ins, script = entry
-        if ins.end > ins.start or (ins.start > 0 and lines[ins.start - 1].lstrip().startswith("#")):
-            script = script._replace(directives=_directives(lines, ins.start, ins.end))
+    for ins, script in filter(None, model.per_instruction("scripts", build)):
+        if ins.start > 0 and "#" in lines[ins.start - 1] and (above := _above(lines, ins.start)):
+            script = script._replace(directives=above + script.directives)
         found.append(script)
-    envs = sorted(model.by_keyword.get("ENV", ()), key=lambda ins: ins.start)
-    return Scripts(found, tuple(dict.fromkeys(pair.key for ins in envs for pair in env_pairs(ins)[0] if pair.key)))
+    envs = frozenset(model.by_keyword.get("ENV", ()))
+    kept = model.memo.get("env names")
+    if kept is None or kept[0] != envs:  # read again only when an ENV changed
+        ordered = sorted(envs, key=lambda ins: ins.start)
+        kept = model.memo["env names"] = (envs, tuple(dict.fromkeys(pair.key for ins in ordered for pair in env_pairs(ins)[0] if pair.key)))
+    return Scripts(found, kept[1])
