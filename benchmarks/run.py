@@ -165,7 +165,13 @@ WHOLE = {"start": {"line": 0, "character": 0}, "end": {"line": 10**6, "character
 FORMAT_OPTIONS = {"tabSize": 4, "insertSpaces": True}
 
 
-def features(client: Client, uri: str, sample: Sample, requests: int, warmup: int, peer: bool, version: int) -> dict:
+def feature_counts(sample: Sample, requests: int, warmup: int) -> tuple[int, int]:
+    """Requests (and warm-up) of each feature: fewer on a large document, where each edit waits for the peer's
+    diagnostics (seconds each on 1 MB)."""
+    return (min(requests, 8), min(warmup, 2)) if sample.size > 250 * 1024 else (requests, warmup)
+
+
+def features(client: Client, uri: str, sample: Sample, requests: int, warmup: int, peer: bool, version: int) -> tuple[dict, int]:
     """The editing features on the whole document (the peer's where it has them: it answers no references and has
     no inlay hints): outline, folding, formatting, references to a variable, and the budget's inlay hint. Each
     request follows an edit (a character typed or deleted, and its diagnostics), as when an editor refreshes its
@@ -180,8 +186,6 @@ def features(client: Client, uri: str, sample: Sample, requests: int, warmup: in
     }
     out = {}
     n = 0
-    if sample.size > 250 * 1024:  # each edit waits for the peer's diagnostics: seconds each on 1 MB
-        requests, warmup = min(requests, 8), min(warmup, 2)
     for key, request in asked.items():
         if not request or "error" in client.call(*request)[0]:  # a method the server does not have is left out
             continue
@@ -194,7 +198,7 @@ def features(client: Client, uri: str, sample: Sample, requests: int, warmup: in
             if i >= warmup:
                 times.append(seconds)
         out[key] = times
-    return out
+    return out, version + n
 
 
 def measure_startup(argv: list[str], sample: Sample, runs: int) -> dict:
@@ -267,6 +271,8 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
         hints: list[float] = []
         rounds = max(1, min(ROUNDS, requests, edits // 2))
         version = 2
+        featured: dict[str, list[float]] = {}
+        feature_requests, feature_warmup = feature_counts(sample, requests, warmup)
         for r in range(rounds):
             per_floor = requests // rounds + (r < requests % rounds)
             pairs = edits // 2 // rounds + (r < edits // 2 % rounds)
@@ -277,6 +283,12 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
             if not peer:
                 hinted += keystrokes(client, uri, sample.edit, 2 * pairs, lead, version, hints)
                 version += lead + 2 * pairs
+            # The editing features too, so that their ratio to the floor is not one of two moments of the machine.
+            per_feature = feature_requests // rounds + (r < feature_requests % rounds)
+            if per_feature:
+                timed, version = features(client, uri, sample, per_feature, feature_warmup if r == 0 else 1, peer, version)
+                for key, times in timed.items():
+                    featured.setdefault(key, []).extend(times)
         checked: dict = {}
         checker = None if peer or sample.components else shellcheck_for(argv)
         if checker is not None:
@@ -285,7 +297,7 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
             **({"index": indexed} if indexed else {}),
             **({"keystroke_hints_on": hinted, "keystroke_hint": hints} if hinted else {}),
             **checked,
-            **features(client, uri, sample, requests, warmup, peer, version),
+            **featured,
             "open": [opened],
             "rss_mib": rss,
             "floor": floor,
