@@ -200,3 +200,26 @@ def test_what_is_kept_between_keystrokes_equals_a_fresh_look(edits):
         got, fresh_got = checking.diagnostics("file:///a", doc), fresh.diagnostics("file:///a", doc)
         assert [d for group in got[0] for d in group] == [d for group in fresh_got[0] for d in group]
         assert got[1] == fresh_got[1]
+
+
+def test_the_corpus_through_shellcheck_in_one_run(tmp_path):
+    """202 real Dockerfiles as components, every RUN through ShellCheck in one `check`: the count of each code
+    (printed with -s), and each `$variable` ShellCheck asks to quote found where it says, through the files'
+    continuations, comments and tabs."""
+    import json
+    from collections import Counter
+
+    from helpers import CORPUS
+
+    for path in sorted(CORPUS.glob("**/*Dockerfile*")):
+        (tmp_path / f"{path.name}.component").write_bytes(path.read_bytes())
+    out = io.StringIO()
+    check([str(tmp_path)], out, io.StringIO(), Options(format="json", shellcheck="on", shellcheck_path=BINARY, fail_level="none"))
+    found = [d for d in json.loads(out.getvalue()) if d["code"].startswith("ShellCheck.")]
+    counts = Counter(d["code"] for d in found)
+    print(f"\nShellCheck on the corpus: {len(found)} findings: " + ", ".join(f"{code} {n}" for code, n in counts.most_common()))
+    quoting = [d for d in found if d["code"] == "ShellCheck.SC2086"]
+    assert len(quoting) >= 50
+    for d in quoting:
+        line = Path(d["path"]).read_text(errors="replace").split("\n")[d["line"] - 1]
+        assert d["line"] == d["endLine"] and line[d["column"] - 1] == "$", (d, line)
