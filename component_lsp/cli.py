@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -148,6 +149,23 @@ def _config(path: str, fixed: config.Config | None) -> config.Config:
     return _CONFIGS[folder]
 
 
+def info() -> dict:
+    """What an editor's health check shows: the version, the Python, and the ShellCheck auto mode would run."""
+    import platform
+
+    try:
+        found = shellcheck.locate(shellcheck.AUTO)
+    except shellcheck.Unavailable:
+        found = None
+    return {
+        "version": __version__,
+        "python": platform.python_version(),
+        "executable": sys.executable,
+        "platform": platform.platform(),
+        "shellcheck": found,
+    }
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="component-lsp",
@@ -178,6 +196,7 @@ def parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--shellcheck-path", metavar="PATH", help="the shellcheck program to run (default: on PATH, or beside this Python)")
     sub.add_parser("codes", help="print every diagnostic code, its severity and what it means (Markdown)")
+    sub.add_parser("info", help="print the version, the Python it runs on and the ShellCheck it would use (JSON; editors' health checks read it)")
     sub.add_parser("schema", help="print the JSON Schema of YAML-format components (schemas/ecs-component.schema.json)")
     return p
 
@@ -191,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:  # the reader stopped reading (| head): no traceback, as other tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
+    if args.command == "info":
+        sys.stdout.write(json.dumps(info(), indent=2) + "\n")
+        return 0
     if args.command == "codes":
         from .codes import markdown
 

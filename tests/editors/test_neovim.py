@@ -193,3 +193,60 @@ def test_neovim_outline_folding_budget_format_on_type_format_and_rename(tmp_path
         "# Fetch the release", "# (a second comment line)", "COPY https://example.com/app.tgz /tmp/", "WORKDIR $APP_HOME",
     ]
     assert got["renamed"] == [line.replace("APP_HOME", "ROOT") for line in got["formatted"]]
+
+
+# docs/install.md's vim.pack spec: the plugin from a clone (here a local one: no network but the package
+# registries), its PackChanged hook building the server into the plugin's folder.
+PACK_INIT = """
+vim.api.nvim_create_autocmd("PackChanged", {{ callback = function(ev)
+  if ev.data.spec.name == "component-lsp" and ev.data.kind ~= "delete" then
+    vim.opt.rtp:append(ev.data.path .. "/editors/neovim")
+    require("component_lsp.install").changed(ev.data.kind)
+  end
+end }})
+vim.pack.add({{ {{ src = {src}, name = "component-lsp" }} }}, {{ load = function(p) vim.opt.rtp:append(p.path .. "/editors/neovim") end }})
+require("component_lsp").setup()
+"""
+
+
+def test_a_fresh_neovim_installs_the_plugin_and_builds_its_own_server(tmp_path):
+    """No component-lsp on PATH, none importable by the python3 there: vim.pack clones the plugin, its build
+    makes a virtual environment in the plugin's folder, the server from it gives diagnostics, and
+    :checkhealth component_lsp says it starts, its version and Python, and the filetypes."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, timeout=120)
+    work = tmp_path / "project"
+    work.mkdir()
+    (work / "app.component").write_text("FROM centos:7\nRUN yum install nginx\n", encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    python3 = bin_dir / "python3"  # the interpreter behind the test's venv: it has no component_lsp
+    python3.symlink_to(getattr(sys, "_base_executable", sys.executable))
+    init = tmp_path / "init.lua"
+    init.write_text(PACK_INIT.format(src=json.dumps(str(clone))), encoding="utf-8")
+    result = tmp_path / "result.json"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHON"))},
+        "COMPONENT_LSP_RESULT": str(result),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "PATH": f"{bin_dir}{os.pathsep}/usr/bin:/bin",
+    }
+    assert subprocess.run([str(python3), "-c", "import component_lsp"], env=env, cwd=work, capture_output=True, check=False).returncode != 0
+    proc = subprocess.run(
+        [nvim(), "--headless", "-u", str(init), "-c", f"luafile {PLUGIN / 'test' / 'collect_install.lua'}", str(work / "app.component")],
+        check=False, cwd=work, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.exists(), f"Neovim wrote no result (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+    got = json.loads(result.read_text(encoding="utf-8"))
+    assert got["error"] is None, got["error"]
+    server = tmp_path / "data" / "nvim" / "site" / "pack" / "core" / "opt" / "component-lsp" / ".venv" / "bin" / "component-lsp"
+    assert got["cmd"] == [str(server)] and server.exists()
+    assert got["filetype"] == "ecs-component"
+    assert "NotSupportedCommand.FROM" in got["codes"] and "Lint.InstallPrompts" in got["codes"]
+    health = "\n".join(got["health"])
+    assert "ERROR" not in health, health
+    assert f"command: {server}" in health and "component-lsp 0.1.0 starts, on Python" in health
+    assert "filetypes: ecs-component, ecs-template, ecs-component-yaml" in health

@@ -3,9 +3,13 @@ local M = {}
 
 M.filetypes = { "ecs-component", "ecs-template", "ecs-component-yaml" }
 
---- The command that starts the server: `component-lsp` if it is on PATH, else
---- `python3 -m component_lsp` (a Python that has it installed).
+--- The command that starts the server: the plugin's own (lazy.nvim's `build`, or `:ComponentLspInstall`),
+--- else `component-lsp` if it is on PATH, else `python3 -m component_lsp` (a Python that has it installed).
 function M.cmd()
+  local own = require("component_lsp.install").server()
+  if own then
+    return { own }
+  end
   if vim.fn.executable("component-lsp") == 1 then
     return { "component-lsp" }
   end
