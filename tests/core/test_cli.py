@@ -64,6 +64,17 @@ def test_version_and_help():
     assert "check" in help_text and "--tcp" in help_text
 
 
+def test_info_tells_an_editors_health_check_the_version_python_and_shellcheck():
+    import json
+    import platform
+
+    from component_lsp import __version__
+
+    got = json.loads(run("info").stdout)
+    assert (got["version"], got["python"], got["executable"]) == (__version__, platform.python_version(), sys.executable)
+    assert got["shellcheck"] is None or Path(got["shellcheck"]).name.startswith("shellcheck")
+
+
 @pytest.mark.parametrize("text", ["RUN a\n", "Tasks:\n  - Name: a\n    Action: Reboot\n"])
 def test_check_never_imports_the_protocol_libraries(text):
     code = "import sys; from component_lsp.cli import main; main(['check', '-']); print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))"
