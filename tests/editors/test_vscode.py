@@ -116,3 +116,40 @@ def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
     assert [next(n for n in ("ENV", "APP_HOME", "RUN", "COPY", "WORKDIR") if row.startswith(n)) for row in outline] == ["ENV", "APP_HOME", "RUN", "COPY", "WORKDIR"]
     renamed = (OUTPUT / "renamed.txt").read_text(encoding="utf-8")
     assert "ENV ROOT=/opt/app" in renamed and "RUN mkdir -p $ROOT" in renamed and "APP_HOME" not in renamed
+
+
+def _site_packages(python: str) -> set[str]:
+    """What a Python has installed, and in its user site: to see that nothing was pip-installed there."""
+    code = "import site, sys, os; dirs = site.getsitepackages() + [site.getusersitepackages()]; print('\\n'.join(sorted(d + '/' + n for d in dirs if os.path.isdir(d) for n in os.listdir(d))))"
+    return set(subprocess.run([python, "-c", code], capture_output=True, text=True, check=True, timeout=60).stdout.split())
+
+
+def test_real_vscode_runs_the_server_the_extension_carries(vsix, tmp_path):
+    """A fresh code-server profile on a machine where no component-lsp is on PATH or importable: the .vsix alone
+    gives diagnostics, hover and completion, with the Python on PATH, and installs nothing beside itself."""
+    need(VSCODE_WEB.exists(), f"{VSCODE_WEB} is missing")
+    need((VSCODE_WEB_HOME / ".installed-4.100.3").exists(), f"code-server is not installed: bash {VSCODE_WEB} install")
+    need(Path("/usr/bin/chromium").exists(), "Debian's chromium is not installed: apt-get install chromium")
+    python = getattr(sys, "_base_executable", sys.executable)  # the interpreter behind the test's venv: no component_lsp
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python3").symlink_to(python)
+    path = f"{bin_dir}{os.pathsep}/usr/local/bin{os.pathsep}/usr/bin{os.pathsep}/bin"
+    assert shutil.which("component-lsp", path=path) is None
+    assert subprocess.run([python, "-c", "import component_lsp"], cwd=tmp_path, capture_output=True, check=False).returncode != 0
+    before = _site_packages(python)
+    out = OUTPUT / "bundled"
+    done = subprocess.run(
+        [
+            "node", "test/e2e/run.mjs", "--vsix", str(vsix), "--bundled", "--path", path, "--out", str(out),
+            "--port", str(free_port()), "--vscode-web", str(VSCODE_WEB),
+        ],
+        check=False, cwd=EXTENSION, capture_output=True, text=True, timeout=600,
+    )
+    print(done.stdout[-3000:])
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "NotSupportedCommand.FROM" in (out / "problems-bundled.txt").read_text(encoding="utf-8")
+    for shot in ("vscode-bundled-problems.png", "vscode-bundled-completion.png"):
+        assert (out / shot).stat().st_size > 10_000
+    assert _site_packages(python) == before  # nothing pip-installed outside the extension
+    print(f"component-lsp.vsix: {vsix.stat().st_size / 1024 / 1024:.1f} MB")

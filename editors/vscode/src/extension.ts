@@ -1,4 +1,5 @@
 // The VS Code side: find the server, start it with vscode-languageclient, restart it on demand.
+import { existsSync } from "node:fs";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
 import { findServer, ServerNotFound } from "./serverCommand";
@@ -8,9 +9,13 @@ const SECTION = "componentLsp";
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
+let bundled: string | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("ECS Image Builder", { log: true });
+  // The server this extension carries (bundle.mjs, at packaging time), run with the user's Python.
+  const launcher = context.asAbsolutePath("bundled/tool/server.py");
+  bundled = existsSync(launcher) && existsSync(context.asAbsolutePath("bundled/libs/common")) ? launcher : undefined;
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand("componentLsp.restartServer", () => restart()),
@@ -31,10 +36,12 @@ async function start(): Promise<void> {
   let server;
   try {
     server = await findServer({
-      command: config.get<string>("server.command", "component-lsp"),
+      command: config.get<string>("server.command", ""),
       args: config.get<string[]>("server.args", ["--stdio"]),
       python: config.get<string>("server.python", ""),
       workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+      bundled,
+      interpreters: await pythonExtensionInterpreters(),
     });
   } catch (error) {
     const message = error instanceof ServerNotFound ? error.message : String(error);
@@ -64,6 +71,23 @@ async function start(): Promise<void> {
     void vscode.window.showErrorMessage(`component-lsp failed to start: ${error}`, "Show Output").then((choice) => {
       if (choice) output.show();
     });
+  }
+}
+
+/** The interpreter the Python extension has selected for the workspace, if it is installed (its public API). */
+async function pythonExtensionInterpreters(): Promise<string[]> {
+  const extension = vscode.extensions.getExtension("ms-python.python");
+  if (!extension) return [];
+  try {
+    const api = extension.isActive ? extension.exports : await extension.activate();
+    const environments = api?.environments;
+    const path = environments?.getActiveEnvironmentPath?.(vscode.workspace.workspaceFolders?.[0]?.uri);
+    const resolved = path ? await environments.resolveEnvironment(path) : undefined;
+    const executable: string | undefined = resolved?.executable?.uri?.fsPath;
+    return executable ? [executable] : [];
+  } catch (error) {
+    output.warn(`The Python extension gave no interpreter: ${error}`);
+    return [];
   }
 }
 

@@ -30,9 +30,13 @@ const { values: opts } = parseArgs({
     port: { type: "string", default: "8765" },
     "vscode-web": { type: "string", default: resolve(here, "vscode-web.sh") },
     timeout: { type: "string", default: "120000" },
+    // The extension's own server only: no server settings, code-server's PATH as given (a python3 without
+    // component_lsp), a fresh profile; diagnostics, hover and completion, then done.
+    bundled: { type: "boolean", default: false },
+    path: { type: "string" },
   },
 });
-if (!opts.vsix || !opts.python) throw new Error("--vsix FILE and --python PYTHON are required");
+if (!opts.vsix || (!opts.python && !opts.bundled)) throw new Error("--vsix FILE and --python PYTHON (or --bundled) are required");
 const TIMEOUT = Number(opts.timeout);
 // Code and [line, column] as the Problems view shows them: columns count UTF-16 code units, so the
 // COPY error after "café" and an emoji (two code units) is at column 22.
@@ -57,8 +61,13 @@ const settingsFile = join(workspace, ".vscode", "settings.json");
 const writeSettings = (settings) => writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 mkdirSync(dirname(settingsFile));
 const noCommand = { "componentLsp.server.command": "/nonexistent/component-lsp" };
-writeSettings({ ...noCommand, "componentLsp.server.python": "/nonexistent/python3" });
+writeSettings(opts.bundled ? {} : { ...noCommand, "componentLsp.server.python": "/nonexistent/python3" });
 const env = { ...process.env, VSCODE_WEB_HOME: process.env.VSCODE_WEB_HOME ?? join(process.env.HOME, ".cache/vscode-web") };
+if (opts.bundled) {
+  Object.assign(env, { VSCODE_WEB_DATA: join(home, "user-data"), VSCODE_WEB_EXTENSIONS: join(home, "extensions") });
+  if (opts.path) env.PATH = opts.path;
+  delete env.VIRTUAL_ENV;
+}
 // A clean user-data folder and extensions folder per run, inside the installed code-server's home.
 execFileSync("bash", [opts["vscode-web"], "install-ext", resolve(opts.vsix)], { env, stdio: ["ignore", "inherit", "inherit"] });
 
@@ -90,6 +99,23 @@ try {
   await page.locator(".statusbar-item", { hasText: "ECS Image Component" }).first().waitFor();
   log("fixture open as ECS Image Component");
 
+  await (opts.bundled ? bundledChecks() : settingsChecks());
+} catch (error) {
+  failed = true;
+  console.error("[e2e] FAILED:", error.message);
+  if (page) await page.screenshot({ path: join(opts.out, "vscode-failure.png") }).catch(() => {});
+  console.error("[e2e] code-server output:\n" + serverOutput.slice(-4000));
+} finally {
+  if (browser) await browser.close();
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {}
+}
+log(`screenshots in ${opts.out}`);
+process.exit(failed ? 1 : 0);
+
+/** A server found through the settings: first none (the message), then a Python that has it; then every feature. */
+async function settingsChecks() {
   // No server anywhere: a message that says what was tried and how to fix it.
   const toast = page.locator(".notification-toast", { hasText: "could not be started" });
   await toast.filter({ hasText: "pip install component-lsp" }).filter({ hasText: "/nonexistent/python3 -m component_lsp" }).first().waitFor();
@@ -209,19 +235,31 @@ try {
   writeFileSync(join(opts.out, "renamed.txt"), text.replace(/\u00a0/g, " ") + "\n");
   log("F2 renamed APP_HOME everywhere");
   await page.screenshot({ path: join(opts.out, "vscode-rename.png") });
-} catch (error) {
-  failed = true;
-  console.error("[e2e] FAILED:", error.message);
-  if (page) await page.screenshot({ path: join(opts.out, "vscode-failure.png") }).catch(() => {});
-  console.error("[e2e] code-server output:\n" + serverOutput.slice(-4000));
-} finally {
-  if (browser) await browser.close();
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {}
 }
-log(`screenshots in ${opts.out}`);
-process.exit(failed ? 1 : 0);
+
+/** With the extension's own server: the problems, a hover and completion, in a fresh profile. */
+async function bundledChecks() {
+  await page.keyboard.press("Control+Shift+M");
+  const problems = page.locator(".markers-panel");
+  for (const [code, where] of EXPECTED) {
+    await problems.locator(".monaco-list-row", { hasText: code }).filter({ hasText: where }).first().waitFor();
+    log("problem shown by the bundled server:", code, where);
+  }
+  writeFileSync(join(opts.out, "problems-bundled.txt"), (await problems.locator(".monaco-list-row").allInnerTexts()).join("\n") + "\n");
+  await page.screenshot({ path: join(opts.out, "vscode-bundled-problems.png") });
+  await page.locator(".view-lines .view-line", { hasText: "COPY café" }).locator("span", { hasText: /^COPY$/ }).hover();
+  await page.locator(".monaco-hover", { hasText: "copies a file from a URL" }).first().waitFor();
+  log("hover from the bundled server");
+  await page.keyboard.press("Escape");
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("R");
+  await page.keyboard.press("Control+Space");
+  await page.locator(".suggest-widget .monaco-list-row", { hasText: /^RUN/ }).first().waitFor();
+  log("completion from the bundled server");
+  await page.screenshot({ path: join(opts.out, "vscode-bundled-completion.png") });
+}
 
 async function runCommand(title) {
   await page.keyboard.press("F1");

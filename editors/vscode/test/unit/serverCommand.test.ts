@@ -69,3 +69,37 @@ test("nothing starts: the error names each attempt and the fix", async () => {
     },
   );
 });
+
+test("with the bundled server and no command set: the server it carries, with each Python in turn", () => {
+  const found = candidates({ command: "", args: ["--stdio"], python: "", bundled: "/ext/bundled/tool/server.py", interpreters: ["/venv/bin/python"] });
+  assert.deepEqual(
+    found.map((c) => [c.command, ...c.args]),
+    [
+      ["/venv/bin/python", "-I", "/ext/bundled/tool/server.py", "--stdio"],
+      ["python3", "-I", "/ext/bundled/tool/server.py", "--stdio"],
+      ["python", "-I", "/ext/bundled/tool/server.py", "--stdio"],
+    ],
+  );
+  const configured = candidates({ command: "", args: [], python: "~/py/bin/python3", bundled: "/b/server.py", interpreters: ["/venv/bin/python"] });
+  assert.deepEqual(configured.map((c) => c.command), [`${process.env.HOME}/py/bin/python3`, "/venv/bin/python", "python3", "python"]);
+});
+
+test("a command that is set overrides the bundled server", () => {
+  const found = candidates({ command: "component-lsp", args: ["--stdio"], python: "", bundled: "/b/server.py" });
+  assert.deepEqual(found[0], { command: "component-lsp", args: ["--stdio"], label: "component-lsp" });
+  assert.ok(found.every((c) => !c.args.includes("/b/server.py")));
+});
+
+test("no Python runs the bundled server: the error says which Python to install", async () => {
+  await assert.rejects(
+    findServer({ command: "", args: [], python: "/nonexistent/python3", bundled: "/nonexistent/server.py", interpreters: [] }),
+    (error: unknown) => {
+      assert.ok(error instanceof ServerNotFound);
+      assert.equal(error.tried[0].label, "/nonexistent/python3 (the bundled server)");
+      assert.match(error.message, /Python 3\.10 or later/);
+      assert.match(error.message, /sudo apt install python3/);
+      assert.match(error.message, /componentLsp\.server\.python/);
+      return true;
+    },
+  );
+});
