@@ -41,6 +41,12 @@ def nvim() -> str:
     return found
 
 
+def fresh(tmp_path: Path, result: Path) -> dict[str, str]:
+    """Where a collector writes its result, and XDG folders of the test's own: the user's config, data, state
+    and cache stay out of it."""
+    return {"COMPONENT_LSP_RESULT": str(result), **{f"XDG_{kind.upper()}_HOME": str(tmp_path / kind) for kind in ("config", "data", "state", "cache")}}
+
+
 def run_neovim(tmp_path: Path, how: str, path_has_server: bool = True, fixture: Path = FIXTURE, collector: str = "collect.lua") -> dict:
     work = tmp_path / "project"
     work.mkdir()
@@ -50,14 +56,7 @@ def run_neovim(tmp_path: Path, how: str, path_has_server: bool = True, fixture: 
     init = tmp_path / "init.lua"
     init.write_text(INIT[how].format(plugin=json.dumps(str(PLUGIN))), encoding="utf-8")
     result = tmp_path / "result.json"
-    env = {
-        **os.environ,
-        "COMPONENT_LSP_RESULT": str(result),
-        # Keep the user's own config, data and state out of the test.
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    }
+    env = {**os.environ, **fresh(tmp_path, result)}
     # With the venv's bin on PATH, `component-lsp` is found; without it, the plugin falls back
     # to `python3 -m component_lsp`, which needs a python3 that has the package.
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}" if path_has_server else f"{tmp_path / 'bin'}{os.pathsep}/usr/bin:/bin"
@@ -227,11 +226,7 @@ def test_a_fresh_neovim_installs_the_plugin_and_builds_its_own_server(tmp_path):
     result = tmp_path / "result.json"
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHON"))},
-        "COMPONENT_LSP_RESULT": str(result),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        **fresh(tmp_path, result),
         "PATH": f"{bin_dir}{os.pathsep}/usr/bin:/bin",
     }
     assert subprocess.run([str(python3), "-c", "import component_lsp"], env=env, cwd=work, capture_output=True, check=False).returncode != 0

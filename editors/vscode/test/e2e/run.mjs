@@ -142,22 +142,8 @@ async function settingsChecks() {
   await problems.locator(".monaco-list-row", { hasText: "NotSupportedCommand.FROM" }).first().waitFor();
   log("componentLsp.diagnostics.ignore reached the server");
 
-  // Hover: the mouse over the COPY keyword shows the instruction's documentation.
-  await page.locator(".view-lines .view-line", { hasText: "COPY café" }).locator("span", { hasText: /^COPY$/ }).hover();
-  await page.locator(".monaco-hover", { hasText: "copies a file from a URL" }).first().waitFor();
-  log("hover explains COPY");
-  await page.screenshot({ path: join(opts.out, "vscode-hover.png") });
-  await page.keyboard.press("Escape");
-
-  // Completion: on a new last line, type R and ask for suggestions.
-  await page.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.press("Enter");
-  await page.keyboard.type("R");
-  await page.keyboard.press("Control+Space");
-  const suggest = page.locator(".suggest-widget .monaco-list-row", { hasText: /^RUN/ });
-  await suggest.first().waitFor();
-  log("completion offers RUN");
+  // Hover on COPY, then completion on a new last line.
+  await hoverAndCompletion("vscode-hover.png");
   // The extension's own snippets are offered beside the server's items.
   await page.locator(".suggest-widget .monaco-list-row", { hasText: "run-multi" }).first().waitFor();
   log("snippets offered");
@@ -247,9 +233,17 @@ async function bundledChecks() {
   }
   writeFileSync(join(opts.out, "problems-bundled.txt"), (await problems.locator(".monaco-list-row").allInnerTexts()).join("\n") + "\n");
   await page.screenshot({ path: join(opts.out, "vscode-bundled-problems.png") });
+  await hoverAndCompletion("vscode-bundled-hover.png");
+  await page.screenshot({ path: join(opts.out, "vscode-bundled-completion.png") });
+}
+
+/** The mouse over the COPY keyword shows the instruction's documentation; on a new last line, R and
+ * Ctrl+Space offer RUN (the suggestions are left open). */
+async function hoverAndCompletion(hoverShot) {
   await page.locator(".view-lines .view-line", { hasText: "COPY café" }).locator("span", { hasText: /^COPY$/ }).hover();
   await page.locator(".monaco-hover", { hasText: "copies a file from a URL" }).first().waitFor();
-  log("hover from the bundled server");
+  log("hover explains COPY");
+  await page.screenshot({ path: join(opts.out, hoverShot) });
   await page.keyboard.press("Escape");
   await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("Control+End");
@@ -257,8 +251,7 @@ async function bundledChecks() {
   await page.keyboard.type("R");
   await page.keyboard.press("Control+Space");
   await page.locator(".suggest-widget .monaco-list-row", { hasText: /^RUN/ }).first().waitFor();
-  log("completion from the bundled server");
-  await page.screenshot({ path: join(opts.out, "vscode-bundled-completion.png") });
+  log("completion offers RUN");
 }
 
 async function runCommand(title) {
