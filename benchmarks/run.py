@@ -318,6 +318,15 @@ def shellcheck_rows(client: Client, uri: str, sample: Sample, edits: int, reques
     client.diagnostics_for(uri, None, timeout=120)  # every script's findings, after the pause
     typed = keystrokes(client, uri, sample.edit, edits // 2 * 2, warmup + warmup % 2, version)
     version += edits // 2 * 2 + warmup + warmup % 2
+    # The same, with ShellCheck's findings hidden (diagnostics.ignore): what running it costs a keystroke,
+    # apart from the larger answer its findings make (48 more diagnostics on 16 KB, thousands on 1 MB).
+    hidden_settings = {"componentLsp": {**on["componentLsp"], "diagnostics": {"ignore": ["ShellCheck.*"]}}}
+    client.notify("workspace/didChangeConfiguration", {"settings": hidden_settings})
+    client.diagnostics_for(uri, None)
+    hidden = keystrokes(client, uri, sample.edit, edits // 2 * 2, warmup + warmup % 2, version)
+    version += edits // 2 * 2 + warmup + warmup % 2
+    client.notify("workspace/didChangeConfiguration", {"settings": on})
+    client.diagnostics_for(uri, None)
     time.sleep(1.0)  # the last keystroke's run
     client.notifications.clear()
     line, col = sample.edit
@@ -339,7 +348,7 @@ def shellcheck_rows(client: Client, uri: str, sample: Sample, edits: int, reques
     client.diagnostics_for(uri, None)
     time.sleep(1.0)
     client.notifications.clear()
-    return {"keystroke_shellcheck": typed, "shellcheck_pause": paused}, version + 1
+    return {"keystroke_shellcheck": typed, "keystroke_shellcheck_hidden": hidden, "shellcheck_pause": paused}, version + 1
 
 
 # -- figures ----------------------------------------------------------------------
@@ -371,6 +380,7 @@ ROWS = [
     ("keystroke_hints_on", "keystroke → diag., hints on"),
     ("keystroke_hint", "keystroke → inlay hint"),
     ("keystroke_shellcheck", "keystroke → diag., ShellCheck on"),
+    ("keystroke_shellcheck_hidden", "the same, its findings hidden"),
     ("shellcheck_pause", "keystroke → ShellCheck's findings"),
     ("floor", "floor: hover, empty line"),
     ("completion", "completion"),
@@ -451,8 +461,14 @@ def targets(results: dict) -> list[tuple[str, float, float, bool]]:
             h = median(ours, name, "keystroke_hints_on")
             out.append((f"keystroke with inlay hints on / own floor, {name}", h / f, limit, h / f <= limit))
             if "keystroke_shellcheck" in ours["sizes"][name]:
-                c = median(ours, name, "keystroke_shellcheck")
-                out.append((f"keystroke with ShellCheck on / own floor, {name}", c / f, limit, c / f <= limit))
+                # Running ShellCheck must not slow a keystroke: its bound, with the findings hidden. Shown, they
+                # make a document with findings, whose bound is the flagged one (none over the floor on 1 MB).
+                c = median(ours, name, "keystroke_shellcheck_hidden")
+                out.append((f"keystroke with ShellCheck on, findings hidden / own floor, {name}", c / f, limit, c / f <= limit))
+                flagged = FLOOR_LIMITS.get(f"{name} flagged")
+                if flagged is not None:
+                    c = median(ours, name, "keystroke_shellcheck")
+                    out.append((f"keystroke with ShellCheck's findings / own floor, {name}", c / f, flagged, c / f <= flagged))
     if "16 KB" in sizes:
         f = median(ours, "16 KB", "floor")
         for key in FEATURES:
@@ -476,6 +492,9 @@ def targets(results: dict) -> list[tuple[str, float, float, bool]]:
                     continue  # a feature the peer does not have
                 r = median(ours, name, key) / median(peer, name, key)
                 out.append((f"{key} ours/peer, {name}", r, limit, r <= limit))
+        if "1 MB" in sizes and "keystroke_shellcheck" in sizes["1 MB"]:  # thousands of findings: the flagged bound
+            r = median(ours, "1 MB", "keystroke_shellcheck") / median(peer, "1 MB", "keystroke")
+            out.append(("keystroke with ShellCheck's findings ours/peer, 1 MB", r, 1 / 100, r <= 1 / 100))
         r = ours["startup"]["first_diagnostics"]["median_ms"] / peer["startup"]["first_diagnostics"]["median_ms"]
         out.append((f"spawn → first diagnostics ours/peer, {results['startup_size']}", r, 1.0, r <= 1.0))
         name = results["startup_size"]

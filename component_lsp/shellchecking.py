@@ -37,6 +37,7 @@ class Placed(NamedTuple):
     entries: list[tuple]
     groups: list[list[Diagnostic]]
     waiting: list[int]  # the scripts not checked yet, by index
+    generation: int  # ShellChecking.generation then: while it is the same, no findings came for the waiting
 
 
 class ShellChecking:
@@ -91,7 +92,9 @@ class ShellChecking:
             self.placed.pop(uri, None)
             return [], []
         scripts, defined = found.scripts, found.defined
+        generation = self.generation  # read first: findings that come during this call are looked at next time
         before = self.placed.get(uri)
+        carried: list[int] = []  # still waiting, and not looked at again
         if before is None or before.defined is not defined or len(before.scripts) != len(scripts):
             entries: list[tuple] = [(script, Unit(script.text, defined, script.directives), None, []) for script in scripts]
             todo: list[int] = list(range(len(scripts)))
@@ -102,10 +105,14 @@ class ShellChecking:
             for k in todo:
                 script = scripts[k]
                 entries[k] = (script, Unit(script.text, defined, script.directives), None, [])
-            todo = sorted({*todo, *before.waiting})
+            if before.generation != generation:  # findings came: those waiting may have theirs
+                todo = sorted({*todo, *before.waiting})
+            else:
+                changed = set(todo)
+                carried = [k for k in before.waiting if k not in changed]
             groups = None if todo else before.groups
         known = self.found
-        waiting = []
+        waiting: list[int] = []
         for k in todo:
             script, unit, results, _ = entries[k]
             if results is None:
@@ -119,7 +126,9 @@ class ShellChecking:
             groups = [entry[3] for entry in entries if entry[3]]
             if before is not None and len(groups) == len(before.groups) and all(map(operator.is_, groups, before.groups)):
                 groups = before.groups  # the same findings: the same object
-        self.placed[uri] = Placed(scripts, defined, entries, groups, waiting)
+        if carried:
+            waiting = sorted(carried + waiting)
+        self.placed[uri] = Placed(scripts, defined, entries, groups, waiting, generation)
         return groups, [entries[k][1] for k in waiting]
 
     # -- in the background -------------------------------------------------------------

@@ -41,12 +41,42 @@ def default_mode() -> str:
     return value if value in MODES else AUTO
 
 
-class Unit(NamedTuple):
-    """What ShellCheck is asked about one script: its text, the variables set before it, its directives."""
+class Unit:
+    """What ShellCheck is asked about one script: its text, the variables set before it, its directives.
 
-    text: str
-    defined: tuple[str, ...] = ()
-    directives: tuple[str, ...] = ()
+    A key of the findings kept by script: its hash is worked out once, and the variables' tuple (thousands of
+    names in a large component, the same tuple for all its scripts) is hashed once, not once per script."""
+
+    __slots__ = ("_hash", "defined", "directives", "text")
+
+    def __init__(self, text: str, defined: tuple[str, ...] = (), directives: tuple[str, ...] = ()) -> None:
+        self.text, self.defined, self.directives = text, defined, directives
+        self._hash = hash((text, _hash_of(defined), directives))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, Unit) or self._hash != other._hash:
+            return False
+        return self.text == other.text and self.directives == other.directives and (self.defined is other.defined or self.defined == other.defined)
+
+    def __repr__(self) -> str:
+        return f"Unit({self.text!r}, {self.defined!r}, {self.directives!r})"
+
+
+_HASHES: dict[int, tuple[tuple, int]] = {}  # id(a tuple of names) -> (it, its hash): the few in use
+
+
+def _hash_of(values: tuple) -> int:
+    kept = _HASHES.get(id(values))
+    if kept is None or kept[0] is not values:
+        if len(_HASHES) > 64:
+            _HASHES.clear()
+        kept = _HASHES[id(values)] = (values, hash(values))
+    return kept[1]
 
 
 class Found(NamedTuple):
@@ -90,7 +120,11 @@ def _line_starts(text: str) -> list[int]:
 
 def _batch(units: Sequence[Unit]) -> tuple[str, list[tuple[int, int]]]:
     """The text given to ShellCheck, and each unit's first and last line in it (1-based)."""
-    defined = sorted({name for unit in units for name in unit.defined})
+    # The variables set for the scripts, declared; only those they mention: a large component sets thousands,
+    # and ShellCheck reads a long declaration slowly (200 scripts: 1.3 s with 4,240 names, 0.5 s without).
+    joined = "\n".join(unit.text for unit in units)
+    tuples = {id(unit.defined): unit.defined for unit in units}.values()  # the scripts of a file share one
+    defined = sorted({name for names in tuples for name in names if name in joined})
     lines = [f"export {' '.join(defined)}" if defined else ":"]  # a command first: a directive after it is not file-wide
     spans = []
     for unit in units:
