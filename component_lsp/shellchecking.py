@@ -29,6 +29,19 @@ DELAY = 0.4  # seconds of quiet after a change before ShellCheck runs
 KEPT = 50_000  # scripts whose findings are kept (past that, the oldest half goes)
 
 
+def _changed(old: list, new: list, lo: int, hi: int, out: list[int]) -> None:
+    """The indexes in [lo, hi) where two lists of the same length hold different objects, found by halves: a
+    keystroke changes one script of thousands, and comparing a slice is C speed where a loop is not."""
+    if old[lo:hi] == new[lo:hi]:  # Scripts hold their place function: equal only when the same object
+        return
+    if hi - lo <= 32:
+        out.extend(k for k in range(lo, hi) if old[k] is not new[k])
+        return
+    middle = (lo + hi) // 2
+    _changed(old, new, lo, middle, out)
+    _changed(old, new, middle, hi, out)
+
+
 class Placed(NamedTuple):
     """A document's scripts as last asked about: each one's (script, Unit, findings or None, diagnostics)."""
 
@@ -101,16 +114,19 @@ class ShellChecking:
             groups = None
         else:
             entries = before.entries
-            todo = [k for k, (old, new) in enumerate(zip(before.scripts, scripts, strict=True)) if old is not new]
+            todo = []
+            _changed(before.scripts, scripts, 0, len(scripts), todo)
+            regroup = False  # a script that had findings, or has them now, changes the list of lists
             for k in todo:
                 script = scripts[k]
+                regroup = regroup or bool(entries[k][3])
                 entries[k] = (script, Unit(script.text, defined, script.directives), None, [])
             if before.generation != generation:  # findings came: those waiting may have theirs
                 todo = sorted({*todo, *before.waiting})
             else:
                 changed = set(todo)
                 carried = [k for k in before.waiting if k not in changed]
-            groups = None if todo else before.groups
+            groups = None if regroup else before.groups
         known = self.found
         waiting: list[int] = []
         for k in todo:
@@ -120,8 +136,10 @@ class ShellChecking:
                 if results is None:
                     waiting.append(k)
                     continue
-                entries[k] = (script, unit, results, shellcheck.diagnostics(results, script.place))
-                groups = None
+                placed = shellcheck.diagnostics(results, script.place)
+                entries[k] = (script, unit, results, placed)
+                if placed:
+                    groups = None
         if groups is None:
             groups = [entry[3] for entry in entries if entry[3]]
             if before is not None and len(groups) == len(before.groups) and all(map(operator.is_, groups, before.groups)):

@@ -223,3 +223,28 @@ def test_the_corpus_through_shellcheck_in_one_run(tmp_path):
     for d in quoting:
         line = Path(d["path"]).read_text(errors="replace").split("\n")[d["line"] - 1]
         assert d["line"] == d["endLine"] and line[d["column"] - 1] == "$", (d, line)
+
+
+def test_a_directive_edited_in_place_above_a_run_reaches_its_script():
+    """The directives of the comments above a RUN are kept with the RUN: editing one in place parses the RUN
+    again (parsing starts at the edited line), so what is kept follows it."""
+    doc = content("ENV A=1\n# note\n# shellcheck disable=SC2086\nRUN echo $A\nRUN ls $1\n")
+    assert [s.directives for s in doc.ask(SCRIPTS).scripts] == [("disable=SC2086",), ()]
+    doc.edit((2, 21), (2, 27), "SC2154")
+    assert [s.directives for s in doc.ask(SCRIPTS).scripts] == [("disable=SC2154",), ()]
+    doc.edit((1, 0), (1, 6), "# shellcheck disable=SC2034")
+    assert [s.directives for s in doc.ask(SCRIPTS).scripts] == [("disable=SC2034", "disable=SC2154"), ()]
+
+
+@given(st.integers(0, 3000), st.lists(st.integers(0, 2999), max_size=20))
+def test_the_scripts_that_changed_are_found_by_halves_as_one_by_one(length, changed):
+    from component_lsp.shellchecking import _changed
+
+    old = [object() for _ in range(length)]
+    new = list(old)
+    for k in changed:
+        if k < length:
+            new[k] = object()
+    found: list[int] = []
+    _changed(old, new, 0, length, found)
+    assert found == [k for k in range(length) if old[k] is not new[k]]

@@ -32,12 +32,12 @@ def _above(lines: list[str], first: int) -> tuple[str, ...]:
 
 
 def scripts(model) -> Scripts:
-    """Every shell-form RUN's script, in order, and the ENV variables. A script is kept per instruction between
-    edits, with the directives among its own lines; those of the comments above it are read each time (an edit
-    of a comment above a RUN leaves the RUN as it was), which is one look at the line above where there are none."""
+    """Every shell-form RUN's script, in order, and the ENV variables. A script, with its directives, is kept per
+    instruction between edits: an edit of a comment above a RUN parses that RUN again (parsing starts at the
+    edited line), and lines added or removed move it, so a kept one is still right."""
     lines = model.doc.lines
 
-    def build(ins) -> tuple | None:
+    def build(ins) -> Script | None:
         if ins.upper != "RUN" or ins.json_form or ins.args_end <= ins.args_start:
             return None
         base = ins.args_start
@@ -45,13 +45,10 @@ def scripts(model) -> Scripts:
         def place(start: int, end: int):
             return model.place(ins, base + start, base + end)
 
-        return ins, Script(ins.args, place, _directives(lines[ins.start + 1 : ins.end + 1]) if ins.end > ins.start else ())
+        inside = _directives(lines[ins.start + 1 : ins.end + 1]) if ins.end > ins.start else ()
+        return Script(ins.args, place, _above(lines, ins.start) + inside)
 
-    found = []
-    for ins, script in filter(None, model.per_instruction("scripts", build)):
-        if ins.start > 0 and "#" in lines[ins.start - 1] and (above := _above(lines, ins.start)):
-            script = script._replace(directives=above + script.directives)
-        found.append(script)
+    found = list(filter(None, model.per_instruction("scripts", build)))
     envs = frozenset(model.by_keyword.get("ENV", ()))
     kept = model.memo.get("env names")
     if kept is None or kept[0] != envs:  # read again only when an ENV changed
