@@ -248,3 +248,13 @@ def test_the_scripts_that_changed_are_found_by_halves_as_one_by_one(length, chan
     found: list[int] = []
     _changed(old, new, 0, length, found)
     assert found == [k for k in range(length) if old[k] is not new[k]]
+
+
+def test_the_documented_forms_get_no_warning_from_shellcheck_either():
+    """Alibaba's documented forms (tests/core/test_rules.py's DOCUMENTED) at default settings, which run ShellCheck
+    where it is installed: nothing of it above information."""
+    from test_rules import DOCUMENTED
+
+    for text in DOCUMENTED:
+        _, found = _checked(text)
+        assert all(d.severity > WARNING for d in found), (text, found)
