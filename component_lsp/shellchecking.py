@@ -7,8 +7,8 @@ are checked once the user pauses (``DELAY``), on a thread of their own, one
 ShellCheck process at a time; what a later change asks replaces what was
 waiting, so a run is always of the text as it was at the last pause. When
 results arrive, ``wake`` gets the server's own thread to publish them
-(``take``). If ShellCheck cannot
-run, that is said once, in the log, and the checks go on without it.
+(``take``). If ShellCheck cannot run, that is said once, in the log, and the
+checks go on without it.
 """
 
 from __future__ import annotations
