@@ -222,5 +222,4 @@ class ShellChecking:
         """(On the server's thread.) The documents with new findings, and what to say in the log."""
         with self.lock:
             arrived, self.arrived = self.arrived, set()
-            notes, self.notes = self.notes, []
-        return arrived, notes
+        return arrived, self.take_notes()

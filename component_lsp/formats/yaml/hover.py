@@ -7,7 +7,7 @@ from ..base import Hover
 from .catalog import ACTIONS, PARAMETER_KEYS, TASK_KEYS, TOP_KEYS, TYPE_DOCS, Action, Property, type_name
 from .reading import Mapping, Node
 from .segments import PARAM, TASK, TOP
-from .syntax import Placed, key_text, script_of, text_of
+from .syntax import Placed, key_text, place_range, script_of, text_of
 
 
 def action_markdown(action: Action) -> str:
@@ -75,8 +75,7 @@ def _command(part, line: int, col: int, base: int) -> Hover | None:
     if known is None:
         return None
     text, start, end = known
-    (sl, sc), (el, ec) = places[start], places[end - 1]
-    return Hover(text, (sl + base, sc), (el + base, ec + 1))
+    return Hover(text, *place_range(places, start, end, base))
 
 
 def hover(model, line: int, col: int) -> Hover | None:

@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..base import Script, Scripts
 from .segments import TASK
-from .syntax import script_of
+from .syntax import place_range, script_of
 
 
 def scripts(model) -> Scripts:
@@ -20,12 +22,5 @@ def scripts(model) -> Scripts:
         if found is None:
             continue
         text, places = found
-        base = placed.line
-
-        def place(start: int, end: int, places=places, base=base):
-            (sl, sc) = places[start]
-            (el, ec) = places[end - 1] if end > start else places[start]
-            return (sl + base, sc), (el + base, ec + (1 if end > start else 0))
-
-        out.append(Script(text, place))
+        out.append(Script(text, partial(place_range, places, line=placed.line)))
     return Scripts(out)

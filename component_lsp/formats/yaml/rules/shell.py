@@ -10,7 +10,7 @@ from __future__ import annotations
 from ....diagnostics import Diagnostic, Edit
 from ....shell.checks import YAML
 from ....shell.checks import check as check_script
-from ..syntax import Part, script_of
+from ..syntax import Part, place_range, script_of
 
 
 def check(part: Part) -> list[Diagnostic]:
@@ -18,13 +18,8 @@ def check(part: Part) -> list[Diagnostic]:
     if found is None:
         return []
     script, places = found
-
-    def end(offset: int):
-        line, col = places[offset - 1] if offset > 0 else places[0]
-        return (line, col + 1)
-
     out = []
     for f in check_script(script, YAML):
-        edits = [Edit(places[s], places[s] if e == s else end(e), text) for s, e, text in f.fix]
-        out.append(Diagnostic(f.rule.code, f.rule.severity, f.message, places[f.start], end(f.end), f.fix_title, edits))
+        edits = [Edit(*place_range(places, s, e), text) for s, e, text in f.fix]
+        out.append(Diagnostic(f.rule.code, f.rule.severity, f.message, *place_range(places, f.start, f.end), f.fix_title, edits))
     return out
