@@ -49,9 +49,7 @@ local function run()
     table.insert(result.syntax, { line = at[1], col = at[2], group = name })
   end
 
-  assert(vim.wait(TIMEOUT, function() return #vim.lsp.get_clients({ bufnr = buf, name = "component_lsp" }) > 0 end, 50),
-    "the component_lsp client did not attach")
-  local client = vim.lsp.get_clients({ bufnr = buf, name = "component_lsp" })[1]
+  local client = dofile(vim.fs.dirname(debug.getinfo(1, "S").source:sub(2)) .. "/client.lua")(buf, TIMEOUT)
   result.client = { name = client.name, cmd = client.config.cmd, offset_encoding = client.offset_encoding }
 
   assert(vim.wait(TIMEOUT, function() return has_code(buf, "NotSupportedCommand.FROM") end, 50), "no diagnostics arrived")
