@@ -15,7 +15,7 @@ PACKAGE = ROOT / "component_lsp"
 # Bottom up. A module may import modules of lower layers only (and, in the rule
 # registry's package, its ``base``). Patterns end with ``.*`` for a package's modules.
 LAYERS = [
-    ["component_lsp", "component_lsp.document", "component_lsp.diagnostics", "component_lsp.jsonrpc", "component_lsp.framing", "component_lsp.shell"],
+    ["component_lsp", "component_lsp.document", "component_lsp.diagnostics", "component_lsp.jsonrpc", "component_lsp.framing", "component_lsp.shell", "component_lsp.aligned"],
     ["component_lsp.config"],
     ["component_lsp.settings"],
     ["component_lsp.limits", "component_lsp.fixes", "component_lsp.formats.base"],

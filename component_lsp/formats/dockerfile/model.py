@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
+from ...aligned import Replaced, follow
 from ...diagnostics import Diagnostic, Edit
 from ...document import Change, Document
 from ..base import COMPONENT, Unit
@@ -22,17 +23,6 @@ from .parser import Header, Instruction, parse, parse_one, scan_header
 from .rules import Context, check_document, check_instruction
 
 REPLACED_KEPT = 32  # edits whose runs are remembered: a feature asked less often than that builds anew
-_STALE = object()  # in ``per_instruction``'s list: to be built
-
-
-class Replaced(NamedTuple):
-    """What one parse after an edit did: ``removed`` instructions from ``first`` on gave way to ``added`` new ones;
-    if ``moved``, the edit added or removed lines, and every instruction after them is on other lines now."""
-
-    first: int
-    removed: int
-    added: int
-    moved: bool
 
 
 def _start(ins: Instruction) -> int:
@@ -51,6 +41,9 @@ class DockerfileModel:
         self.flagged: list[Instruction] = []  # the instructions that have findings, in document order
         self.placed_uses: dict = {}  # interface.uses's: each COMPONENT instruction's placed use
         self.component_lines = 0  # counts changes to COMPONENT instructions or to where lines are
+        # per keyword, the instructions that came or went (never reset): what is read from one keyword's
+        # instructions (the ENV names) is read again only when its count moves
+        self.keyword_edits: dict[str, int] = {}
         self.kept_uses: tuple[int, list] = (-1, [])  # interface.uses's answer, and the count it is for
         self.edits = 0  # counts the parses, full or of what an edit touched (see ``replaced_since``)
         self._replaced: list[Replaced] = []  # the last ones' runs of instructions, oldest first
@@ -68,10 +61,11 @@ class DockerfileModel:
         self._reparse(change)
         return change
 
-    def per_instruction(self, name: str, build: Callable[[Instruction], Any]) -> list:
+    def per_instruction(self, name: str, build: Callable[[Instruction], Any], placed: bool = True) -> list:
         """``build(ins)`` of each instruction, in order, kept under ``name`` between edits: only what an edit
-        replaced, or moved to other lines, is built again. An edit anywhere costs the size of what it touched,
-        plus a copy of the list (C speed), not a call per instruction (an outline of 1 MB has 17,000)."""
+        replaced is built again, and, if ``placed`` (a value holds where its lines are), what it moved to other
+        lines. An edit anywhere costs the size of what it touched, plus a slice assignment (C speed), not a call
+        per instruction (an outline of 1 MB has 17,000). The list is patched in place."""
         kept = self.memo.get(name)
         changes = None if kept is None else self.replaced_since(kept[0])
         instructions = self.instructions
@@ -79,22 +73,14 @@ class DockerfileModel:
             values = [build(ins) for ins in instructions]
         else:
             values = kept[1]
-            stale: list[tuple[int, int]] = []  # [lo, hi) runs to build, in the list as it is now
-            for first, removed, added, moved in changes:
-                values[first : first + removed] = [_STALE] * added
-                shift, cut = added - removed, first + removed
-                stale = [
-                    (
-                        lo if lo < first else first if lo < cut else lo + shift,
-                        hi if hi <= first else first + added if hi <= cut else hi + shift,
-                    )
-                    for lo, hi in stale
-                ]
-                stale.append((first, len(values) if moved else first + added))
+            followed = follow(values, changes)
             if len(values) != len(instructions):  # cannot happen; built anew rather than trusted
                 values = [build(ins) for ins in instructions]
             else:
-                for lo, hi in stale:
+                runs = followed.built
+                if placed and followed.moved is not None:
+                    runs = [*runs, (followed.moved, len(values))]
+                for lo, hi in runs:
                     for k in range(lo, hi):
                         values[k] = build(instructions[k])
         self.memo[name] = (self.edits, values)
@@ -119,12 +105,13 @@ class DockerfileModel:
 
     def _added(self, instructions: list[Instruction]) -> list[Instruction]:
         """Index and check new instructions; those that have findings."""
-        index, context = self.by_keyword, self.context
+        index, context, counts = self.by_keyword, self.context, self.keyword_edits
         flagged = []
         for ins in instructions:
             if ins.upper == "COMPONENT":
                 self.component_lines += 1
             index.setdefault(ins.upper, set()).add(ins)
+            counts[ins.upper] = counts.get(ins.upper, 0) + 1
             ins.findings = check_instruction(ins, context)
             if ins.findings:
                 flagged.append(ins)
@@ -132,11 +119,12 @@ class DockerfileModel:
 
     def _removed(self, instructions: list[Instruction]) -> tuple[int, int] | None:
         """Unindex a run of the document's instructions; where the flagged ones among them are in ``flagged``."""
-        index = self.by_keyword
+        index, counts = self.by_keyword, self.keyword_edits
         for ins in instructions:
             if ins.upper == "COMPONENT":
                 self.component_lines += 1
             index[ins.upper].discard(ins)
+            counts[ins.upper] += 1
         if not instructions:
             return None
         lo = bisect_left(self.flagged, instructions[0].start, key=_start)
