@@ -127,7 +127,7 @@ def _shellcheck(contents: list[Content], options: Options) -> list[list[Diagnost
         found = content.ask(SCRIPTS)
         if found is None:
             continue
-        for script in found.scripts:
+        for script in found.present():
             owners.append(number)
             units.append(shellcheck.Unit(script.text, found.defined, script.directives))
             places.append(script.place)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from typing import NamedTuple
 
 from .config import percentage
@@ -28,7 +29,14 @@ class Settings(NamedTuple):
         """The diagnostics the user has not asked to ignore."""
         if not self.ignore:
             return list(diagnostics)
-        return [d for d in diagnostics if not any(fnmatchcase(d.code, p) for p in self.ignore)]
+        return [d for d in diagnostics if not _ignored(d.code, self.ignore)]
+
+
+@lru_cache(maxsize=4096)
+def _ignored(code: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a code matches one of the patterns: asked for each diagnostic of each answer (thousands on a
+    large document), of a few codes."""
+    return any(fnmatchcase(code, p) for p in patterns)
 
 
 def read(value: object) -> tuple[Settings, list[str]]:

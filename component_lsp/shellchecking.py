@@ -19,9 +19,10 @@ import time
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .aligned import STALE, Followed, follow
 from .diagnostics import Diagnostic
 from .formats import Content
-from .formats.base import SCRIPTS
+from .formats.base import SCRIPTS, Script, Scripts
 from .shell import shellcheck
 from .shell.shellcheck import Found, Unavailable, Unit
 
@@ -42,15 +43,66 @@ def _changed(old: list, new: list, lo: int, hi: int, out: list[int]) -> None:
     _changed(old, new, middle, hi, out)
 
 
+def _moved(placed: list[Diagnostic], lines: int) -> list[Diagnostic]:
+    """A script's diagnostics, for the script moved down by a number of lines (up, if negative): a whole
+    instruction moves, so its columns stay."""
+    return [Diagnostic(d.code, d.severity, d.message, (d.start[0] + lines, d.start[1]), (d.end[0] + lines, d.end[1])) for d in placed]
+
+
 class Placed(NamedTuple):
-    """A document's scripts as last asked about: each one's (script, Unit, findings or None, diagnostics)."""
+    """A document's scripts as last asked about: an entry per place of the list (None where it holds no script):
+    (script, Unit, findings or None, diagnostics, the line the script began on when they were placed)."""
 
     scripts: list
     defined: tuple[str, ...]
-    entries: list[tuple]
+    edits: int  # Scripts.edits then
+    entries: list
     groups: list[list[Diagnostic]]
-    waiting: list[int]  # the scripts not checked yet, by index
+    waiting: list[int]  # the scripts not checked yet, by place
     generation: int  # ShellChecking.generation then: while it is the same, no findings came for the waiting
+
+
+def _entry(script: Script | None, defined: tuple[str, ...]) -> tuple | None:
+    """A script's entry before its findings are known: (script, Unit, None, no diagnostics, 0)."""
+    return None if script is None else (script, Unit(script.text, defined, script.directives), None, [], 0)
+
+
+def _followed(before: Placed, found: Scripts) -> Followed | None:
+    """What changed in a document's scripts since they were last looked at; None: look at them all again."""
+    if before.defined is not found.defined and before.defined != found.defined:  # an ENV's name changed
+        return None
+    if found.since is not None:  # the format's edit log
+        changes = found.since(before.edits)
+        return None if changes is None else follow(before.entries, changes, before.waiting)
+    if len(before.scripts) != len(found.scripts):
+        return None
+    todo: list[int] = []
+    _changed(before.scripts, found.scripts, 0, len(found.scripts), todo)
+    changed = set(todo)
+    return Followed([(k, k + 1) for k in todo], None, [], [k for k in before.waiting if k not in changed])
+
+
+def _patch(entries: list, followed: Followed, scripts: list, defined: tuple[str, ...]) -> tuple[list[int], bool]:
+    """Entries made anew where scripts were built again, findings moved with their lines; the places to look at
+    again, and whether the list of lists changes (a script that had findings was replaced, or they moved)."""
+    regroup = any(entry[3] for entry in followed.dropped if entry is not None and entry is not STALE)
+    todo = []
+    for lo, hi in followed.built:
+        for k in range(lo, hi):
+            old = entries[k]
+            regroup = regroup or (old is not STALE and old is not None and bool(old[3]))
+            entries[k] = _entry(scripts[k], defined)
+            todo.append(k)
+    if followed.moved is not None:  # a whole instruction moves: its findings, as many lines as it did
+        for k in range(followed.moved, len(entries)):
+            entry = entries[k]
+            if entry is not None and entry[3]:
+                script, unit, results, placed, line = entry
+                now = script.place(0, 0)[0][0]
+                if now != line:
+                    entries[k] = (script, unit, results, _moved(placed, now - line), now)
+                    regroup = True
+    return todo, regroup
 
 
 class ShellChecking:
@@ -96,8 +148,9 @@ class ShellChecking:
 
     def diagnostics(self, uri: str, content: Content) -> tuple[list[list[Diagnostic]], list[Unit]]:
         """The findings known for a document's scripts, a list per script that has any, and the scripts not
-        checked yet. A keystroke changes a script or two: only those are looked at again, and while no script's
-        findings change the list of lists is the same object as last time (the session keeps its JSON with it)."""
+        checked yet. A keystroke changes a script or two: only those are looked at again (found from the format's
+        edit log where it keeps one, else by comparing the lists), and while no script's findings change the list
+        of lists is the same object as last time (the session keeps its JSON with it)."""
         if self.binary is None:
             return [], []
         found = content.ask(SCRIPTS)
@@ -107,46 +160,42 @@ class ShellChecking:
         scripts, defined = found.scripts, found.defined
         generation = self.generation  # read first: findings that come during this call are looked at next time
         before = self.placed.get(uri)
-        carried: list[int] = []  # still waiting, and not looked at again
-        if before is None or before.defined is not defined or len(before.scripts) != len(scripts):
-            entries: list[tuple] = [(script, Unit(script.text, defined, script.directives), None, []) for script in scripts]
-            todo: list[int] = list(range(len(scripts)))
+        followed = None if before is None else _followed(before, found)
+        carried: list[int] = []
+        if before is None or followed is None or len(before.entries) != len(scripts):
+            entries: list = [_entry(script, defined) for script in scripts]
+            todo = [k for k, entry in enumerate(entries) if entry is not None]
             groups = None
         else:
             entries = before.entries
-            todo = []
-            _changed(before.scripts, scripts, 0, len(scripts), todo)
-            regroup = False  # a script that had findings, or has them now, changes the list of lists
-            for k in todo:
-                script = scripts[k]
-                regroup = regroup or bool(entries[k][3])
-                entries[k] = (script, Unit(script.text, defined, script.directives), None, [])
+            todo, regroup = _patch(entries, followed, scripts, defined)
             if before.generation != generation:  # findings came: those waiting may have theirs
-                todo = sorted({*todo, *before.waiting})
+                todo = sorted({*todo, *followed.carried})
             else:
-                changed = set(todo)
-                carried = [k for k in before.waiting if k not in changed]
+                carried = followed.carried
             groups = None if regroup else before.groups
         known = self.found
         waiting: list[int] = []
         for k in todo:
-            script, unit, results, _ = entries[k]
+            entry = entries[k]
+            if entry is None or entry[2] is not None:
+                continue
+            script, unit = entry[0], entry[1]
+            results = known.get(unit)
             if results is None:
-                results = known.get(unit)
-                if results is None:
-                    waiting.append(k)
-                    continue
-                placed = shellcheck.diagnostics(results, script.place)
-                entries[k] = (script, unit, results, placed)
-                if placed:
-                    groups = None
+                waiting.append(k)
+                continue
+            placed = shellcheck.diagnostics(results, script.place)
+            entries[k] = (script, unit, results, placed, script.place(0, 0)[0][0] if placed else 0)
+            if placed:
+                groups = None
         if groups is None:
-            groups = [entry[3] for entry in entries if entry[3]]
+            groups = [entry[3] for entry in entries if entry is not None and entry[3]]
             if before is not None and len(groups) == len(before.groups) and all(map(operator.is_, groups, before.groups)):
                 groups = before.groups  # the same findings: the same object
         if carried:
             waiting = sorted(carried + waiting)
-        self.placed[uri] = Placed(scripts, defined, entries, groups, waiting, generation)
+        self.placed[uri] = Placed(scripts, defined, found.edits, entries, groups, waiting, generation)
         return groups, [entries[k][1] for k in waiting]
 
     # -- in the background -------------------------------------------------------------

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
+from ..aligned import Replaced
 from ..diagnostics import Diagnostic
 from ..document import Change, Document
 
@@ -173,8 +174,18 @@ class Script(NamedTuple):
 
 
 class Scripts(NamedTuple):
-    scripts: list[Script]
+    """The scripts, in order. A format that parses incrementally may keep the list between edits, aligned with
+    its units (None where a unit is not a script), and patched in place: ``since(edits)`` then gives the runs of
+    it that edits replaced since the list stood at ``edits`` (None when not known), for ``aligned.follow``."""
+
+    scripts: list[Script | None]
     defined: tuple[str, ...] = ()  # variables the component sets for its scripts (ENV): not a script's mistake
+    edits: int = 0  # the format's count of edits when the list was as it is now
+    since: Callable[[int], list[Replaced] | None] | None = None  # None: a new list each time
+
+    def present(self) -> list[Script]:
+        """The scripts, without the places of what is not one."""
+        return [script for script in self.scripts if script is not None]
 
 
 class Budget(NamedTuple):

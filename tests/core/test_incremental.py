@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from component_lsp.document import UTF8, UTF16
-from component_lsp.formats.base import FOLDING, FORMATTING, SYMBOLS, USES
+from component_lsp.formats.base import FOLDING, FORMATTING, SCRIPTS, SYMBOLS, USES
 from helpers import content, edit_lsp
 from helpers.generators import PIECES, dockerfile_text
 
@@ -100,6 +100,31 @@ def test_what_is_kept_per_instruction_survives_several_edits_between_asks(text, 
     assert analysis.ask(SYMBOLS) == content(analysis.doc.text).ask(SYMBOLS)
 
 
+SCRIPT_INSERTS = st.one_of(INSERTS, st.sampled_from(["# shellcheck disable=SC2086\n", "#shellcheck disable=SC1,SC2\n", "RUN echo $1 \\\n", "RUN ls\n# shellcheck disable=SC2\n"]))
+
+
+def scripts_of(analysis):
+    """Each RUN's script where it stands: its text, directives, and where its first and last characters are."""
+    return [
+        None if s is None else (s.text, s.directives, s.place(0, 0), s.place(0, len(s.text)), s.place(len(s.text) // 2, len(s.text)))
+        for s in analysis.ask(SCRIPTS).scripts
+    ]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(dockerfile_text(), st.data())
+def test_the_scripts_kept_between_edits_equal_a_fresh_look(text, data):
+    """The scripts are kept per instruction and built again only where an edit parsed again, not where it only
+    moved lines: their directives (the comments above a RUN) and places still equal a fresh parse's."""
+    analysis = content("# shellcheck disable=SC2154\nRUN a $x \\\n  b\n" + text + "\nRUN c\n")
+    for start, end, _ in data.draw(edits(text)):
+        new = data.draw(SCRIPT_INSERTS)
+        edit_lsp(analysis, start, end, new, UTF16)
+        if data.draw(st.integers(0, 2)) == 0:
+            assert scripts_of(analysis) == scripts_of(content(analysis.doc.text))
+    assert scripts_of(analysis) == scripts_of(content(analysis.doc.text))
+
+
 def test_the_outline_after_more_edits_than_are_remembered_is_built_anew():
     from component_lsp.formats.dockerfile.model import REPLACED_KEPT
 
@@ -113,11 +138,11 @@ def test_the_outline_after_more_edits_than_are_remembered_is_built_anew():
 
 
 def test_an_unchanged_instruction_keeps_its_outline_entry_and_a_moved_one_does_not():
-    analysis = content("RUN a\nRUN b\nRUN c\n")
+    analysis = content("RUN a\nRUN b\nRUN c\nRUN d\n")
     before = analysis.ask(SYMBOLS)
-    analysis.edit((1, 4), (1, 5), "x")  # same lines: only RUN b is new
+    analysis.edit((1, 4), (1, 5), "x")  # same lines: RUN b is new, RUN c built again (right after it), RUN d kept
     after = analysis.ask(SYMBOLS)
-    assert after[0] is before[0] and after[2] is before[2] and after[1] != before[1]
-    analysis.edit((1, 5), (1, 5), "\n")  # a line more: RUN c moves down
+    assert after[0] is before[0] and after[3] is before[3] and after[1] != before[1] and after[2] == before[2]
+    analysis.edit((1, 5), (1, 5), "\n")  # a line more: RUN d moves down
     moved = analysis.ask(SYMBOLS)
-    assert moved[0] is before[0] and moved[-1].start == (3, 0) and moved[-1] is not after[2]
+    assert moved[0] is before[0] and moved[-1].start == (4, 0) and moved[-1] is not after[3]

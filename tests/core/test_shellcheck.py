@@ -31,9 +31,9 @@ def _checked(text, name="file:///w/a.component"):
     """The document, and ShellCheck's diagnostics placed in it."""
     doc = content(text, name)
     found = doc.ask(SCRIPTS)
-    units = [Unit(s.text, found.defined, s.directives) for s in found.scripts]
+    units = [Unit(s.text, found.defined, s.directives) for s in found.present()]
     out = []
-    for script, results in zip(found.scripts, shellcheck.check(BINARY, units), strict=True):
+    for script, results in zip(found.present(), shellcheck.check(BINARY, units), strict=True):
         out += shellcheck.diagnostics(results, script.place)
     return doc, sorted(out, key=lambda d: d.sort_key())
 
@@ -179,18 +179,33 @@ def test_asking_again_for_the_same_text_does_not_put_the_run_off():
     assert time.monotonic() - start < 5
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.tuples(st.integers(0, 12), st.sampled_from(["x", " $9", "\n", "RUN ls $3\n", "", "# shellcheck disable=SC2086\n", "ENV Q=1\n", "\\\n"]), st.booleans()), max_size=10))
+EDITS = st.lists(
+    st.tuples(
+        st.integers(0, 12),
+        st.integers(0, 14),
+        st.integers(0, 2),  # lines the replaced text runs over
+        st.sampled_from(["x", " $9", "\n", "RUN ls $3\n", "", "# shellcheck disable=SC2086\n", "ENV Q=1\n", "\\\n", "#", " "]),
+        st.booleans(),
+    ),
+    max_size=10,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(EDITS)
 def test_what_is_kept_between_keystrokes_equals_a_fresh_look(edits):
-    """The findings placed after any edits (each script looked at again only when it changed) equal those of a
-    first look at the text as it now stands; findings arrive now and then, as after a pause."""
-    text = "ENV A=1\n# c\nRUN echo $1 \\\n  $A\nRUN ls $2\nWORKDIR /x\nRUN cat $4 && cd /y\n"
+    """The findings placed after any edits (each script looked at again only when it changed, and moved with its
+    lines when an edit above it added or removed some) equal those of a first look at the text as it now stands;
+    findings arrive now and then, as after a pause."""
+    text = "ENV A=1\n# c\nRUN echo $1 \\\n  $A\nRUN ls $2\nWORKDIR /x\nRUN cat $4 && cd /y\nRUN echo $5\n"
     doc = content(text)
     checking = ShellChecking()
     checking.configure("on", BINARY)
-    for line, new, pause in edits:
-        line = min(line, len(doc.doc.lines) - 1)
-        doc.edit((line, 0), (line, 0), new)
+    for line, column, over, new, pause in edits:
+        lines = doc.doc.lines
+        line = min(line, len(lines) - 1)
+        end = min(line + over, len(lines) - 1)
+        doc.edit((line, min(column, len(lines[line].rstrip("\r\n")))), (end, min(column, len(lines[end].rstrip("\r\n")))), new)
         _, missing = checking.diagnostics("file:///a", doc)
         if pause and missing:
             checking._run("file:///a", missing, None)
@@ -200,6 +215,30 @@ def test_what_is_kept_between_keystrokes_equals_a_fresh_look(edits):
         got, fresh_got = checking.diagnostics("file:///a", doc), fresh.diagnostics("file:///a", doc)
         assert [d for group in got[0] for d in group] == [d for group in fresh_got[0] for d in group]
         assert got[1] == fresh_got[1]
+
+
+def test_findings_move_with_their_lines_and_only_the_edited_script_is_looked_at_again(monkeypatch):
+    """An edit that adds lines above scripts moves their findings without placing them again (but for what it
+    parsed again, and the RUN right after: the comments above it may have changed); a keystroke inside one
+    script asks ShellCheck about that script only."""
+    import component_lsp.shellchecking as module
+
+    doc = content("ENV A=1\nRUN echo $1\nWORKDIR /x\nRUN true\nRUN true\nRUN cat $3\nRUN cp $4 /\n")
+    checking = ShellChecking()
+    checking.configure("on", BINARY)
+    checking._run("file:///a", checking.diagnostics("file:///a", doc)[1], None)
+    before = checking.diagnostics("file:///a", doc)[0]
+    assert [d.start for group in before for d in group] == [(1, 9), (5, 8), (6, 7)]
+    placed, original = [], shellcheck.diagnostics
+    monkeypatch.setattr(module.shellcheck, "diagnostics", lambda results, place: placed.append(results) or original(results, place))
+    doc.edit((2, 10), (2, 10), "\n# c")  # WORKDIR and the first RUN true parsed again, the second after them
+    moved = checking.diagnostics("file:///a", doc)
+    assert [d.start for group in moved[0] for d in group] == [(1, 9), (6, 8), (7, 7)] and moved[1] == []
+    assert placed == [[], []] and moved[0][0] is before[0]  # RUN cat's and RUN cp's findings moved, not placed
+    doc.edit((6, 7), (6, 7), " -n")  # RUN cat -n $3
+    typed = checking.diagnostics("file:///a", doc)
+    assert [d.start for group in typed[0] for d in group] == [(1, 9), (7, 7)] and typed[1] == [Unit("cat -n $3", ("A",))]
+    assert len(placed) == 3 and typed[0][0] is before[0]  # RUN cp, right after, placed again; RUN echo kept
 
 
 def test_the_corpus_through_shellcheck_in_one_run(tmp_path):
@@ -229,11 +268,11 @@ def test_a_directive_edited_in_place_above_a_run_reaches_its_script():
     """The directives of the comments above a RUN are kept with the RUN: editing one in place parses the RUN
     again (parsing starts at the edited line), so what is kept follows it."""
     doc = content("ENV A=1\n# note\n# shellcheck disable=SC2086\nRUN echo $A\nRUN ls $1\n")
-    assert [s.directives for s in doc.ask(SCRIPTS).scripts] == [("disable=SC2086",), ()]
+    assert [s.directives for s in doc.ask(SCRIPTS).present()] == [("disable=SC2086",), ()]
     doc.edit((2, 21), (2, 27), "SC2154")
-    assert [s.directives for s in doc.ask(SCRIPTS).scripts] == [("disable=SC2154",), ()]
+    assert [s.directives for s in doc.ask(SCRIPTS).present()] == [("disable=SC2154",), ()]
     doc.edit((1, 0), (1, 6), "# shellcheck disable=SC2034")
-    assert [s.directives for s in doc.ask(SCRIPTS).scripts] == [("disable=SC2034", "disable=SC2154"), ()]
+    assert [s.directives for s in doc.ask(SCRIPTS).present()] == [("disable=SC2034", "disable=SC2154"), ()]
 
 
 @given(st.integers(0, 3000), st.lists(st.integers(0, 2999), max_size=20))

@@ -32,9 +32,11 @@ def _above(lines: list[str], first: int) -> tuple[str, ...]:
 
 
 def scripts(model) -> Scripts:
-    """Every shell-form RUN's script, in order, and the ENV variables. A script, with its directives, is kept per
-    instruction between edits: an edit of a comment above a RUN parses that RUN again (parsing starts at the
-    edited line), and lines added or removed move it, so a kept one is still right."""
+    """Every RUN's script, None for other instructions and for a RUN in exec form, and the ENV variables. The
+    list is the model's, kept aligned with its instructions between edits (``since`` says what edits changed):
+    a script, with its directives, is built again only when its RUN is parsed again. An edit of a comment above a
+    RUN parses that RUN again (parsing starts at the edited line); lines added or removed elsewhere only move
+    it, and its place follows the instruction's lines."""
     lines = model.doc.lines
 
     def build(ins) -> Script | None:
@@ -48,10 +50,10 @@ def scripts(model) -> Scripts:
         inside = _directives(lines[ins.start + 1 : ins.end + 1]) if ins.end > ins.start else ()
         return Script(ins.args, place, _above(lines, ins.start) + inside)
 
-    found = list(filter(None, model.per_instruction("scripts", build)))
-    envs = frozenset(model.by_keyword.get("ENV", ()))
+    found = model.per_instruction("scripts", build, placed=False)
+    count = model.keyword_edits.get("ENV", 0)
     kept = model.memo.get("env names")
-    if kept is None or kept[0] != envs:  # read again only when an ENV changed
-        ordered = sorted(envs, key=lambda ins: ins.start)
-        kept = model.memo["env names"] = (envs, tuple(dict.fromkeys(pair.key for ins in ordered for pair in env_pairs(ins)[0] if pair.key)))
-    return Scripts(found, kept[1])
+    if kept is None or kept[0] != count:  # read again only when an ENV changed
+        ordered = sorted(model.by_keyword.get("ENV", ()), key=lambda ins: ins.start)
+        kept = model.memo["env names"] = (count, tuple(dict.fromkeys(pair.key for ins in ordered for pair in env_pairs(ins)[0] if pair.key)))
+    return Scripts(found, kept[1], model.edits, model.replaced_since)

@@ -14,7 +14,7 @@ from .syntax import place_range, script_of
 
 
 def scripts(model) -> Scripts:
-    out: list[Script] = []
+    out: list[Script | None] = []
     for placed in model.placed():
         if placed.part.kind != TASK:
             continue
