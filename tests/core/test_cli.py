@@ -43,6 +43,7 @@ def test_check_reads_stdin_and_folders(tmp_path):
     assert result.stdout.count("\n") == 1 and "a.component:1:1:" in result.stdout
 
 
+@pytest.mark.slow
 def test_unreadable_files_and_usage_errors_exit_two_without_traceback(tmp_path):
     missing = run("check", str(tmp_path / "nope.component"))
     assert missing.returncode == 2 and "cannot read" in missing.stderr and "Traceback" not in missing.stderr
@@ -111,6 +112,7 @@ def test_check_finds_yaml_components_in_folders(tmp_path):
 ARN = "COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/"
 
 
+@pytest.mark.slow
 def test_check_links_the_templates_to_the_components_it_is_given(tmp_path):
     (tmp_path / "components").mkdir()
     (tmp_path / "components" / "app.component.yaml").write_text("Parameters:\n  port:\n    Type: Number\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: serve {{ port }}\n")
@@ -130,6 +132,7 @@ def test_check_links_the_templates_to_the_components_it_is_given(tmp_path):
     assert alone.stdout == "" and alone.returncode == 0
 
 
+@pytest.mark.slow
 def test_check_into_a_closed_pipe_exits_without_a_traceback(tmp_path):
     component = tmp_path / "many.component"
     component.write_text("FROM x\n" * 20000)

@@ -70,6 +70,7 @@ def test_a_broken_configuration_says_where_and_why(tmp_path, text, line, says):
     assert done.returncode == 2 and done.stdout == "" and f"{path}:{line}: " in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_check_follows_the_configuration_and_the_command_line_over_it(tmp_path):
     project(tmp_path, {
         "pyproject.toml": '[tool.component-lsp]\nignore = ["Lint.UnquotedEnvValue"]\nexclude = ["vendor/**"]\nfail-level = "warning"\n'

@@ -39,6 +39,7 @@ def test_rename_renames_both_definitions_and_every_use_and_refuses_what_it_canno
 NAMES = st.sampled_from(["A", "B", "PATH_1"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["ENV {n}=1", "RUN echo ${n} $" + "{n}x", "ENV {n} v", "RUN a \\\n  $" + "{n}", "# $" + "{n}", "COPY $" + "{n} /d"]), NAMES), min_size=1, max_size=8))
 def test_a_rename_changes_exactly_the_places_references_gives(pieces):

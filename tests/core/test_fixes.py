@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,6 +71,7 @@ def errors(analysis) -> Counter:
     return Counter(d.code for d in analysis.diagnostics() if d.severity == ERROR)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(fixable_text(), dockerfile_text(), yaml_text()), st.sampled_from(["file:///w/a.component", "file:///w/a.imagetemplate", "file:///w/a.component.yaml"]))
 def test_no_fix_adds_an_error_and_fix_all_is_done_in_one_go(text, name):

@@ -5,6 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 import dockerfile
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,12 +49,14 @@ def check(text: str) -> None:
     assert codes(once) == codes(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(dockerfile_text())
 def test_formatting_is_idempotent_and_keeps_the_meaning(text):
     check(text)
 
 
+@pytest.mark.slow
 def test_the_corpus_formats_without_changing_its_meaning():
     files = sorted(Path(CORPUS).glob("*/*_Dockerfile"))
     assert len(files) > 150
@@ -82,6 +85,7 @@ def test_enter_after_a_trailing_backslash_indents_the_new_line_as_format_documen
     assert content("RUN a \\\n\n").ask(ON_TYPE, 1, 0, "x", True) == []  # only Enter
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(dockerfile_text(), st.integers(min_value=1, max_value=40))
 def test_enter_never_changes_what_the_text_means(text, line):

@@ -1,6 +1,7 @@
 """Comments that ignore codes: for the next instruction (a YAML task or key), for the file, and the ones that ignore
 nothing."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,6 +70,7 @@ def test_the_ignore_quick_fixes_silence_the_diagnostic_and_leave_no_unused_comme
     assert in_file.start == (1, 0)  # after the parser directive, which must stay first
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(dockerfile_text(), st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12), st.sampled_from([MARK, "# " + MARK + " ignore=X\n", "a", "\n", ""])), max_size=6))
 def test_the_document_counts_marked_lines_as_it_is_edited(text, edits):

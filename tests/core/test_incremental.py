@@ -111,6 +111,7 @@ def scripts_of(analysis):
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(dockerfile_text(), st.data())
 def test_the_scripts_kept_between_edits_equal_a_fresh_look(text, data):

@@ -2,6 +2,7 @@
 
 import os
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,6 +73,7 @@ def test_nothing_to_move_when_the_text_fits_or_one_command_is_all_it_has():
         assert moving.plan(c, "/w/app.component", [], FREE) is None
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["RUN a\n", "# note\n", "ENV A=\"1\"\n", "RUN b \\\n  c\n", "\n", "RUN " + "y" * 400 + "\n"]), min_size=130, max_size=220))
 def test_a_component_past_a_limit_fits_after_the_move_and_keeps_every_line(pieces):

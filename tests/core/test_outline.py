@@ -1,5 +1,6 @@
 """The outline, folding and links of both formats."""
 
+import pytest
 from hypothesis import given, settings
 
 from component_lsp.formats.base import FOLDING, FUNCTION, LINKS, MODULE, NAMESPACE, PROPERTY_SYMBOL, SYMBOLS, VARIABLE_SYMBOL
@@ -44,6 +45,7 @@ def test_links_are_copy_urls():
     assert [(link.start, link.end, link.target) for link in links] == [((0, 5), (0, 30), "https://x.example/a.tgz?v"), ((1, 5), (1, 23), "http://x.example/b")]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(dockerfile_text())
 def test_every_symbol_holds_its_selection_and_its_children_in_any_text(text):
@@ -57,6 +59,7 @@ def test_every_symbol_holds_its_selection_and_its_children_in_any_text(text):
         assert 0 <= fold.first < fold.last < lines
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(yaml_text())
 def test_yaml_symbols_and_folds_stay_in_the_text(text):
@@ -77,6 +80,7 @@ def test_the_budget_counts_bytes_and_commands_or_tasks():
     assert tuple(content("Tasks:\n  - Name: a\n    Action: Reboot\n  - Action: Reboot\n", YAML).ask(BUDGET))[1:] == (2, "tasks", False)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(yaml_text())
 def test_a_yaml_components_tasks_are_counted_from_its_cuts_as_from_the_text_read_whole(text):

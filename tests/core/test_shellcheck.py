@@ -191,6 +191,7 @@ EDITS = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(EDITS)
 def test_what_is_kept_between_keystrokes_equals_a_fresh_look(edits):
@@ -241,6 +242,7 @@ def test_findings_move_with_their_lines_and_only_the_edited_script_is_looked_at_
     assert len(placed) == 3 and typed[0][0] is before[0]  # RUN cp, right after, placed again; RUN echo kept
 
 
+@pytest.mark.slow
 def test_the_corpus_through_shellcheck_in_one_run(tmp_path):
     """202 real Dockerfiles as components, every RUN through ShellCheck in one `check`: the count of each code
     (printed with -s), and each `$variable` ShellCheck asks to quote found where it says, through the files'

@@ -44,6 +44,7 @@ def test_the_walk_finds_our_files_and_skips_what_no_component_lives_in(tmp_path)
     assert [use.name for use in template.uses] == ["app"]
 
 
+@pytest.mark.slow
 def test_hostile_files_are_skipped_and_the_walk_ends(tmp_path):
     write(tmp_path, {"ok.component": "RUN a\n", "binary.component": bytes(random.Random(7).randrange(256) for _ in range(65536))})
     os.symlink(tmp_path, tmp_path / "loop")  # a folder that holds itself
@@ -149,6 +150,7 @@ def test_completion_offers_names_then_parameters(tmp_path):
 TEMPLATE_PIECES = [ARN + "app/1.0.0", ARN + "app/1.*.* --port", "--port 1", "--debug maybe", " --", "COMPONENT ", "ic-x", "\\\n", "\n", "RUN a", "😀", "\t", "acs:ecs:", "/", ":", "*"]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(TEMPLATE_PIECES), max_size=14), st.integers(0, 6), st.integers(0, 200))
 def test_the_cross_file_features_answer_any_template_at_any_position(tmp_path_factory, pieces, line, col):

@@ -208,6 +208,7 @@ def components(draw):
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(components())
 def test_the_reading_agrees_with_pyyaml_on_valid_documents(text):
@@ -224,6 +225,7 @@ FRAGMENTS = ["\n", " ", "  ", "- ", ":", "Tasks:", "Parameters:", "{{x}}", "{{",
 FRAGMENTS += ["Name: ", "Action: Reboot\n", "    ", "|\n", "\r", "\x85", "\u2028", "\ufeff", "\x00", "é", "😀", "\udbff"]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 3), st.lists(st.sampled_from(FRAGMENTS), max_size=3)), max_size=6))
 def test_incremental_equals_fresh(text, edits):
@@ -243,6 +245,7 @@ def test_incremental_equals_fresh(text, edits):
 TYPED = st.sampled_from(list("abz09 -_:#{}'\"&*!|>%@`,[]\t") + ["\r", "\x85", "\u2028", "é", "😀", "\x00", "\udbff"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.booleans(), TYPED), min_size=1, max_size=25))
 def test_typing_in_values_equals_a_fresh_read(text, keys):
@@ -300,6 +303,7 @@ def _generated_edits(text, data):
         assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
 @given(yaml_text(), st.data())
 def test_edits_of_generated_components_equal_a_fresh_read(text, data):

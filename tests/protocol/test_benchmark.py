@@ -30,6 +30,7 @@ def test_the_16_kb_document_is_the_largest_the_api_accepts(documents):
     assert analysis.diagnostics() == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "low", "high"), [("1 KB", 800, 1024), ("250 KB", 245_000, 250 * 1024), ("1 MB", 1_030_000, 1024 * 1024)])
 def test_the_other_sizes_break_only_the_limits(documents, name, low, high):
     sample = documents[name]
@@ -38,6 +39,7 @@ def test_the_other_sizes_break_only_the_limits(documents, name, low, high):
     assert codes == ([] if name == "1 KB" else ["InvalidImageTemplateCommandSize.ExceededMaxNumber", "InvalidContent.LengthExceeded"])
 
 
+@pytest.mark.slow
 def test_the_flagged_documents_have_a_finding_on_every_command_or_copy(documents):
     small = documents["16 KB flagged"]
     found = content(small.text).diagnostics()
@@ -62,6 +64,7 @@ def test_the_yaml_document_is_a_clean_16_kb_component(documents):
     assert lines[sample.empty[0]] == "" and sample.empty[1] == 0
 
 
+@pytest.mark.slow
 def test_the_template_is_16_kb_linked_to_its_workspace_with_one_warning(documents, tmp_path):
     from component_lsp.formats.base import USES
     from component_lsp.workspace import links

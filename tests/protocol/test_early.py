@@ -256,6 +256,7 @@ def test_pygls_takes_over_the_session_and_answers_the_rest():
     assert server.session.settings.ignore == ("Lint.*",) and server.session.shut_down and server.exit_status == 0
 
 
+@pytest.mark.slow
 def test_a_real_start_answers_early_and_hands_over():
     """All at once down the pipe, as an editor that has a file open sends it: early start, hand-over, pygls."""
     opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}})
@@ -277,6 +278,7 @@ def test_a_real_start_answers_early_and_hands_over():
     assert "early start answered 4 messages" in done.stderr.decode()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("shutdown_first", "status"), [(True, 0), (False, 1)])
 def test_exit_without_shutdown_ends_with_status_1(shutdown_first, status):
     """LSP: exit ends the process with 0 after a shutdown request, 1 without (pygls alone ended with 0 either way)."""

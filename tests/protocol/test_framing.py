@@ -3,6 +3,7 @@
 import io
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,6 +92,7 @@ JSON = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(JSON, min_size=1, max_size=5), st.sampled_from([None, 1, 13]))
 def test_a_json_body_is_never_cut(values, step):

@@ -12,6 +12,7 @@ from component_lsp.session import FREEZE_FROM, Session
 CAPS = {"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": True}}}
 
 
+@pytest.mark.slow
 def test_a_large_document_is_kept_out_of_the_garbage_collectors_passes():
     session = Session()
     gc.unfreeze()
@@ -140,6 +141,7 @@ def test_a_lone_cr_is_never_served_from_what_was_kept(text):
     assert items(session) == fresh(session)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12), st.sampled_from(["x", "\n", "", "run ", "\\\n", "FROM y\n", "# c\n"])), max_size=12))
 def test_the_kept_wire_form_equals_a_fresh_one_after_any_edits(edits):
@@ -249,6 +251,7 @@ STEP = ['ENV A{n}="é{n}" B{n}=2', "RUN a{n} && \\", "    b{n}", "# c", "COPY x{
         max_size=12,
     )
 )
+@pytest.mark.slow
 def test_the_outline_kept_in_blocks_equals_a_fresh_one_after_edits(edits):
     """The server keeps the outline's JSON in blocks of symbols the format kept: after edits anywhere (in a
     block, across two, adding or removing instructions and lines), the answer equals a fresh server's."""
@@ -295,6 +298,7 @@ def test_the_outline_kept_in_blocks_equals_a_fresh_one_after_edits(edits):
 SHELLCHECK = str(__import__("pathlib").Path(__import__("sys").executable).parent / "shellcheck")
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 9), st.sampled_from(["x", " $9", "\n", "RUN ls $3\n", "", "é", "😀", "\\\n"]), st.booleans()), max_size=10))
 def test_the_kept_wire_form_of_shellchecks_findings_equals_a_fresh_one(edits):
