@@ -129,7 +129,7 @@ def _shellcheck(contents: list[Content], options: Options) -> list[list[Diagnost
             continue
         for script in found.present():
             owners.append(number)
-            units.append(shellcheck.Unit(script.text, found.defined, script.directives))
+            units.append(shellcheck.unit(script.text, found.defined, script.directives))
             places.append(script.place)
     for owner, place, results in zip(owners, places, shellcheck.check(binary, units), strict=True):
         out[owner] += shellcheck.diagnostics(results, place)

@@ -27,6 +27,7 @@ from .shell import shellcheck
 from .shell.shellcheck import Found, Unavailable, Unit
 
 DELAY = 0.4  # seconds of quiet after a change before ShellCheck runs
+_DIAGNOSTICS = operator.itemgetter(3)  # an entry's diagnostics
 KEPT = 50_000  # scripts whose findings are kept (past that, the oldest half goes)
 
 
@@ -64,13 +65,11 @@ class Placed(NamedTuple):
 
 def _entry(script: Script | None, defined: tuple[str, ...]) -> tuple | None:
     """A script's entry before its findings are known: (script, Unit, None, no diagnostics, 0)."""
-    return None if script is None else (script, Unit(script.text, defined, script.directives), None, [], 0)
+    return None if script is None else (script, shellcheck.unit(script.text, defined, script.directives), None, [], 0)
 
 
 def _followed(before: Placed, found: Scripts) -> Followed | None:
     """What changed in a document's scripts since they were last looked at; None: look at them all again."""
-    if before.defined is not found.defined and before.defined != found.defined:  # an ENV's name changed
-        return None
     if found.since is not None:  # the format's edit log
         changes = found.since(before.edits)
         return None if changes is None else follow(before.entries, changes, before.waiting)
@@ -82,9 +81,11 @@ def _followed(before: Placed, found: Scripts) -> Followed | None:
     return Followed([(k, k + 1) for k in todo], None, [], [k for k in before.waiting if k not in changed])
 
 
-def _patch(entries: list, followed: Followed, scripts: list, defined: tuple[str, ...]) -> tuple[list[int], bool]:
-    """Entries made anew where scripts were built again, findings moved with their lines; the places to look at
-    again, and whether the list of lists changes (a script that had findings was replaced, or they moved)."""
+def _patch(entries: list, followed: Followed, scripts: list, defined: tuple[str, ...], redefined: bool) -> tuple[list[int], bool]:
+    """Entries made anew where scripts were built again, findings moved with their lines, and (``redefined``: the
+    component's variables changed) the key of every script made again, the entry anew where it changed; the
+    places to look at again, and whether the list of lists changes (a script that had findings was replaced, or
+    they moved)."""
     regroup = any(entry[3] for entry in followed.dropped if entry is not None and entry is not STALE)
     todo = []
     for lo, hi in followed.built:
@@ -102,6 +103,12 @@ def _patch(entries: list, followed: Followed, scripts: list, defined: tuple[str,
                 if now != line:
                     entries[k] = (script, unit, results, _moved(placed, now - line), now)
                     regroup = True
+    if redefined:  # only the scripts that name a variable that came or went: the others keep their findings
+        for k, entry in enumerate(entries):
+            if entry is not None and entry[1] != (unit := shellcheck.unit(entry[0].text, defined, entry[0].directives)):
+                regroup = regroup or bool(entry[3])
+                entries[k] = (entry[0], unit, None, [], 0)
+                todo.append(k)
     return todo, regroup
 
 
@@ -168,8 +175,9 @@ class ShellChecking:
             groups = None
         else:
             entries = before.entries
-            todo, regroup = _patch(entries, followed, scripts, defined)
-            if before.generation != generation:  # findings came: those waiting may have theirs
+            redefined = before.defined is not defined and before.defined != defined  # an ENV's name changed
+            todo, regroup = _patch(entries, followed, scripts, defined, redefined)
+            if redefined or before.generation != generation:  # findings came: those waiting may have theirs
                 todo = sorted({*todo, *followed.carried})
             else:
                 carried = followed.carried
@@ -190,7 +198,7 @@ class ShellChecking:
             if placed:
                 groups = None
         if groups is None:
-            groups = [entry[3] for entry in entries if entry is not None and entry[3]]
+            groups = list(filter(None, map(_DIAGNOSTICS, filter(None, entries))))  # C speed: 14,000 entries on 1 MB
             if before is not None and len(groups) == len(before.groups) and all(map(operator.is_, groups, before.groups)):
                 groups = before.groups  # the same findings: the same object
         if carried:

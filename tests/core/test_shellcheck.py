@@ -31,7 +31,7 @@ def _checked(text, name="file:///w/a.component"):
     """The document, and ShellCheck's diagnostics placed in it."""
     doc = content(text, name)
     found = doc.ask(SCRIPTS)
-    units = [Unit(s.text, found.defined, s.directives) for s in found.present()]
+    units = [shellcheck.unit(s.text, found.defined, s.directives) for s in found.present()]
     out = []
     for script, results in zip(found.present(), shellcheck.check(BINARY, units), strict=True):
         out += shellcheck.diagnostics(results, script.place)
@@ -238,11 +238,29 @@ def test_findings_move_with_their_lines_and_only_the_edited_script_is_looked_at_
     assert placed == [[], []] and moved[0][0] is before[0]  # RUN cat's and RUN cp's findings moved, not placed
     doc.edit((6, 7), (6, 7), " -n")  # RUN cat -n $3
     typed = checking.diagnostics("file:///a", doc)
-    assert [d.start for group in typed[0] for d in group] == [(1, 9), (7, 7)] and typed[1] == [Unit("cat -n $3", ("A",))]
+    assert [d.start for group in typed[0] for d in group] == [(1, 9), (7, 7)] and typed[1] == [Unit("cat -n $3")]
     assert len(placed) == 3 and typed[0][0] is before[0]  # RUN cp, right after, placed again; RUN echo kept
 
 
 @pytest.mark.slow
+def test_typing_in_an_env_line_keeps_the_findings_of_the_scripts_that_do_not_name_it():
+    """A script's key holds only the component's variables it names: typing a new ENV name leaves every other
+    script's findings shown (not gone until ShellCheck has run again on all of them), and only a script that
+    names the variable is checked again."""
+    doc = content("ENV A=1\nRUN echo $1\nRUN echo $A $2\n")
+    checking = ShellChecking()
+    checking.configure("on", BINARY)
+    checking._run("file:///a", checking.diagnostics("file:///a", doc)[1], None)
+    assert [d.start for group in checking.diagnostics("file:///a", doc)[0] for d in group] == [(1, 9), (2, 9), (2, 12)]
+    assert shellcheck.unit("echo $A $2", ("B", "A"), ()) == Unit("echo $A $2", ("A",))
+    doc.edit((0, 7), (0, 7), " B=2")  # ENV A=1 B=2
+    found, missing = checking.diagnostics("file:///a", doc)
+    assert [d.start for group in found for d in group] == [(1, 9), (2, 9), (2, 12)] and missing == []
+    doc.edit((0, 4), (0, 5), "C")  # ENV C=1 B=2: $A is not set by the component now
+    found, missing = checking.diagnostics("file:///a", doc)
+    assert [d.start for group in found for d in group] == [(1, 9)] and missing == [Unit("echo $A $2")]
+
+
 def test_the_corpus_through_shellcheck_in_one_run(tmp_path):
     """202 real Dockerfiles as components, every RUN through ShellCheck in one `check`: the count of each code
     (printed with -s), and each `$variable` ShellCheck asks to quote found where it says, through the files'

@@ -9,6 +9,7 @@ variables are declared to ShellCheck as set.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from ..base import Script, Scripts
 from .syntax import env_pairs
@@ -29,6 +30,10 @@ def _above(lines: list[str], first: int) -> tuple[str, ...]:
             found.append(lines[line])
         line -= 1
     return _directives(found[::-1]) if found else ()
+
+
+def _env_keys(ins) -> tuple[str, ...] | None:
+    return tuple(pair.key for pair in env_pairs(ins)[0] if pair.key) if ins.upper == "ENV" else None
 
 
 def scripts(model) -> Scripts:
@@ -53,7 +58,7 @@ def scripts(model) -> Scripts:
     found = model.per_instruction("scripts", build, placed=False)
     count = model.keyword_edits.get("ENV", 0)
     kept = model.memo.get("env names")
-    if kept is None or kept[0] != count:  # read again only when an ENV changed
-        ordered = sorted(model.by_keyword.get("ENV", ()), key=lambda ins: ins.start)
-        kept = model.memo["env names"] = (count, tuple(dict.fromkeys(pair.key for ins in ordered for pair in env_pairs(ins)[0] if pair.key)))
+    if kept is None or kept[0] != count:  # read again only when an ENV came or went, from what is kept per ENV
+        per_env = model.per_instruction("env keys", _env_keys, placed=False)
+        kept = model.memo["env names"] = (count, tuple(dict.fromkeys(chain.from_iterable(filter(None, per_env)))))
     return Scripts(found, kept[1], model.edits, model.replaced_since)
