@@ -19,6 +19,7 @@ import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain, pairwise
 
 from . import budget, config, ignores
 from .config import DEFAULT, Config
@@ -67,6 +68,18 @@ def _outside(model, span: tuple[tuple[int, int], tuple[int, int]], encoding: str
         if model.to_lsp(*model.to_model(line, character, encoding), encoding) != (line, character):
             return True
     return span[1] < span[0]
+
+
+def _in_order(groups: Iterable[tuple]) -> tuple[list, list]:
+    """The sort keys and JSON texts of groups of diagnostics (group, keys, texts), each group sorted, as one sorted
+    list: joined, where each group ends before the next begins (a script's findings, scripts in order), else sorted."""
+    groups = [group for group in groups if group[1]]
+    keys = list(chain.from_iterable(group[1] for group in groups))
+    texts = list(chain.from_iterable(group[2] for group in groups))
+    if all(before[1][-1] <= after[1][0] for before, after in pairwise(groups)):
+        return keys, texts
+    pairs = sorted(zip(keys, texts, strict=True))
+    return [key for key, _ in pairs], [text for _, text in pairs]
 
 
 def _get(data: object, *path: str) -> object:
@@ -370,8 +383,7 @@ class Session:
                 for group in groups:
                     entry = old.get(id(group))
                     by_group[id(group)] = entry if entry is not None and entry[0] is group else (group, *self._texts(doc, group))
-                pairs = sorted(pair for entry in by_group.values() for pair in zip(entry[1], entry[2], strict=True))
-                cached = (groups, settings, by_group, [key for key, _ in pairs], [text for _, text in pairs])
+                cached = (groups, settings, by_group, *_in_order(by_group.values()))
                 doc.shellchecked = cached if keep else None
             # The few others go into the many kept in order: a copy, and an insertion each (C speed), not a sort.
             merged_keys, merged = list(cached[3]), list(cached[4])

@@ -324,3 +324,12 @@ def test_the_kept_wire_form_of_shellchecks_findings_equals_a_fresh_one(edits):
         fresh.open("file:///a", "x", 1, "\n".join(lines))
         assert session.items(doc).data == fresh.items(fresh.documents["file:///a"]).data
     session.shellchecking.forget("file:///a")
+
+
+def test_groups_of_findings_are_joined_in_order_and_sorted_when_they_overlap():
+    from component_lsp.session import _in_order
+
+    a, b = (None, [(1,), (3,)], [b"a1", b"a3"]), (None, [(5,), (6,)], [b"b5", b"b6"])
+    assert _in_order([a, (None, [], []), b]) == ([(1,), (3,), (5,), (6,)], [b"a1", b"a3", b"b5", b"b6"])
+    c = (None, [(2,), (4,)], [b"c2", b"c4"])
+    assert _in_order([a, c, b]) == ([(1,), (2,), (3,), (4,), (5,), (6,)], [b"a1", b"c2", b"a3", b"c4", b"b5", b"b6"])
