@@ -57,6 +57,7 @@ class Placed(NamedTuple):
     scripts: list
     defined: tuple[str, ...]
     edits: int  # Scripts.edits then
+    since: Callable | None  # Scripts.since then: the log of the model the entries follow
     entries: list
     groups: list[list[Diagnostic]]
     waiting: list[int]  # the scripts not checked yet, by place
@@ -70,6 +71,8 @@ def _entry(script: Script | None, defined: tuple[str, ...]) -> tuple | None:
 
 def _followed(before: Placed, found: Scripts) -> Followed | None:
     """What changed in a document's scripts since they were last looked at; None: look at them all again."""
+    if before.since != found.since:  # another model (the text changed format, and back): its log is not theirs
+        return None
     if found.since is not None:  # the format's edit log
         changes = found.since(before.edits)
         return None if changes is None else follow(before.entries, changes, before.waiting)
@@ -203,7 +206,7 @@ class ShellChecking:
                 groups = before.groups  # the same findings: the same object
         if carried:
             waiting = sorted(carried + waiting)
-        self.placed[uri] = Placed(scripts, defined, found.edits, entries, groups, waiting, generation)
+        self.placed[uri] = Placed(scripts, defined, found.edits, found.since, entries, groups, waiting, generation)
         return groups, [entries[k][1] for k in waiting]
 
     # -- in the background -------------------------------------------------------------

@@ -261,6 +261,23 @@ def test_typing_in_an_env_line_keeps_the_findings_of_the_scripts_that_do_not_nam
     assert [d.start for group in found for d in group] == [(1, 9)] and missing == [Unit("echo $A $2")]
 
 
+def test_a_text_that_turns_yaml_and_back_between_two_looks_is_looked_at_anew():
+    """The edit log is the model's: when the text changes format and back between two looks, the new model's log
+    says nothing of the entries kept from the old one, which are made again."""
+    doc = content("RUN true\nRUN echo $1\nRUN ls $2\n")
+    checking = ShellChecking()
+    checking.configure("on", BINARY)
+    checking._run("file:///a", checking.diagnostics("file:///a", doc)[1], None)
+    doc.edit((0, 0), (0, 0), "Tasks:\n")  # YAML now
+    doc.edit((0, 0), (2, 0), "RUN cat $3\n")  # a new Dockerfile-format model, as many scripts as the old one
+    doc.edit((2, 8), (2, 9), "5")  # one edit into its log
+    assert doc.doc.text == "RUN cat $3\nRUN echo $1\nRUN ls $5\n"
+    fresh = ShellChecking()
+    fresh.configure("on", BINARY)
+    fresh.found = checking.found
+    assert checking.diagnostics("file:///a", doc) == fresh.diagnostics("file:///a", doc)
+
+
 def test_the_corpus_through_shellcheck_in_one_run(tmp_path):
     """202 real Dockerfiles as components, every RUN through ShellCheck in one `check`: the count of each code
     (printed with -s), and each `$variable` ShellCheck asks to quote found where it says, through the files'
