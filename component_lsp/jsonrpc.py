@@ -49,12 +49,18 @@ def array(texts: Iterable[bytes]) -> Raw:
     return Raw([b"[", b",".join(texts), b"]"])
 
 
+_KEYS: dict[str, bytes] = {}  # a field name's JSON text: the few names of LSP's answers, written on every answer
+
+
 def obj(**fields) -> Raw:
     """A JSON object from fields (in order) that may be ``Raw``; None fields are left out."""
     parts = [b"{"]
     for key, value in fields.items():
         if value is not None:
-            parts += [b"," if len(parts) > 1 else b"", encode(key), b":", *_parts(value)]
+            name = _KEYS.get(key)
+            if name is None:
+                name = _KEYS[key] = encode(key)
+            parts += [b"," if len(parts) > 1 else b"", name, b":", *_parts(value)]
     parts.append(b"}")
     return Raw(parts)
 

@@ -62,12 +62,12 @@ def _place(line: int, character: int) -> str:
     return f"{line}:{character}"
 
 
-def _outside(model, span: tuple[tuple[int, int], tuple[int, int]], encoding: str) -> bool:
-    """True if a range is not one of the document's: past its end, inside a character, or ending before it starts."""
-    for line, character in span:
-        if model.to_lsp(*model.to_model(line, character, encoding), encoding) != (line, character):
-            return True
-    return span[1] < span[0]
+def _in_model(model, span: tuple[tuple[int, int], tuple[int, int]], encoding: str) -> tuple[tuple[int, int], tuple[int, int], bool]:
+    """A range as model positions (clamped into the document), and whether it is not one of the document's: past
+    its end, inside a character, or ending before it starts."""
+    start, end = model.to_model(*span[0], encoding), model.to_model(*span[1], encoding)
+    outside = model.to_lsp(*start, encoding) != span[0] or model.to_lsp(*end, encoding) != span[1] or span[1] < span[0]
+    return start, end, outside
 
 
 def _in_order(groups: Iterable[tuple]) -> tuple[list, list]:
@@ -203,16 +203,18 @@ class Session:
         content = doc.content
         for span, text in changes:
             model = content.doc
-            if span is not None and _outside(model, span, self.encoding):
-                self.warnings.append(
-                    f"didChange of {uri} with the range {_place(*span[0])}-{_place(*span[1])}, which is not in the document "
-                    f"({model.lsp_line_count} lines); applied where it meets the text"
-                )
+            if span is not None:
+                start, end, outside = _in_model(model, span, self.encoding)
+                if outside:
+                    self.warnings.append(
+                        f"didChange of {uri} with the range {_place(*span[0])}-{_place(*span[1])}, which is not in the "
+                        f"document ({model.lsp_line_count} lines); applied where it meets the text"
+                    )
             try:
                 if span is None:
                     content.set_text(text)
                 else:
-                    content.edit(model.to_model(*span[0], self.encoding), model.to_model(*span[1], self.encoding), text)
+                    content.edit(start, end, text)
             except Exception:  # keep the text, rebuild the analysis from it
                 log.exception("incremental update failed; analysing the whole text again")
                 content.set_text(content.doc.text)
