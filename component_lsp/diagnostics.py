@@ -85,3 +85,12 @@ class Diagnostic:
 
     def sort_key(self):
         return (self.start, self.end, self.code)
+
+    def moved(self, lines: int) -> Diagnostic:
+        """The diagnostic, with its fix, moved down by a number of lines (up, if negative): columns stay, as when
+        whole lines above it come or go."""
+        if not lines:
+            return self
+        fix = [Edit((e.start[0] + lines, e.start[1]), (e.end[0] + lines, e.end[1]), e.text) for e in self.fix]
+        start, end = (self.start[0] + lines, self.start[1]), (self.end[0] + lines, self.end[1])
+        return Diagnostic(self.code, self.severity, self.message, start, end, self.fix_title, fix)

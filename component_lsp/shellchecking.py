@@ -44,10 +44,9 @@ def _changed(old: list, new: list, lo: int, hi: int, out: list[int]) -> None:
     _changed(old, new, middle, hi, out)
 
 
-def _moved(placed: list[Diagnostic], lines: int) -> list[Diagnostic]:
-    """A script's diagnostics, for the script moved down by a number of lines (up, if negative): a whole
-    instruction moves, so its columns stay."""
-    return [Diagnostic(d.code, d.severity, d.message, (d.start[0] + lines, d.start[1]), (d.end[0] + lines, d.end[1])) for d in placed]
+def _first_line(script: Script) -> int:
+    """The line a script begins on now: where its findings were placed from."""
+    return script.place(0, 0)[0][0]
 
 
 class Placed(NamedTuple):
@@ -102,9 +101,9 @@ def _patch(entries: list, followed: Followed, scripts: list, defined: tuple[str,
             entry = entries[k]
             if entry is not None and entry[3]:
                 script, unit, results, placed, line = entry
-                now = script.place(0, 0)[0][0]
+                now = _first_line(script)
                 if now != line:
-                    entries[k] = (script, unit, results, _moved(placed, now - line), now)
+                    entries[k] = (script, unit, results, [d.moved(now - line) for d in placed], now)
                     regroup = True
     if redefined:  # only the scripts that name a variable that came or went: the others keep their findings
         for k, entry in enumerate(entries):
@@ -197,7 +196,7 @@ class ShellChecking:
                 waiting.append(k)
                 continue
             placed = shellcheck.diagnostics(results, script.place)
-            entries[k] = (script, unit, results, placed, script.place(0, 0)[0][0] if placed else 0)
+            entries[k] = (script, unit, results, placed, _first_line(script) if placed else 0)
             if placed:
                 groups = None
         if groups is None:

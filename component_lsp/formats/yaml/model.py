@@ -29,7 +29,7 @@ from typing import NamedTuple
 import yaml
 
 from ... import limits
-from ...diagnostics import Diagnostic, Edit
+from ...diagnostics import Diagnostic
 from ...document import Change, Document
 from ..base import COMPONENT
 from .reading import Mapping, Node, Problem, Scalar, Sequence, read
@@ -166,13 +166,6 @@ def _summary(part: Part, f: Facts) -> tuple:
     t = f.task
     task = None if t is None else (t.name, t.action, _where(t.name_node), _where(t.action_node), _where(t.node))
     return (part.kind, key_text(part.key), _where(part.key), task)
-
-
-def _moved(d: Diagnostic, line: int) -> Diagnostic:
-    if not line:
-        return d
-    fix = [Edit((e.start[0] + line, e.start[1]), (e.end[0] + line, e.end[1]), e.text) for e in d.fix]
-    return Diagnostic(d.code, d.severity, d.message, (d.start[0] + line, d.start[1]), (d.end[0] + line, d.end[1]), d.fix_title, fix)
 
 
 def _links(parts: list[Part], known: list[Facts], index: int, env: Env) -> list[Diagnostic]:
@@ -394,14 +387,14 @@ class YamlModel:
 
     def unit_diagnostics(self, unit) -> list[Diagnostic]:
         piece: Piece = unit
-        found = [_moved(d, piece.start) for d in piece.findings]
+        found = [d.moved(piece.start) for d in piece.findings]
         if piece.kind == TOP and any(d.fix and d.code == UNKNOWN_KEY.code for d in found):
             found = self._untaken(found)
         if self.irregular or self.env is None:
             return found  # links are not known while the text does not read
         if piece.linked_serial != self.serial:
             self._link(piece)
-        return found + [_moved(d, piece.start) for d in piece.linked]
+        return found + [d.moved(piece.start) for d in piece.linked]
 
     def _untaken(self, found: list[Diagnostic]) -> list[Diagnostic]:
         """A top-level key's findings without a fix that renames it to a key the document has already."""
@@ -434,7 +427,7 @@ class YamlModel:
             if piece.kind == PARAM or (piece.kind == TOP and len(piece.parts) > 1):
                 for part in piece.parts:
                     if part.kind == PARAM:
-                        out += [_moved(d, piece.start) for d in check_use(part, uses[key_text(part.key) or ""])]
+                        out += [d.moved(piece.start) for d in check_use(part, uses[key_text(part.key) or ""])]
         return out
 
     def diagnostics(self) -> list[Diagnostic]:
