@@ -387,13 +387,17 @@ class Session:
                     by_group[id(group)] = entry if entry is not None and entry[0] is group else (group, *self._texts(doc, group))
                 cached = (groups, settings, by_group, *_in_order(by_group.values()))
                 doc.shellchecked = cached if keep else None
-            # The few others go into the many kept in order: a copy, and an insertion each (C speed), not a sort.
-            merged_keys, merged = list(cached[3]), list(cached[4])
-            for key, text in zip(keys, texts, strict=True):
-                at = bisect_right(merged_keys, key)
-                merged_keys.insert(at, key)
-                merged.insert(at, text)
-            texts = merged
+            # The few others go into the many kept in order: a copy, and an insertion each (C speed), not a sort;
+            # with no others, the kept texts as they are (array only reads them).
+            if keys:
+                merged_keys, merged = list(cached[3]), list(cached[4])
+                for key, text in zip(keys, texts, strict=True):
+                    at = bisect_right(merged_keys, key)
+                    merged_keys.insert(at, key)
+                    merged.insert(at, text)
+                texts = merged
+            else:
+                texts = cached[4]
         return array(texts)
 
     def publish_params(self, doc: OpenDocument, clear: bool = False) -> Raw | None:

@@ -333,3 +333,18 @@ def test_groups_of_findings_are_joined_in_order_and_sorted_when_they_overlap():
     assert _in_order([a, (None, [], []), b]) == ([(1,), (3,), (5,), (6,)], [b"a1", b"a3", b"b5", b"b6"])
     c = (None, [(2,), (4,)], [b"c2", b"c4"])
     assert _in_order([a, c, b]) == ([(1,), (2,), (3,), (4,), (5,), (6,)], [b"a1", b"c2", b"a3", b"c4", b"b5", b"b6"])
+
+
+@pytest.mark.parametrize("text", ["RUN echo $1\nRUN ls $2\n", "RUN echo $1\nRUN ls $2\nFROM x\n"])
+def test_shellchecks_findings_on_the_wire_are_the_diagnostics_with_or_without_others(text):
+    """What is published (ShellCheck's findings kept as JSON, merged with the others, or alone) is each diagnostic
+    of the document, in order, as a first look at it gives them."""
+    session = Session()
+    session.configure({"componentLsp": {"shellcheck": {"enable": "on", "path": SHELLCHECK}}})
+    doc = session.open("file:///a", "x", 1, text)
+    session.shellchecking._run("file:///a", session.shellchecking.diagnostics("file:///a", doc.content)[1], None)
+    for _ in range(2):  # the first builds the kept JSON, the second reuses it
+        published = session.items(doc).data
+        assert published == [session.diagnostic(doc, d) for d in session.diagnostics(doc)]
+        assert sum(d["code"] == "ShellCheck.SC2086" for d in published) == 2
+    session.shellchecking.forget("file:///a")
