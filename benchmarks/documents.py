@@ -125,7 +125,11 @@ def flagged_copies(lines: list[str]) -> list[str]:
 def _places(lines: list[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]:
     middle = len(lines) // 2
     order = sorted(range(len(lines)), key=lambda i: abs(i - middle))
-    run = next(i for i in order if lines[i].upper().startswith("RUN ") and not lines[i].endswith("\\") and not lines[i - 1].endswith("\\"))
+    run = next(
+        i
+        for i in order
+        if lines[i].upper().startswith("RUN ") and not lines[i].endswith("\\") and not lines[i - 1].endswith("\\")
+    )
     empty = next(i for i in order if not lines[i] and not lines[i - 1].endswith("\\"))
     use = next(i for i in order if "${SERVICE" in lines[i])
     return (run, 4), (run, 2), (empty, 0), (use, lines[use].index("${SERVICE") + 3)
@@ -158,7 +162,15 @@ def yaml_sample(name: str, lines: list[str]) -> Sample:
     empty = next(i for i in order if not lines[i])
     tasks = sum(line.startswith("  - ") for line in lines)
     variable = (command, lines[command].index("{{ region }}") + 4)
-    return Sample(name, _join(lines), tasks, (command, len("      commandContent: echo ")), (action, len("    Action: ") + 2), (empty, 0), variable=variable)
+    return Sample(
+        name,
+        _join(lines),
+        tasks,
+        (command, len("      commandContent: echo ")),
+        (action, len("    Action: ") + 2),
+        (empty, 0),
+        variable=variable,
+    )
 
 
 ARN = "COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/"
@@ -172,9 +184,22 @@ def workspace(root: Path, count: int) -> None:
         if n % 2:
             (folder / f"svc{n}.component").write_text(_join(generate(KIB)))
         else:
-            lines = ["Parameters:", "  version:", "    Type: String", "  port:", "    Type: Number", "    DefaultValue: 8080", "Tasks:"]
+            lines = [
+                "Parameters:",
+                "  version:",
+                "    Type: String",
+                "  port:",
+                "    Type: Number",
+                "    DefaultValue: 8080",
+                "Tasks:",
+            ]
             for t in range(4):
-                lines += [f"  - Name: step{t}", "    Action: RunShellCommand", "    Properties:", f"      commandContent: install svc{n} {{{{ version }}}} {{{{ port }}}}"]
+                lines += [
+                    f"  - Name: step{t}",
+                    "    Action: RunShellCommand",
+                    "    Properties:",
+                    f"      commandContent: install svc{n} {{{{ version }}}} {{{{ port }}}}",
+                ]
             (folder / f"svc{n}.component.yaml").write_text(_join(lines))
 
 

@@ -28,9 +28,13 @@ class ServerGone(RuntimeError):
 
 
 class Client:
-    def __init__(self, argv: list[str], env: dict[str, str] | None = None, stderr=subprocess.DEVNULL, cwd: str | None = None) -> None:
+    def __init__(
+        self, argv: list[str], env: dict[str, str] | None = None, stderr=subprocess.DEVNULL, cwd: str | None = None
+    ) -> None:
         self.spawned = time.perf_counter()
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env, cwd=cwd)
+        self.proc = subprocess.Popen(
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env, cwd=cwd
+        )
         self._out = self.proc.stdout.fileno()
         self._selector = selectors.DefaultSelector()
         self._selector.register(self._out, selectors.EVENT_READ)

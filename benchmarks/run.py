@@ -48,7 +48,9 @@ CAPABILITIES = {
         "hover": {"contentFormat": ["markdown", "plaintext"]},
         "documentSymbol": {"hierarchicalDocumentSymbolSupport": True},
         "foldingRange": {"lineFoldingOnly": True, "rangeLimit": 5000},
-        "formatting": {}, "references": {}, "inlayHint": {},
+        "formatting": {},
+        "references": {},
+        "inlayHint": {},
     },
     "window": {"workDoneProgress": False},
 }
@@ -88,10 +90,15 @@ SHELLCHECK_OFF = {"componentLsp": {"shellcheck": {"enable": "off"}}}
 
 def shellcheck_for(argv: list[str]) -> str | None:
     """The ShellCheck the rows with it use: on PATH, beside the server's command, or beside this Python."""
-    for candidate in (shutil.which("shellcheck"), Path(argv[0]).with_name("shellcheck"), Path(sys.executable).with_name("shellcheck")):
+    for candidate in (
+        shutil.which("shellcheck"),
+        Path(argv[0]).with_name("shellcheck"),
+        Path(sys.executable).with_name("shellcheck"),
+    ):
         if candidate and Path(candidate).is_file():
             return str(candidate)
     return None
+
 
 # -- one session ----------------------------------------------------------------
 def start(argv: list[str], root: Path | None = None) -> tuple[Client, float]:
@@ -100,7 +107,10 @@ def start(argv: list[str], root: Path | None = None) -> tuple[Client, float]:
     client = Client(argv)
     folder = root.as_uri() if root else None
     params = {
-        "processId": os.getpid(), "rootUri": folder, "capabilities": CAPABILITIES, "clientInfo": {"name": "component-lsp-benchmark"},
+        "processId": os.getpid(),
+        "rootUri": folder,
+        "capabilities": CAPABILITIES,
+        "clientInfo": {"name": "component-lsp-benchmark"},
         "workspaceFolders": [{"uri": folder, "name": "bench"}] if folder else None,
         "initializationOptions": SHELLCHECK_OFF,  # ours: ShellCheck is measured in rows of its own; the peer ignores it
     }
@@ -132,13 +142,27 @@ def change(uri: str, where: tuple[int, int], n: int, version: int) -> dict:
     """didChange parameters: "x" typed at ``where`` (``n`` even), or deleted again (``n`` odd)."""
     line, col = where
     if n % 2 == 0:
-        edit = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": "x"}
+        edit = {
+            "range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}},
+            "text": "x",
+        }
     else:
-        edit = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}}, "text": ""}
+        edit = {
+            "range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}},
+            "text": "",
+        }
     return {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}
 
 
-def keystrokes(client: Client, uri: str, where: tuple[int, int], count: int, warmup: int, first: int = 2, hints: list[float] | None = None) -> list[float]:
+def keystrokes(
+    client: Client,
+    uri: str,
+    where: tuple[int, int],
+    count: int,
+    warmup: int,
+    first: int = 2,
+    hints: list[float] | None = None,
+) -> list[float]:
     """Seconds from each didChange to the publishDiagnostics of its version: type "x", delete it, ...
 
     Versions start at ``first``; ``warmup + count`` is even, so that the text ends as it began. With ``hints``
@@ -150,7 +174,11 @@ def keystrokes(client: Client, uri: str, where: tuple[int, int], count: int, war
         version = first + n
         begin = time.perf_counter()
         client.notify("textDocument/didChange", change(uri, where, n, version))
-        asked = client.ask("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": WHOLE}) if hints is not None else None
+        asked = (
+            client.ask("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": WHOLE})
+            if hints is not None
+            else None
+        )
         client.diagnostics_for(uri, version)
         if n >= warmup:
             times.append(client.arrived - begin)
@@ -171,7 +199,9 @@ def feature_counts(sample: Sample, requests: int, warmup: int) -> tuple[int, int
     return (min(requests, 8), min(warmup, 2)) if sample.size > 250 * 1024 else (requests, warmup)
 
 
-def features(client: Client, uri: str, sample: Sample, requests: int, warmup: int, peer: bool, version: int) -> tuple[dict, int]:
+def features(
+    client: Client, uri: str, sample: Sample, requests: int, warmup: int, peer: bool, version: int
+) -> tuple[dict, int]:
     """The editing features on the whole document (the peer's where it has them: it answers no references and has
     no inlay hints): outline, folding, formatting, references to a variable, and the budget's inlay hint. Each
     request follows an edit (a character typed or deleted, and its diagnostics), as when an editor refreshes its
@@ -181,7 +211,9 @@ def features(client: Client, uri: str, sample: Sample, requests: int, warmup: in
         "symbols": ("textDocument/documentSymbol", whole),
         "folding": ("textDocument/foldingRange", whole),
         "formatting": ("textDocument/formatting", {**whole, "options": FORMAT_OPTIONS}),
-        "references": ("textDocument/references", {**at(uri, sample.variable), "context": {"includeDeclaration": True}}) if sample.variable else None,
+        "references": ("textDocument/references", {**at(uri, sample.variable), "context": {"includeDeclaration": True}})
+        if sample.variable
+        else None,
         "inlay_hint": None if peer else ("textDocument/inlayHint", {**whole, "range": WHOLE}),
     }
     out = {}
@@ -219,7 +251,10 @@ def _reopen(client: Client, uri: str, sample: Sample) -> str:
     """Close and open the template again, now that the workspace is indexed: what opening it costs then."""
     client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     client.diagnostics_for(uri, None)
-    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": sample.language, "version": 1, "text": sample.text}})
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": sample.language, "version": 1, "text": sample.text}},
+    )
     client.diagnostics_for(uri, 1)
     return uri
 
@@ -245,7 +280,9 @@ def measure_size(argv: list[str], sample: Sample, edits: int, requests: int, war
     return _measure(argv, sample, edits, requests, warmup, peer)
 
 
-def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup: int, peer: bool, root: Path | None = None) -> dict:
+def _measure(
+    argv: list[str], sample: Sample, edits: int, requests: int, warmup: int, peer: bool, root: Path | None = None
+) -> dict:
     client, _ = start(argv, root)
     indexed: list[float] = []
     try:
@@ -276,7 +313,9 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
         for r in range(rounds):
             per_floor = requests // rounds + (r < requests % rounds)
             pairs = edits // 2 // rounds + (r < edits // 2 % rounds)
-            floor += timed_requests(client, "textDocument/hover", at(uri, sample.empty), per_floor, warmup if r == 0 else 1)
+            floor += timed_requests(
+                client, "textDocument/hover", at(uri, sample.empty), per_floor, warmup if r == 0 else 1
+            )
             lead = warmup + warmup % 2 if r == 0 else 2
             typed += keystrokes(client, uri, sample.edit, 2 * pairs, lead, version)
             version += lead + 2 * pairs
@@ -286,7 +325,9 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
             # The editing features too, so that their ratio to the floor is not one of two moments of the machine.
             per_feature = feature_requests // rounds + (r < feature_requests % rounds)
             if per_feature:
-                timed, version = features(client, uri, sample, per_feature, feature_warmup if r == 0 else 1, peer, version)
+                timed, version = features(
+                    client, uri, sample, per_feature, feature_warmup if r == 0 else 1, peer, version
+                )
                 for key, times in timed.items():
                     featured.setdefault(key, []).extend(times)
         checked: dict = {}
@@ -309,7 +350,9 @@ def _measure(argv: list[str], sample: Sample, edits: int, requests: int, warmup:
         client.close()
 
 
-def shellcheck_rows(client: Client, uri: str, sample: Sample, edits: int, requests: int, warmup: int, version: int, checker: str) -> tuple[dict, int]:
+def shellcheck_rows(
+    client: Client, uri: str, sample: Sample, edits: int, requests: int, warmup: int, version: int, checker: str
+) -> tuple[dict, int]:
     """With ShellCheck on: keystrokes (their own diagnostics must not wait for it), the same with its findings
     hidden (diagnostics.ignore: what running it costs a keystroke, apart from the larger answer its findings make),
     each in turns with a floor of their own, as the main rounds take theirs; then the time from a keystroke to
@@ -346,19 +389,30 @@ def shellcheck_rows(client: Client, uri: str, sample: Sample, edits: int, reques
         version += 1
         span = {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + (3 if n else 0)}}
         begin = time.perf_counter()
-        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": span, "text": f"{n:03d}"}]})
+        client.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": span, "text": f"{n:03d}"}]},
+        )
         client.diagnostics_for(uri, version)  # the keystroke's own
         client.diagnostics_for(uri, version, timeout=60)  # with ShellCheck's findings for the new text
         if n >= warmup:
             paused.append(client.arrived - begin)
     version += 1
     span = {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 3}}
-    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": span, "text": ""}]})
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": span, "text": ""}]},
+    )
     client.diagnostics_for(uri, version)
     configure(SHELLCHECK_OFF)
     time.sleep(1.0)
     client.notifications.clear()
-    rows = {"keystroke_shellcheck": typed, "keystroke_shellcheck_hidden": hidden, "floor_shellcheck": floor, "shellcheck_pause": paused}
+    rows = {
+        "keystroke_shellcheck": typed,
+        "keystroke_shellcheck_hidden": hidden,
+        "floor_shellcheck": floor,
+        "shellcheck_pause": paused,
+    }
     return rows, version + 1
 
 
@@ -412,7 +466,9 @@ def table(results: dict) -> str:
     lines = [f"ours: {ours['version']}"]
     if peer:
         lines.append(f"peer: {peer['version']}")
-    lines.append(f"{results['edits']} edits, {results['requests']} requests of each kind, {results['starts']} starts; times in ms, median (p99)")
+    lines.append(
+        f"{results['edits']} edits, {results['requests']} requests of each kind, {results['starts']} starts; times in ms, median (p99)"
+    )
     lines.append("")
     head = f"{'':27}{'size':>7}  {'ours':>16}  {'peer':>16}  {'ours/peer':>9}"
     lines.append(head)
@@ -425,7 +481,11 @@ def table(results: dict) -> str:
             return f"{ms(figure['median_ms']):>16}"
         return f"{ms(figure['median_ms']) + ' (' + ms(figure['p99_ms']) + ')':>16}"
 
-    for key, label in (("initialize", "spawn → initialize result"), ("first_diagnostics", "spawn → first diagnostics"), ("first_hover", "spawn → first hover")):
+    for key, label in (
+        ("initialize", "spawn → initialize result"),
+        ("first_diagnostics", "spawn → first diagnostics"),
+        ("first_hover", "spawn → first hover"),
+    ):
         o = ours["startup"][key]
         p = peer["startup"][key] if peer else None
         size = "" if key == "initialize" else results["startup_size"]
@@ -453,7 +513,12 @@ def table(results: dict) -> str:
 
 # A keystroke on 16 KB flagged sends 127 diagnostics; on 1 MB flagged 2,120, whose target is against the peer
 # only. Elsewhere the limit is 1.5.
-FLOOR_LIMITS: dict[str, float | None] = {"16 KB flagged": 2.0, "1 MB flagged": None, "16 KB YAML": 1.5, "16 KB template": 1.5}
+FLOOR_LIMITS: dict[str, float | None] = {
+    "16 KB flagged": 2.0,
+    "1 MB flagged": None,
+    "16 KB YAML": 1.5,
+    "16 KB template": 1.5,
+}
 
 
 def targets(results: dict) -> list[tuple[str, float, float, bool]]:
@@ -477,11 +542,15 @@ def targets(results: dict) -> list[tuple[str, float, float, bool]]:
                 # make a document with findings, whose bound is the flagged one (none over the floor on 1 MB).
                 f = median(ours, name, "floor_shellcheck")
                 c = median(ours, name, "keystroke_shellcheck_hidden")
-                out.append((f"keystroke with ShellCheck on, findings hidden / own floor, {name}", c / f, limit, c / f <= limit))
+                out.append(
+                    (f"keystroke with ShellCheck on, findings hidden / own floor, {name}", c / f, limit, c / f <= limit)
+                )
                 flagged = FLOOR_LIMITS.get(f"{name} flagged")
                 if flagged is not None:
                     c = median(ours, name, "keystroke_shellcheck")
-                    out.append((f"keystroke with ShellCheck's findings / own floor, {name}", c / f, flagged, c / f <= flagged))
+                    out.append(
+                        (f"keystroke with ShellCheck's findings / own floor, {name}", c / f, flagged, c / f <= flagged)
+                    )
     if "16 KB" in sizes:
         f = median(ours, "16 KB", "floor")
         for key in FEATURES:
@@ -519,13 +588,17 @@ def targets(results: dict) -> list[tuple[str, float, float, bool]]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--quick", action="store_true", help="a short run that proves the benchmark works (1 KB and 16 KB, few samples)")
+    p.add_argument(
+        "--quick", action="store_true", help="a short run that proves the benchmark works (1 KB and 16 KB, few samples)"
+    )
     p.add_argument("--edits", type=int, help="keystroke samples per size (default 200; --quick 20)")
     p.add_argument("--requests", type=int, help="completion, hover and floor samples per size (default 50; --quick 10)")
     p.add_argument("--starts", type=int, help="server starts timed (default 10; --quick 2)")
     p.add_argument("--sizes", nargs="+", choices=SIZES, help="documents (default all six; --quick 1 KB and 16 KB)")
     p.add_argument("--no-peer", action="store_true", help="measure component-lsp alone")
-    p.add_argument("--server", help="the command that starts component-lsp (default: the component-lsp script beside this Python)")
+    p.add_argument(
+        "--server", help="the command that starts component-lsp (default: the component-lsp script beside this Python)"
+    )
     p.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
     args = p.parse_args(argv)
     quick = args.quick
@@ -540,9 +613,16 @@ def main(argv: list[str] | None = None) -> int:
         commands["peer"] = peer_command()
     documents = {s.name: s for s in samples(sorted(set(names) | {"16 KB"}, key=SIZES.index))}
     results = {
-        "edits": edits, "requests": requests, "starts": starts, "warmup": warmup, "startup_size": "16 KB",
-        "sizes": names, "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
-        "documents": {s.name: {"bytes": s.size, "instructions": s.instructions, "edit_at": s.edit} for s in documents.values()},
+        "edits": edits,
+        "requests": requests,
+        "starts": starts,
+        "warmup": warmup,
+        "startup_size": "16 KB",
+        "sizes": names,
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "documents": {
+            s.name: {"bytes": s.size, "instructions": s.instructions, "edit_at": s.edit} for s in documents.values()
+        },
         "servers": {},
     }
     for who, command in commands.items():
@@ -553,7 +633,9 @@ def main(argv: list[str] | None = None) -> int:
             if who != "ours" and name in OURS_ONLY:
                 continue
             print(f"  {name} ...", file=sys.stderr)
-            server["sizes"][name] = summarise(measure_size(command, documents[name], edits, requests, warmup, who != "ours"))
+            server["sizes"][name] = summarise(
+                measure_size(command, documents[name], edits, requests, warmup, who != "ours")
+            )
     print(table(results))
     checks = targets(results)
     results["targets"] = [{"what": w, "figure": f, "limit": lim, "met": met} for w, f, lim, met in checks]

@@ -180,23 +180,56 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--tcp", action="store_true", help="serve LSP on a TCP socket")
     p.add_argument("--host", default="127.0.0.1", help="address for --tcp (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=2087, help="port for --tcp (default 2087)")
-    p.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="log level (logs go to stderr)")
+    p.add_argument(
+        "--log-level",
+        default="WARNING",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="log level (logs go to stderr)",
+    )
     sub = p.add_subparsers(dest="command")
     c = sub.add_parser("check", help="check files or folders and print the diagnostics")
-    c.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (searched for component files), or - for stdin")
-    c.add_argument("--format", default="text", choices=FORMAT_NAMES, help="text (default), json, sarif, github (workflow annotations), gitlab (Code Quality)")
+    c.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a file, a folder (searched for component files), or - for stdin"
+    )
+    c.add_argument(
+        "--format",
+        default="text",
+        choices=FORMAT_NAMES,
+        help="text (default), json, sarif, github (workflow annotations), gitlab (Code Quality)",
+    )
     c.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    c.add_argument("--fail-level", choices=list(config.FAIL_LEVELS), help="exit 1 when a diagnostic is this severe (default: error, or the configuration's)")
-    c.add_argument("--ignore", action="append", default=[], metavar="CODE", help="a code (or glob, Lint.*) not to report; repeatable")
-    c.add_argument("--config", metavar="FILE", help="a .component-lsp.toml or pyproject.toml for every file, instead of each file's nearest")
+    c.add_argument(
+        "--fail-level",
+        choices=list(config.FAIL_LEVELS),
+        help="exit 1 when a diagnostic is this severe (default: error, or the configuration's)",
+    )
+    c.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="a code (or glob, Lint.*) not to report; repeatable",
+    )
+    c.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a .component-lsp.toml or pyproject.toml for every file, instead of each file's nearest",
+    )
     c.add_argument(
         "--shellcheck",
         choices=shellcheck.MODES,
         help="ShellCheck on RUN and RunShellCommand scripts: on, off, or auto (where it is installed; the default, or what COMPONENT_LSP_SHELLCHECK says)",
     )
-    c.add_argument("--shellcheck-path", metavar="PATH", help="the shellcheck program to run (default: on PATH, or beside this Python)")
+    c.add_argument(
+        "--shellcheck-path",
+        metavar="PATH",
+        help="the shellcheck program to run (default: on PATH, or beside this Python)",
+    )
     sub.add_parser("codes", help="print every diagnostic code, its severity and what it means (Markdown)")
-    sub.add_parser("info", help="print the version, the Python it runs on and the ShellCheck it would use (JSON; editors' health checks read it)")
+    sub.add_parser(
+        "info",
+        help="print the version, the Python it runs on and the ShellCheck it would use (JSON; editors' health checks read it)",
+    )
     sub.add_parser("schema", help="print the JSON Schema of YAML-format components (schemas/ecs-component.schema.json)")
     return p
 
@@ -205,7 +238,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check":
         try:
-            options = Options(args.format, args.output, args.fail_level, tuple(args.ignore), args.config, args.shellcheck, args.shellcheck_path)
+            options = Options(
+                args.format,
+                args.output,
+                args.fail_level,
+                tuple(args.ignore),
+                args.config,
+                args.shellcheck,
+                args.shellcheck_path,
+            )
             return check(args.paths, options=options)
         except BrokenPipeError:  # the reader stopped reading (| head): no traceback, as other tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -83,9 +83,14 @@ class Config(NamedTuple):
         """True for a file the configuration leaves out (its globs are relative to the configuration's folder)."""
         if not self.exclude or self.path is None:
             return False
-        relative = os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(self.path))).replace(os.sep, "/")
+        relative = os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(self.path))).replace(
+            os.sep, "/"
+        )
         name = relative.rsplit("/", 1)[-1]
-        return any(fnmatchcase(relative, p) or fnmatchcase(name, p) or (p.endswith("/**") and relative.startswith(p[:-2])) for p in self.exclude)
+        return any(
+            fnmatchcase(relative, p) or fnmatchcase(name, p) or (p.endswith("/**") and relative.startswith(p[:-2]))
+            for p in self.exclude
+        )
 
 
 DEFAULT = Config()
@@ -115,7 +120,11 @@ def parse(path: str, text: str) -> Config | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) if found else (max(1, len(text.splitlines())) if "end of document" in str(exc) else None)
+        line = (
+            int(found.group(1))
+            if found
+            else (max(1, len(text.splitlines())) if "end of document" in str(exc) else None)
+        )
         raise ConfigError(path, line, f"not valid TOML: {exc}") from None
     if os.path.basename(path) == PYPROJECT:
         data = data.get("tool", {}).get("component-lsp") if isinstance(data.get("tool"), dict) else None
@@ -128,19 +137,29 @@ def parse(path: str, text: str) -> Config | None:
             raise ConfigError(path, _line_of(text, key), f"unknown key {key!r}: the keys are {', '.join(KEYS)}")
     fail = data.get("fail-level", "error")
     if fail not in FAIL_LEVELS:
-        raise ConfigError(path, _line_of(text, "fail-level"), f"fail-level must be one of {', '.join(FAIL_LEVELS)}, not {fail!r}")
+        raise ConfigError(
+            path, _line_of(text, "fail-level"), f"fail-level must be one of {', '.join(FAIL_LEVELS)}, not {fail!r}"
+        )
     table = data.get("severity", {})
     if not isinstance(table, dict):
         raise ConfigError(path, _line_of(text, "severity"), "severity must be a table of code = level")
     severity = []
     for code, level in table.items():
         if level not in SEVERITIES:
-            raise ConfigError(path, _line_of(text, code), f"the severity of {code} must be one of {', '.join(SEVERITIES)}, not {level!r}")
+            raise ConfigError(
+                path,
+                _line_of(text, code),
+                f"the severity of {code} must be one of {', '.join(SEVERITIES)}, not {level!r}",
+            )
         severity.append((code, SEVERITIES[level]))
-    severity.sort(key=lambda item: ("*" in item[0] or "?" in item[0] or "[" in item[0]))  # exact codes before globs
+    severity.sort(key=lambda item: "*" in item[0] or "?" in item[0] or "[" in item[0])  # exact codes before globs
     budget = data.get("budget-warning")
     if budget is not None and not percentage(budget):
-        raise ConfigError(path, _line_of(text, "budget-warning"), f"budget-warning must be a whole number from 0 to 100, not {budget!r}")
+        raise ConfigError(
+            path,
+            _line_of(text, "budget-warning"),
+            f"budget-warning must be a whole number from 0 to 100, not {budget!r}",
+        )
     return Config(
         path,
         _strings(path, text, "ignore", data.get("ignore", [])),

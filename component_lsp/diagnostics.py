@@ -62,7 +62,9 @@ class Finding:
     message: str
     fix_title: str = ""
     fix: list[tuple[int, int, str]] = field(default_factory=list)
-    line: int | None = None  # a whole physical line (offset from the instruction's start), which start and end then do not place
+    line: int | None = (
+        None  # a whole physical line (offset from the instruction's start), which start and end then do not place
+    )
 
 
 class Edit(NamedTuple):

@@ -93,10 +93,19 @@ class EarlyServer:
             message = json.loads(body)
         except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deep: pygls's to answer
             return body, None
-        if isinstance(message, dict) and "method" not in message and isinstance(message.get("id"), str) and message["id"] in self.outbox.sent:
+        if (
+            isinstance(message, dict)
+            and "method" not in message
+            and isinstance(message.get("id"), str)
+            and message["id"] in self.outbox.sent
+        ):
             self.outbox.sent.discard(message["id"])
             return body, {}  # the answer to a request of the early start's own: dropped
-        if not isinstance(message, dict) or message.get("jsonrpc") != "2.0" or not isinstance(message.get("method"), str):
+        if (
+            not isinstance(message, dict)
+            or message.get("jsonrpc") != "2.0"
+            or not isinstance(message.get("method"), str)
+        ):
             return body, None
         if "id" in message and not is_id(message["id"]):
             return body, None
@@ -116,7 +125,9 @@ class EarlyServer:
                 return self.handover
             request = "id" in message
             with self.lock:
-                if not dispatch(session, self.outbox, message["method"], message.get("params"), message.get("id"), request):
+                if not dispatch(
+                    session, self.outbox, message["method"], message.get("params"), message.get("id"), request
+                ):
                     self.handover.pending = body
                     session.wake = None  # pygls's from its first message
                     return self.handover

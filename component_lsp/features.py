@@ -106,7 +106,9 @@ class Call(NamedTuple):
 
 class Feature(NamedTuple):
     method: str
-    handler: Callable[[Call], Any]  # reads the parameters (raising BadParams), acts, returns a request's result (None for a notification)
+    handler: Callable[
+        [Call], Any
+    ]  # reads the parameters (raising BadParams), acts, returns a request's result (None for a notification)
     capabilities: dict[str, Any] | None = None  # what it adds to ServerCapabilities
     offered: Callable[[Session], bool] = lambda session: True  # whether it adds them for this client
 
@@ -159,7 +161,10 @@ def _at(call: Call) -> tuple[OpenDocument, tuple[int, int]] | None:
 # -- lifecycle and settings --------------------------------------------------------------
 def capabilities(session: Session) -> dict:
     """ServerCapabilities: the position encoding, incremental sync, and what each feature adds."""
-    out: dict[str, Any] = {"positionEncoding": session.encoding, "textDocumentSync": {"openClose": True, "change": INCREMENTAL}}
+    out: dict[str, Any] = {
+        "positionEncoding": session.encoding,
+        "textDocumentSync": {"openClose": True, "change": INCREMENTAL},
+    }
     for feature in FEATURES:
         if feature.offered(session):
             out.update(feature.capabilities or {})
@@ -189,14 +194,36 @@ def initialize(call: Call):
 # The files the index follows, for a client that watches files for the server.
 WATCHERS = [
     {"globPattern": f"**/{pattern}"}
-    for pattern in ("*.component", "*.component.yaml", "*.component.yml", "*.Componentfile", "Componentfile", "*.imagetemplate", "Templatefile", *config.NAMES)
+    for pattern in (
+        "*.component",
+        "*.component.yaml",
+        "*.component.yml",
+        "*.Componentfile",
+        "Componentfile",
+        "*.imagetemplate",
+        "Templatefile",
+        *config.NAMES,
+    )
 ]
 
 
 def initialized(call: Call) -> None:
     session = call.session
     if session.watch:  # asked once pygls delivers (a request to the client needs it): see dispatch
-        session.due.append(("client/registerCapability", {"registrations": [{"id": "component-lsp-files", "method": "workspace/didChangeWatchedFiles", "registerOptions": {"watchers": WATCHERS}}]}))
+        session.due.append(
+            (
+                "client/registerCapability",
+                {
+                    "registrations": [
+                        {
+                            "id": "component-lsp-files",
+                            "method": "workspace/didChangeWatchedFiles",
+                            "registerOptions": {"watchers": WATCHERS},
+                        }
+                    ]
+                },
+            )
+        )
     _walk(session)
 
 
@@ -289,7 +316,9 @@ def did_change_workspace_folders(call: Call) -> None:
     session = call.session
     removed = {path_of(_str(_field(f, "uri"))) for f in _checked(list, event.get("removed", []))}
     added = [path_of(_str(_field(f, "uri"))) for f in _checked(list, event.get("added", []))]
-    session.folders = [f for f in session.folders if f not in removed] + [f for f in added if f is not None and f not in session.folders]
+    session.folders = [f for f in session.folders if f not in removed] + [
+        f for f in added if f is not None and f not in session.folders
+    ]
     before = session.index.generation
     _walk(session)
     relink(call, before)
@@ -365,7 +394,10 @@ def completion(call: Call):
             "label": item.label,
             "kind": COMPLETION_KINDS[item.kind],
             "detail": item.detail,
-            "textEdit": {"range": session.range(doc, item.start, item.end), "newText": item.snippet if snippet else item.text},
+            "textEdit": {
+                "range": session.range(doc, item.start, item.end),
+                "newText": item.snippet if snippet else item.text,
+            },
             "insertTextFormat": SNIPPET_FORMAT if snippet else PLAIN_TEXT,
         }
         if session.lazy_docs:  # the list stays small: each item's documentation comes when the editor shows it
@@ -396,12 +428,21 @@ def hover(call: Call):
     doc, (line, col) = at
     found = doc.content.hover(line, col)
     session = call.session
-    linked = links.hover(session.uses(doc), session.index, (line, col)) if doc.content.kind.dialect == TEMPLATE else None
+    linked = (
+        links.hover(session.uses(doc), session.index, (line, col)) if doc.content.kind.dialect == TEMPLATE else None
+    )
     if linked is not None:
-        found = linked if found is None else Hover(found.markdown + "\n\n---\n\n" + linked.markdown, linked.start, linked.end)
+        found = (
+            linked
+            if found is None
+            else Hover(found.markdown + "\n\n---\n\n" + linked.markdown, linked.start, linked.end)
+        )
     if found is None:
         return None
-    return {"contents": {"kind": "markdown", "value": found.markdown}, "range": call.session.range(doc, found.start, found.end)}
+    return {
+        "contents": {"kind": "markdown", "value": found.markdown},
+        "range": call.session.range(doc, found.start, found.end),
+    }
 
 
 def _locations(call: Call, doc: OpenDocument, ranges) -> list[dict]:
@@ -412,7 +453,9 @@ def _elsewhere(session: Session, found: list[links.Location]) -> list[dict]:
     out = []
     for loc in found:
         (sl, sc), (el, ec) = loc.doc.to_lsp(*loc.start, session.encoding), loc.doc.to_lsp(*loc.end, session.encoding)
-        out.append({"uri": loc.uri, "range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}})
+        out.append(
+            {"uri": loc.uri, "range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}}
+        )
     return out
 
 
@@ -447,7 +490,9 @@ def references(call: Call):
         return None
     session = call.session
     out = _locations(call, doc, found or [])
-    out += _elsewhere(session, links.references(doc.uri, session.uses(doc), session.index, _position_of(call, doc), declaration))
+    out += _elsewhere(
+        session, links.references(doc.uri, session.uses(doc), session.index, _position_of(call, doc), declaration)
+    )
     return out
 
 
@@ -489,8 +534,11 @@ def document_symbol(call: Call):
 
     def tree(symbol) -> dict:
         out = {
-            "name": symbol.name, "detail": symbol.detail, "kind": symbol.kind,
-            "range": session.range(doc, symbol.start, symbol.end), "selectionRange": session.range(doc, symbol.select_start, symbol.select_end),
+            "name": symbol.name,
+            "detail": symbol.detail,
+            "kind": symbol.kind,
+            "range": session.range(doc, symbol.start, symbol.end),
+            "selectionRange": session.range(doc, symbol.select_start, symbol.select_end),
         }
         if symbol.children:
             out["children"] = [tree(child) for child in symbol.children]
@@ -503,7 +551,11 @@ def document_symbol(call: Call):
     flat = []
     for symbol in found:  # a list, each child naming its container
         for item, container in [(symbol, None), *((child, symbol.name) for child in symbol.children)]:
-            entry = {"name": item.name, "kind": item.kind, "location": {"uri": doc.uri, "range": session.range(doc, item.start, item.end)}}
+            entry = {
+                "name": item.name,
+                "kind": item.kind,
+                "location": {"uri": doc.uri, "range": session.range(doc, item.start, item.end)},
+            }
             if container:
                 entry["containerName"] = container
             flat.append(entry)
@@ -545,7 +597,11 @@ def folding_range(call: Call):
     moved = model.has_lone_cr  # only there are LSP lines not model lines
     texts = []
     for fold in doc.content.ask(FOLDING) or []:
-        first, last = (model.to_lsp(fold.first, 0, encoding)[0], model.to_lsp(fold.last, 0, encoding)[0]) if moved else (fold.first, fold.last)
+        first, last = (
+            (model.to_lsp(fold.first, 0, encoding)[0], model.to_lsp(fold.last, 0, encoding)[0])
+            if moved
+            else (fold.first, fold.last)
+        )
         if last > first:
             kind = b',"kind":"%s"' % fold.kind.encode() if fold.kind else b""
             texts.append(b'{"startLine":%d,"endLine":%d%s}' % (first, last, kind))
@@ -557,7 +613,10 @@ def document_link(call: Call):
     if doc is None:
         return None
     session = call.session
-    out = [{"range": session.range(doc, link.start, link.end), "target": link.target} for link in doc.content.ask(LINKS) or []]
+    out = [
+        {"range": session.range(doc, link.start, link.end), "target": link.target}
+        for link in doc.content.ask(LINKS) or []
+    ]
     for use in session.uses(doc):  # COMPONENT lines that name a workspace component: to its file
         entry = session.index.component(use.name) if use.name else None
         if entry is not None:
@@ -580,8 +639,12 @@ def inlay_hint(call: Call):
     model = doc.content.doc
     line, character = model.to_lsp(0, len(model.line_text(0)), call.session.encoding)
     label = budget.label(found, call.session.budget_percent(doc))
-    tooltip = "How much of Image Builder's limits this uses: 16 KB of content, and 127 commands (for YAML, tasks: advice)."
-    return [{"position": {"line": line, "character": character}, "label": label, "paddingLeft": True, "tooltip": tooltip}]
+    tooltip = (
+        "How much of Image Builder's limits this uses: 16 KB of content, and 127 commands (for YAML, tasks: advice)."
+    )
+    return [
+        {"position": {"line": line, "character": character}, "label": label, "paddingLeft": True, "tooltip": tooltip}
+    ]
 
 
 def _format(call: Call, first: int, last: int | None):
@@ -661,11 +724,20 @@ def code_action(call: Call):
     for d in found:  # ignore any code with a comment, in the instruction or the file
         if d.code != ignores.UNUSED.code and not (d.end < first or d.start > last):
             for title, edit in ignores.ignoring(doc.content, d):
-                actions.append({"title": title, "kind": "quickfix", "diagnostics": [session.diagnostic(doc, d)], "edit": _edits(session, doc, [edit])})
+                actions.append(
+                    {
+                        "title": title,
+                        "kind": "quickfix",
+                        "diagnostics": [session.diagnostic(doc, d)],
+                        "edit": _edits(session, doc, [edit]),
+                    }
+                )
     actions += _move_rest(call, doc, found, first, last)
     every = fix_all(found)
     if every:
-        actions.append({"title": "Fix all auto-fixable problems", "kind": "source.fixAll", "edit": _edits(session, doc, every)})
+        actions.append(
+            {"title": "Fix all auto-fixable problems", "kind": "source.fixAll", "edit": _edits(session, doc, every)}
+        )
     if only:
         actions = [a for a in actions if any(a["kind"] == k or a["kind"].startswith(k + ".") for k in only)]
     return actions
@@ -682,7 +754,12 @@ def _move_rest(call: Call, doc: OpenDocument, found, first, last) -> list[dict]:
     if first[0] > 0 and not any(not (d.end < first or d.start > last) for d in over):
         return []
     opened = {path_of(uri) for uri in session.documents}
-    move = moving.plan(doc.content, path, session.uses(doc), lambda p, name: p in opened or os.path.lexists(p) or session.index.component(name) is not None)
+    move = moving.plan(
+        doc.content,
+        path,
+        session.uses(doc),
+        lambda p, name: p in opened or os.path.lexists(p) or session.index.component(name) is not None,
+    )
     if move is None:
         return []
     new = uri_of(move.path)
@@ -690,7 +767,10 @@ def _move_rest(call: Call, doc: OpenDocument, found, first, last) -> list[dict]:
     changes = [
         {"kind": "create", "uri": new, "options": {"overwrite": False, "ignoreIfExists": False}},
         {"textDocument": {"uri": new, "version": None}, "edits": [{"range": top, "newText": move.text}]},
-        {"textDocument": {"uri": doc.uri, "version": doc.version}, "edits": [{"range": session.range(doc, move.start, move.end), "newText": move.replacement}]},
+        {
+            "textDocument": {"uri": doc.uri, "version": doc.version},
+            "edits": [{"range": session.range(doc, move.start, move.end), "newText": move.replacement}],
+        },
     ]
     diagnostics = [session.diagnostic(doc, d) for d in over]
     return [{"title": move.title, "kind": "quickfix", "diagnostics": diagnostics, "edit": {"documentChanges": changes}}]
@@ -709,10 +789,18 @@ FEATURES: tuple[Feature, ...] = (
         {"diagnosticProvider": {"identifier": SOURCE, "interFileDependencies": True, "workspaceDiagnostics": False}},
         lambda session: session.pull,  # a client that cannot be told to pull again gets pushed diagnostics
     ),
-    Feature("textDocument/completion", completion, {"completionProvider": {"triggerCharacters": ["$", "{", "-"], "resolveProvider": True}}),
+    Feature(
+        "textDocument/completion",
+        completion,
+        {"completionProvider": {"triggerCharacters": ["$", "{", "-"], "resolveProvider": True}},
+    ),
     Feature("completionItem/resolve", completion_resolve),
     Feature("textDocument/hover", hover, {"hoverProvider": True}),
-    Feature("textDocument/codeAction", code_action, {"codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll"]}}),
+    Feature(
+        "textDocument/codeAction",
+        code_action,
+        {"codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll"]}},
+    ),
     Feature("textDocument/definition", definition, {"definitionProvider": True}),
     Feature("textDocument/references", references, {"referencesProvider": True}),
     Feature("textDocument/prepareRename", prepare_rename),
@@ -720,7 +808,11 @@ FEATURES: tuple[Feature, ...] = (
     Feature("textDocument/documentHighlight", document_highlight, {"documentHighlightProvider": True}),
     Feature("textDocument/formatting", formatting, {"documentFormattingProvider": True}),
     Feature("textDocument/rangeFormatting", range_formatting, {"documentRangeFormattingProvider": True}),
-    Feature("textDocument/onTypeFormatting", on_type_formatting, {"documentOnTypeFormattingProvider": {"firstTriggerCharacter": "\n"}}),
+    Feature(
+        "textDocument/onTypeFormatting",
+        on_type_formatting,
+        {"documentOnTypeFormattingProvider": {"firstTriggerCharacter": "\n"}},
+    ),
     Feature("textDocument/documentSymbol", document_symbol, {"documentSymbolProvider": True}),
     Feature("textDocument/foldingRange", folding_range, {"foldingRangeProvider": True}),
     Feature("textDocument/documentLink", document_link, {"documentLinkProvider": {"resolveProvider": False}}),
@@ -735,7 +827,9 @@ FEATURES: tuple[Feature, ...] = (
 TABLE = {feature.method: feature for feature in FEATURES}
 
 
-def dispatch(session: Session, outbox: Outbox, method: str, params: Any, ident: Any = None, request: bool = False) -> bool:
+def dispatch(
+    session: Session, outbox: Outbox, method: str, params: Any, ident: Any = None, request: bool = False
+) -> bool:
     """Answer one message from the table; False if it is not the table's (pygls's, or the early start's to hand over).
 
     Before ``initialize`` and after ``shutdown`` every message but ``exit``
@@ -747,7 +841,9 @@ def dispatch(session: Session, outbox: Outbox, method: str, params: Any, ident: 
     feature = TABLE.get(method)
     if method == "initialize" and session.initialized:
         if request:
-            outbox.send(error(ident, INVALID_REQUEST, "initialize: the server is initialized already (initialize comes once)"))
+            outbox.send(
+                error(ident, INVALID_REQUEST, "initialize: the server is initialized already (initialize comes once)")
+            )
         return True
     if method != "initialize" and method != "exit" and (not session.initialized or session.shut_down):
         if request:

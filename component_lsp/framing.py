@@ -80,7 +80,9 @@ class Frames:
         searched = 0
         while True:
             found = NEXT.search(self.buffer, max(0, searched - OVERLAP), min(len(self.buffer), length + OVERLAP))
-            if found is not None and found.start() < length:  # the length was wrong: the body ends where the next message starts
+            if (
+                found is not None and found.start() < length
+            ):  # the length was wrong: the body ends where the next message starts
                 length = found.start()
                 break
             if len(self.buffer) >= length:

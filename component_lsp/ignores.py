@@ -25,7 +25,11 @@ from .document import MARK
 from .formats import Content
 from .formats.base import EXTENT
 
-UNUSED = rule("Lint.UnusedIgnore", WARNING, "A `# component-lsp: ignore=` code that ignores nothing there (or an ignore comment that cannot be read).")
+UNUSED = rule(
+    "Lint.UnusedIgnore",
+    WARNING,
+    "A `# component-lsp: ignore=` code that ignores nothing there (or an ignore comment that cannot be read).",
+)
 COMMENT = re.compile(r"#\s*component-lsp:\s*(?P<kind>ignore-file|ignore)\s*=\s*(?P<codes>[^\s]*)")
 FILE, NEXT = "ignore-file", "ignore"
 
@@ -100,10 +104,17 @@ def apply(content: Content, found: list[Diagnostic]) -> list[Diagnostic]:
         names = ", ".join(unused)
         message = f"{names} {'is' if len(unused) == 1 else 'are'} ignored here, but {'it does' if len(unused) == 1 else 'they do'} not occur in {where}: remove {'it' if len(unused) == 1 else 'them'}."
         if len(unused) == len(d.codes):  # the whole comment goes
-            gone = Edit((d.line, 0), (d.line + 1, 0), "") if d.line + 1 < len(lines) else Edit((d.line, 0), (d.line, len(text.rstrip("\r\n"))), "")
+            gone = (
+                Edit((d.line, 0), (d.line + 1, 0), "")
+                if d.line + 1 < len(lines)
+                else Edit((d.line, 0), (d.line, len(text.rstrip("\r\n"))), "")
+            )
             fix, title = [gone], "Remove the ignore comment"
         else:
-            fix, title = [Edit((d.line, d.start), (d.line, d.end), ",".join(p for p in d.codes if p not in unused))], f"Remove {names}"
+            fix, title = (
+                [Edit((d.line, d.start), (d.line, d.end), ",".join(p for p in d.codes if p not in unused))],
+                f"Remove {names}",
+            )
         out.append(Diagnostic(UNUSED.code, UNUSED.severity, message, (d.line, d.start), (d.line, d.end), title, fix))
     out.sort(key=Diagnostic.sort_key)
     return out
@@ -124,7 +135,12 @@ def ignoring(content: Content, diagnostic: Diagnostic) -> list[tuple[str, Edit]]
     if top is not None and top >= _file_comment_line(lines):  # not on a parser directive, which must stay first
         text = lines[top]
         indent = text[: len(text) - len(text.lstrip(" \t"))]
-        out.append((f"Ignore {code} for this instruction", Edit((top, 0), (top, 0), f"{indent}# component-lsp: ignore={code}\n")))
+        out.append(
+            (
+                f"Ignore {code} for this instruction",
+                Edit((top, 0), (top, 0), f"{indent}# component-lsp: ignore={code}\n"),
+            )
+        )
     at = _file_comment_line(lines)
     out.append((f"Ignore {code} in this file", Edit((at, 0), (at, 0), f"# component-lsp: ignore-file={code}\n")))
     return out

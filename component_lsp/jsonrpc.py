@@ -74,7 +74,15 @@ def error(ident, code: int, message: str) -> Message:
 
 
 def request(ident, method: str, params) -> Message:
-    return [b'{"jsonrpc":"2.0","id":', encode(ident), b',"method":', encode(method), b',"params":', *_parts(params), b"}"]
+    return [
+        b'{"jsonrpc":"2.0","id":',
+        encode(ident),
+        b',"method":',
+        encode(method),
+        b',"params":',
+        *_parts(params),
+        b"}",
+    ]
 
 
 def notification(method: str, params) -> Message:
@@ -83,5 +91,7 @@ def notification(method: str, params) -> Message:
 
 def frame(message: Message) -> bytes:
     """A message with its header, as LSP's base protocol sends it."""
-    header = b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n" % sum(map(len, message))
+    header = b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n" % sum(
+        map(len, message)
+    )
     return b"".join([header, *message])  # one copy of a large answer (an outline of 1 MB is 5 MB), not two

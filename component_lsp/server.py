@@ -19,7 +19,14 @@ from lsprotocol import types
 from pygls.exceptions import FeatureRequestError, JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, default_converter
-from pygls.protocol.json_rpc import JsonRPCNotification, JsonRPCRequestMessage, RPCError, RPCNotification, RPCRequest, RPCResponse
+from pygls.protocol.json_rpc import (
+    JsonRPCNotification,
+    JsonRPCRequestMessage,
+    RPCError,
+    RPCNotification,
+    RPCRequest,
+    RPCResponse,
+)
 
 from . import NAME, __version__
 from .features import ERROR_MESSAGE, TABLE, dispatch, take_index
@@ -80,7 +87,9 @@ class ComponentProtocol(LanguageServerProtocol):
     def structure_message(self, data: dict):
         if "jsonrpc" in data and data.get("method") in TABLE:  # the table reads its parameters as JSON itself
             if "id" in data:
-                return JsonRPCRequestMessage(id=data["id"], method=data["method"], jsonrpc=data["jsonrpc"], params=data.get("params"))
+                return JsonRPCRequestMessage(
+                    id=data["id"], method=data["method"], jsonrpc=data["jsonrpc"], params=data.get("params")
+                )
             return JsonRPCNotification(method=data["method"], jsonrpc=data["jsonrpc"], params=data.get("params"))
         try:
             return super().structure_message(data)
@@ -143,7 +152,9 @@ class ComponentProtocol(LanguageServerProtocol):
 
     def log_error(self, message: str) -> None:
         """A window/logMessage of type Error, under the server's name."""
-        self.outbox.send(notification("window/logMessage", {"type": ERROR_MESSAGE, "message": f"component-lsp: {message}"}))
+        self.outbox.send(
+            notification("window/logMessage", {"type": ERROR_MESSAGE, "message": f"component-lsp: {message}"})
+        )
 
 
 class ComponentServer(LanguageServer):

@@ -62,7 +62,9 @@ def _place(line: int, character: int) -> str:
     return f"{line}:{character}"
 
 
-def _in_model(model, span: tuple[tuple[int, int], tuple[int, int]], encoding: str) -> tuple[tuple[int, int], tuple[int, int], bool]:
+def _in_model(
+    model, span: tuple[tuple[int, int], tuple[int, int]], encoding: str
+) -> tuple[tuple[int, int], tuple[int, int], bool]:
     """A range as model positions (clamped into the document), and whether it is not one of the document's: past
     its end, inside a character, or ending before it starts."""
     start, end = model.to_model(*span[0], encoding), model.to_model(*span[1], encoding)
@@ -99,7 +101,9 @@ class OpenDocument:
     kept: tuple | None = None  # (settings, {a document diagnostic and its lines: its JSON text}) of the last sent
     entry: object = None  # its entry in the workspace index, if it is a file of ours (a workspace.index.Entry)
     config: Config = DEFAULT  # the project configuration of its file (config.py)
-    shellchecked: tuple | None = None  # ShellCheck's findings last sent: (them, settings, per script's list: JSON, all: keys, JSON)
+    shellchecked: tuple | None = (
+        None  # ShellCheck's findings last sent: (them, settings, per script's list: JSON, all: keys, JSON)
+    )
     outline: list = field(default_factory=list)  # the outline's JSON texts, kept in blocks: features._outline_json
 
 
@@ -143,12 +147,16 @@ class Session:
         self.watch = bool(_get(capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration"))
         # Pull only where the client can be told to pull again (a template's component changed, new settings):
         # a client that pulls but cannot be refreshed (Neovim 0.10-0.12) gets its diagnostics pushed.
-        self.pull = _get(capabilities, "textDocument", "diagnostic") is not None and bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
+        self.pull = _get(capabilities, "textDocument", "diagnostic") is not None and bool(
+            _get(capabilities, "workspace", "diagnostics", "refreshSupport")
+        )
         self.snippets = bool(_get(capabilities, "textDocument", "completion", "completionItem", "snippetSupport"))
         resolvable = _get(capabilities, "textDocument", "completion", "completionItem", "resolveSupport", "properties")
         self.lazy_docs = isinstance(resolvable, list) and "documentation" in resolvable
         self.tooltips = bool(_get(capabilities, "textDocument", "documentLink", "tooltipSupport"))
-        self.hierarchical = bool(_get(capabilities, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"))
+        self.hierarchical = bool(
+            _get(capabilities, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")
+        )
         operations = _get(capabilities, "workspace", "workspaceEdit", "resourceOperations")
         # Resource operations come only in documentChanges: a client that lists them takes it (Neovim does, and does
         # not say documentChanges).
@@ -199,7 +207,9 @@ class Session:
             self.warnings.append(f"didChange for a document that is not open: {uri}")
             return None
         if version is not None and doc.version is not None and version <= doc.version:
-            self.warnings.append(f"didChange of {uri} to version {version}, which is not newer than {doc.version}; applied")
+            self.warnings.append(
+                f"didChange of {uri} to version {version}, which is not newer than {doc.version}; applied"
+            )
         content = doc.content
         for span, text in changes:
             model = content.doc
@@ -378,13 +388,17 @@ class Session:
         doc.kept = (settings, now) if keep else None
         groups = self.shellchecked(doc)
         if groups:  # their JSON texts are kept per script, and all together (sorted) while no script's findings change
-            cached = doc.shellchecked if keep and doc.shellchecked is not None and doc.shellchecked[1] == settings else None
+            cached = (
+                doc.shellchecked if keep and doc.shellchecked is not None and doc.shellchecked[1] == settings else None
+            )
             if cached is None or cached[0] is not groups:
                 old = cached[2] if cached is not None else {}
                 by_group = {}
                 for group in groups:
                     entry = old.get(id(group))
-                    by_group[id(group)] = entry if entry is not None and entry[0] is group else (group, *self._texts(doc, group))
+                    by_group[id(group)] = (
+                        entry if entry is not None and entry[0] is group else (group, *self._texts(doc, group))
+                    )
                 cached = (groups, settings, by_group, *_in_order(by_group.values()))
                 doc.shellchecked = cached if keep else None
             # The few others go into the many kept in order: a copy, and an insertion each (C speed), not a sort;

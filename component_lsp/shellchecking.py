@@ -83,7 +83,9 @@ def _followed(before: Placed, found: Scripts) -> Followed | None:
     return Followed([(k, k + 1) for k in todo], None, [], [k for k in before.waiting if k not in changed])
 
 
-def _patch(entries: list, followed: Followed, scripts: list, defined: tuple[str, ...], redefined: bool) -> tuple[list[int], bool]:
+def _patch(
+    entries: list, followed: Followed, scripts: list, defined: tuple[str, ...], redefined: bool
+) -> tuple[list[int], bool]:
     """Entries made anew where scripts were built again, findings moved with their lines, and (``redefined``: the
     component's variables changed) the key of every script made again, the entry anew where it changed; the
     places to look at again, and whether the list of lists changes (a script that had findings was replaced, or
@@ -201,7 +203,11 @@ class ShellChecking:
                 groups = None
         if groups is None:
             groups = list(filter(None, map(_DIAGNOSTICS, filter(None, entries))))  # C speed: 14,000 entries on 1 MB
-            if before is not None and len(groups) == len(before.groups) and all(map(operator.is_, groups, before.groups)):
+            if (
+                before is not None
+                and len(groups) == len(before.groups)
+                and all(map(operator.is_, groups, before.groups))
+            ):
                 groups = before.groups  # the same findings: the same object
         if carried:
             waiting = sorted(carried + waiting)

@@ -59,7 +59,12 @@ def stem(name: str) -> str | None:
     best = ""
     for fmt in FORMATS:
         for pattern in fmt.files:
-            if pattern.startswith(".") and name.endswith(pattern) and len(pattern) > len(best) and len(name) > len(pattern):
+            if (
+                pattern.startswith(".")
+                and name.endswith(pattern)
+                and len(pattern) > len(best)
+                and len(name) > len(pattern)
+            ):
                 best = pattern
     return name[: -len(best)] if best else None
 
@@ -156,4 +161,15 @@ def open_text(text: str, name: str = "", language_id: str = "") -> Content:
     return Content(text, kind_of(name, language_id))
 
 
-__all__ = ["FORMATS", "Content", "Kind", "choose", "file_regex", "kind_by_name", "kind_of", "load_all", "open_text", "stem"]
+__all__ = [
+    "FORMATS",
+    "Content",
+    "Kind",
+    "choose",
+    "file_regex",
+    "kind_by_name",
+    "kind_of",
+    "load_all",
+    "open_text",
+    "stem",
+]

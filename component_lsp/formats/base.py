@@ -89,7 +89,9 @@ class Model(Protocol):
 
 # The first line that is neither blank nor a comment, of YAML-format content (SPEC section 7): a document
 # start, or a top-level Parameters:/Tasks: key, quoted or not.
-_YAML_START = re.compile(r"""(?:---|(?:"(?:Parameters|Tasks)"|'(?:Parameters|Tasks)'|Parameters|Tasks)[ \t]*:)(?:[ \t]|\Z)""")
+_YAML_START = re.compile(
+    r"""(?:---|(?:"(?:Parameters|Tasks)"|'(?:Parameters|Tasks)'|Parameters|Tasks)[ \t]*:)(?:[ \t]|\Z)"""
+)
 
 
 def first_meaningful(lines: list[str]) -> int:
@@ -282,4 +284,6 @@ class Format:
     files: dict[str, str] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
     claims: Callable[[str, str], bool] = lambda dialect, first: False  # (the dialect, the text's first meaningful line)
-    load: Callable[[], None] = lambda: None  # imports what a format imports only when first used (its rules, for the code list)
+    load: Callable[[], None] = lambda: (
+        None
+    )  # imports what a format imports only when first used (its rules, for the code list)

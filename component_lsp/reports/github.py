@@ -1,6 +1,6 @@
 """GitHub Actions workflow commands: an annotation per diagnostic, on the line in the pull request's diff.
 
-    ::error file=a.component,line=3,col=1,endLine=3,endColumn=5,title=NotSupportedCommand.FROM::FROM cannot ...
+::error file=a.component,line=3,col=1,endLine=3,endColumn=5,title=NotSupportedCommand.FROM::FROM cannot ...
 """
 
 from __future__ import annotations

@@ -17,11 +17,17 @@ def issues(files: list[Checked]) -> list[dict]:
     for checked in files:
         for d in checked.diagnostics:
             key = f"{checked.path}:{d.start[0]}:{d.start[1]}:{d.code}:{d.message}"
-            out.append({
-                "type": "issue", "check_name": d.code, "description": d.message, "categories": ["Bug Risk" if d.severity == ERROR else "Style"],
-                "severity": SEVERITIES.get(d.severity, "info"), "fingerprint": hashlib.sha256(key.encode()).hexdigest()[:32],
-                "location": {"path": checked.path, "lines": {"begin": d.start[0] + 1, "end": d.end[0] + 1}},
-            })
+            out.append(
+                {
+                    "type": "issue",
+                    "check_name": d.code,
+                    "description": d.message,
+                    "categories": ["Bug Risk" if d.severity == ERROR else "Style"],
+                    "severity": SEVERITIES.get(d.severity, "info"),
+                    "fingerprint": hashlib.sha256(key.encode()).hexdigest()[:32],
+                    "location": {"path": checked.path, "lines": {"begin": d.start[0] + 1, "end": d.end[0] + 1}},
+                }
+            )
     return out
 
 

@@ -19,10 +19,19 @@ def rows(files: list[Checked]) -> list[dict]:
     out = []
     for checked in files:
         for d in checked.diagnostics:
-            out.append({
-                "path": checked.path, "line": d.start[0] + 1, "column": d.start[1] + 1, "endLine": d.end[0] + 1, "endColumn": d.end[1] + 1,
-                "severity": SEVERITY_NAMES[d.severity], "code": d.code, "message": d.message, "url": code_url(d.code),
-            })
+            out.append(
+                {
+                    "path": checked.path,
+                    "line": d.start[0] + 1,
+                    "column": d.start[1] + 1,
+                    "endLine": d.end[0] + 1,
+                    "endColumn": d.end[1] + 1,
+                    "severity": SEVERITY_NAMES[d.severity],
+                    "code": d.code,
+                    "message": d.message,
+                    "url": code_url(d.code),
+                }
+            )
     return out
 
 

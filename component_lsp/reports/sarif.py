@@ -32,11 +32,23 @@ def document(files: list[Checked]) -> dict:
     results = []
     for checked in files:
         for d in checked.diagnostics:
-            region = {"startLine": d.start[0] + 1, "startColumn": d.start[1] + 1, "endLine": d.end[0] + 1, "endColumn": d.end[1] + 1}
-            results.append({
-                "ruleId": d.code, "ruleIndex": index[d.code], "level": LEVELS.get(d.severity, "note"), "message": {"text": d.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(checked.path)}, "region": region}}],
-            })
+            region = {
+                "startLine": d.start[0] + 1,
+                "startColumn": d.start[1] + 1,
+                "endLine": d.end[0] + 1,
+                "endColumn": d.end[1] + 1,
+            }
+            results.append(
+                {
+                    "ruleId": d.code,
+                    "ruleIndex": index[d.code],
+                    "level": LEVELS.get(d.severity, "note"),
+                    "message": {"text": d.message},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": _uri(checked.path)}, "region": region}}
+                    ],
+                }
+            )
     driver = {"name": NAME, "version": __version__, "informationUri": HOME, "rules": rules}
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
     return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}

@@ -30,7 +30,11 @@ INTERACTIVE = rule(
     WARNING,
     "A program that waits for a person (read, an editor, a pager, passwd without --stdin, ssh-keygen without -N and -f): the build has no terminal.",
 )
-REBOOT = rule("Lint.RebootInCommand", WARNING, "reboot or shutdown -r inside a command: RESTART (a Reboot task in YAML) is how a component restarts the VM.")
+REBOOT = rule(
+    "Lint.RebootInCommand",
+    WARNING,
+    "reboot or shutdown -r inside a command: RESTART (a Reboot task in YAML) is how a component restarts the VM.",
+)
 LOST_CD = rule(
     "Lint.CdAtEnd",
     WARNING,
@@ -72,7 +76,11 @@ def _yum_yes(words: list[str]) -> bool:
 def _apt_get_yes(words: list[str]) -> bool:
     for w in words:
         lowered = w.lower()
-        if w in ("--yes", "--assume-yes", "--force-yes", "-q=2", "--quiet=2") or "y" in _cluster(w) or _cluster(w).count("q") >= 2:
+        if (
+            w in ("--yes", "--assume-yes", "--force-yes", "-q=2", "--quiet=2")
+            or "y" in _cluster(w)
+            or _cluster(w).count("q") >= 2
+        ):
             return True
         if "assume-yes" in lowered or w in ("-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon"):
             return True
@@ -80,7 +88,12 @@ def _apt_get_yes(words: list[str]) -> bool:
 
 
 def _apt_yes(words: list[str]) -> bool:
-    return any(w in ("--yes", "--assume-yes", "-s", "--simulate", "--dry-run") or "y" in _cluster(w) or "assume-yes" in w.lower() for w in words)
+    return any(
+        w in ("--yes", "--assume-yes", "-s", "--simulate", "--dry-run")
+        or "y" in _cluster(w)
+        or "assume-yes" in w.lower()
+        for w in words
+    )
 
 
 def _zypper_yes(words: list[str]) -> bool:
@@ -94,7 +107,19 @@ _YUM_ACTING = {
 }  # fmt: skip
 _YUM_VALUES = {"-c", "--config", "-d", "--debuglevel", "-e", "--errorlevel", "-R", "--randomwait", "-x", "--exclude", "--enablerepo",
                "--disablerepo", "--installroot", "--releasever", "--setopt", "--repo", "--repoid", "--color", "--downloaddir", "--destdir"}  # fmt: skip
-_APT_ACTING = {"install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "purge", "autoremove", "autopurge", "reinstall", "build-dep", "satisfy"}
+_APT_ACTING = {
+    "install",
+    "upgrade",
+    "dist-upgrade",
+    "full-upgrade",
+    "remove",
+    "purge",
+    "autoremove",
+    "autopurge",
+    "reinstall",
+    "build-dep",
+    "satisfy",
+}
 _APT_VALUES = {"-o", "--option", "-c", "--config-file", "-t", "--target-release", "-a", "--host-architecture"}
 MANAGERS = {
     "yum": Manager(frozenset(_YUM_ACTING), frozenset(_YUM_VALUES), _yum_yes, "-y", False),
@@ -102,7 +127,23 @@ MANAGERS = {
     "apt-get": Manager(frozenset(_APT_ACTING), frozenset(_APT_VALUES), _apt_get_yes, "-y", False),
     "apt": Manager(frozenset(_APT_ACTING), frozenset(_APT_VALUES), _apt_yes, "-y", False),
     "zypper": Manager(
-        frozenset({"install", "in", "update", "up", "remove", "rm", "dist-upgrade", "dup", "patch", "source-install", "si", "install-new-recommends", "inr"}),
+        frozenset(
+            {
+                "install",
+                "in",
+                "update",
+                "up",
+                "remove",
+                "rm",
+                "dist-upgrade",
+                "dup",
+                "patch",
+                "source-install",
+                "si",
+                "install-new-recommends",
+                "inr",
+            }
+        ),
         frozenset({"-c", "--config", "-R", "--root", "--reposd-dir", "--cache-dir", "-D", "--plus-repo", "-p"}),
         _zypper_yes,
         "-n",
@@ -111,7 +152,18 @@ MANAGERS = {
 }
 EDITORS = {"vi", "vim", "nvim", "view", "nano", "pico", "emacs", "joe", "mcedit"}
 PAGERS = {"less", "more", "most"}
-_SCRIPTED_EDITOR = {"-e", "-E", "-s", "-es", "-Es", "--headless", "--batch", "-batch", "--script", "-u"}  # vim's ex mode, emacs's batch
+_SCRIPTED_EDITOR = {
+    "-e",
+    "-E",
+    "-s",
+    "-es",
+    "-Es",
+    "--headless",
+    "--batch",
+    "-batch",
+    "--script",
+    "-u",
+}  # vim's ex mode, emacs's batch
 
 
 def _subcommand(command: Command, manager: Manager):
@@ -138,7 +190,17 @@ def _prompts(command: Command, dialect: str) -> Iterable[ShellFinding]:
         return
     if sub.value in ("group", "groups", "module"):
         after = [a.value for a in command.args if a.start > sub.start]
-        if not after or after[0] not in {"install", "remove", "upgrade", "update", "enable", "disable", "reset", "switch-to", "mark"}:
+        if not after or after[0] not in {
+            "install",
+            "remove",
+            "upgrade",
+            "update",
+            "enable",
+            "disable",
+            "reset",
+            "switch-to",
+            "mark",
+        }:
             return
     words = [a.value or "" for a in command.args]
     if manager.yes(words):
@@ -183,20 +245,50 @@ def _interactive(command: Command, dialect: str) -> Iterable[ShellFinding]:
     if name == "read":
         if {"t", "u"} & _short_options(words, "adinNptu"):
             return
-        yield ShellFinding(INTERACTIVE, *span, "`read` waits for a line of input, and a build gives none: it waits until the build times out. Feed it (`read x < file`) or set the value directly.")
+        yield ShellFinding(
+            INTERACTIVE,
+            *span,
+            "`read` waits for a line of input, and a build gives none: it waits until the build times out. Feed it (`read x < file`) or set the value directly.",
+        )
     elif name in EDITORS:
         if any(w in _SCRIPTED_EDITOR for w in words):
             return
-        yield ShellFinding(INTERACTIVE, *span, f"`{name}` is an interactive editor, and a build has no terminal: it waits for keys no one types. Edit files with sed, tee or a COPY.")
+        yield ShellFinding(
+            INTERACTIVE,
+            *span,
+            f"`{name}` is an interactive editor, and a build has no terminal: it waits for keys no one types. Edit files with sed, tee or a COPY.",
+        )
     elif name in PAGERS:
-        yield ShellFinding(INTERACTIVE, *span, f"`{name}` is a pager, made to wait for a key at a terminal, and a build has none: use cat.")
+        yield ShellFinding(
+            INTERACTIVE,
+            *span,
+            f"`{name}` is a pager, made to wait for a key at a terminal, and a build has none: use cat.",
+        )
     elif name == "passwd":
-        if any(w.startswith("--") and w in ("--stdin", "--lock", "--unlock", "--delete", "--status", "--expire", "--mindays", "--maxdays", "--warndays", "--inactive") for w in words):
+        if any(
+            w.startswith("--")
+            and w
+            in (
+                "--stdin",
+                "--lock",
+                "--unlock",
+                "--delete",
+                "--status",
+                "--expire",
+                "--mindays",
+                "--maxdays",
+                "--warndays",
+                "--inactive",
+            )
+            for w in words
+        ):
             return
         if {"l", "u", "d", "S", "e", "n", "x", "w", "i"} & _short_options(words, "nxwiR"):
             return
         yield ShellFinding(
-            INTERACTIVE, *span, "`passwd` asks for the new password at a terminal, and a build has none. Use `echo 'user:password' | chpasswd`, or `passwd --stdin` where it exists."
+            INTERACTIVE,
+            *span,
+            "`passwd` asks for the new password at a terminal, and a build has none. Use `echo 'user:password' | chpasswd`, or `passwd --stdin` where it exists.",
         )
     elif name == "ssh-keygen":
         options = _short_options(words, "abCDEfFIJjKmMNnOPrstwYzZ")
@@ -206,31 +298,57 @@ def _interactive(command: Command, dialect: str) -> Iterable[ShellFinding]:
         if missing:
             what = " and ".join(missing)
             yield ShellFinding(
-                INTERACTIVE, *span, f"`ssh-keygen` without {what} asks for {'a passphrase' if 'N' not in options else 'a file'}{' and a file' if len(missing) == 2 else ''}, and a build has no terminal: give `-N \"\"` and `-f <path>`."
+                INTERACTIVE,
+                *span,
+                f'`ssh-keygen` without {what} asks for {"a passphrase" if "N" not in options else "a file"}{" and a file" if len(missing) == 2 else ""}, and a build has no terminal: give `-N ""` and `-f <path>`.',
             )
 
 
 def _reboot(command: Command, dialect: str) -> Iterable[ShellFinding]:
     name = command.name.value or ""
     words = [a.value or "" for a in command.args]
-    if name == "reboot" or (name == "shutdown" and ("-r" in words or "--reboot" in words or "r" in "".join(_cluster(w) for w in words))) or (
-        name == "systemctl" and "reboot" in words
-    ) or (name == "init" and words[:1] == ["6"]):
+    if (
+        name == "reboot"
+        or (name == "shutdown" and ("-r" in words or "--reboot" in words or "r" in "".join(_cluster(w) for w in words)))
+        or (name == "systemctl" and "reboot" in words)
+        or (name == "init" and words[:1] == ["6"])
+    ):
         if dialect == YAML:
             advice = "a task with `Action: Reboot` restarts the VM and goes on with the next task."
-            yield ShellFinding(REBOOT, command.start, command.end, f"Rebooting inside a command cuts the command off while the build waits for it: {advice}")
+            yield ShellFinding(
+                REBOOT,
+                command.start,
+                command.end,
+                f"Rebooting inside a command cuts the command off while the build waits for it: {advice}",
+            )
             return
         advice = "RESTART reboots the build VM and goes on with the next instruction."
         instead = "RESTART" if command.alone and command.last else ""
-        yield ShellFinding(REBOOT, command.start, command.end, f"Rebooting inside RUN cuts the command off while the build waits for it: {advice}", "Use RESTART" if instead else "", (), instead)
+        yield ShellFinding(
+            REBOOT,
+            command.start,
+            command.end,
+            f"Rebooting inside RUN cuts the command off while the build waits for it: {advice}",
+            "Use RESTART" if instead else "",
+            (),
+            instead,
+        )
 
 
 def _lost_cd(command: Command, dialect: str) -> Iterable[ShellFinding]:
     if command.name.value != "cd" or not command.last:
         return
     target = command.args[0].value if len(command.args) == 1 else None
-    instead = f"WORKDIR {target}" if dialect == DOCKERFILE and command.alone and target and target.startswith("/") and " " not in target else ""
-    sets = "A task's `workingDir` sets the directory it runs in." if dialect == YAML else "WORKDIR sets the directory of the instructions that follow."
+    instead = (
+        f"WORKDIR {target}"
+        if dialect == DOCKERFILE and command.alone and target and target.startswith("/") and " " not in target
+        else ""
+    )
+    sets = (
+        "A task's `workingDir` sets the directory it runs in."
+        if dialect == YAML
+        else "WORKDIR sets the directory of the instructions that follow."
+    )
     yield ShellFinding(
         LOST_CD,
         command.start,
@@ -261,7 +379,13 @@ def check(script: str, dialect: str = DOCKERFILE) -> list[ShellFinding]:
         return []
     out: list[ShellFinding] = []
     for command in commands(script):
-        if (command.stdin or command.bounded) and command.name.value not in ("reboot", "shutdown", "systemctl", "init", "cd"):
+        if (command.stdin or command.bounded) and command.name.value not in (
+            "reboot",
+            "shutdown",
+            "systemctl",
+            "init",
+            "cd",
+        ):
             continue  # something answers it, or its wait ends
         for fn in CHECKS:
             out.extend(fn(command, dialect))
@@ -282,7 +406,9 @@ DOCS = {
 DOCS["dnf"] = DOCS["yum"].replace("yum", "dnf")
 DOCS["shutdown"] = DOCS["reboot"]
 for _editor in EDITORS:
-    DOCS[_editor] = f"`{_editor}` is an interactive editor: a build has no terminal, so it waits for keys no one types. Edit files with sed, tee or a COPY."
+    DOCS[_editor] = (
+        f"`{_editor}` is an interactive editor: a build has no terminal, so it waits for keys no one types. Edit files with sed, tee or a COPY."
+    )
 for _pager in PAGERS:
     DOCS[_pager] = f"`{_pager}` is a pager, made for a terminal: a build has none. Use cat."
 

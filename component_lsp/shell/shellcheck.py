@@ -130,7 +130,9 @@ def _batch(units: Sequence[Unit]) -> tuple[str, list[tuple[int, int]]]:
     # The variables set for the scripts, declared: those they name (``unit``), not all of a large component's
     # thousands, which ShellCheck reads slowly (200 scripts: 1.3 s with 4,240 names, 0.5 s without).
     defined = sorted({name for unit in units for name in unit.defined})
-    lines = [f"export {' '.join(defined)}" if defined else ":"]  # a command first: a directive after it is not file-wide
+    lines = [
+        f"export {' '.join(defined)}" if defined else ":"
+    ]  # a command first: a directive after it is not file-wide
     spans = []
     for unit in units:
         lines += [f"# shellcheck {directive}" for directive in unit.directives]
@@ -146,7 +148,9 @@ def _batch(units: Sequence[Unit]) -> tuple[str, list[tuple[int, int]]]:
 def _run(binary: str, text: str, timeout: float) -> list[dict]:
     argv = [binary, "--format=json1", f"--shell={SHELL}", f"--exclude={','.join(EXCLUDED)}", "-"]
     try:
-        done = subprocess.run(argv, input=text.encode("utf-8", "surrogatepass"), capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run(
+            argv, input=text.encode("utf-8", "surrogatepass"), capture_output=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired:
         raise Unavailable(f"ShellCheck took more than {timeout:.0f} s") from None
     except OSError as exc:
@@ -154,7 +158,9 @@ def _run(binary: str, text: str, timeout: float) -> list[dict]:
     try:
         return json.loads(done.stdout)["comments"]
     except (ValueError, KeyError, TypeError):
-        raise Unavailable(f"ShellCheck answered something that is not its JSON (exit status {done.returncode}): {done.stderr[:200]!r}") from None
+        raise Unavailable(
+            f"ShellCheck answered something that is not its JSON (exit status {done.returncode}): {done.stderr[:200]!r}"
+        ) from None
 
 
 def _place(unit: Unit, first: int, comment: dict) -> Found | None:
@@ -194,4 +200,7 @@ def check(binary: str, units: Sequence[Unit], timeout: float = TIMEOUT) -> list[
 
 def diagnostics(found: Sequence[Found], place) -> list[Diagnostic]:
     """Findings as diagnostics, placed in the document with the script's ``place(start, end)``."""
-    return [Diagnostic(f"{SHELLCHECK}{f.code}", SEVERITY.get(f.level, INFORMATION), f.message, *place(f.start, f.end)) for f in found]
+    return [
+        Diagnostic(f"{SHELLCHECK}{f.code}", SEVERITY.get(f.level, INFORMATION), f.message, *place(f.start, f.end))
+        for f in found
+    ]

@@ -166,7 +166,9 @@ class Index:
                     self.disk[found.path] = found
                     self.walked += 1
             elif isinstance(found, str):
-                self.notes.append(f"the workspace index stopped early: it {found}; COMPONENT lines naming the files left out are not linked")
+                self.notes.append(
+                    f"the workspace index stopped early: it {found}; COMPONENT lines naming the files left out are not linked"
+                )
             else:
                 self.seconds, ended, self.scanning = found, True, False
         if ended:

@@ -20,10 +20,26 @@ from ..document import Document
 from ..formats.base import KEYWORD, PROPERTY, Hover, Item, Offer, Parameter, Position, Use
 from .index import Entry, Index
 
-UNKNOWN = rule("Lint.UnknownComponentParameter", WARNING, "A `--name` the workspace component a COMPONENT line names does not declare.")
-MISSING = rule("Lint.MissingComponentParameter", WARNING, "A parameter without a `DefaultValue` that a COMPONENT line does not pass.")
-TYPE = rule("Lint.ComponentParameterType", WARNING, "A value that does not fit the `Type` of the parameter it is passed to (Number, Boolean).")
-NO_PARAMETERS = rule("Lint.DockerfileComponentParameter", WARNING, "A `--name value` passed to a Dockerfile-format component, which has no parameters.")
+UNKNOWN = rule(
+    "Lint.UnknownComponentParameter",
+    WARNING,
+    "A `--name` the workspace component a COMPONENT line names does not declare.",
+)
+MISSING = rule(
+    "Lint.MissingComponentParameter",
+    WARNING,
+    "A parameter without a `DefaultValue` that a COMPONENT line does not pass.",
+)
+TYPE = rule(
+    "Lint.ComponentParameterType",
+    WARNING,
+    "A value that does not fit the `Type` of the parameter it is passed to (Number, Boolean).",
+)
+NO_PARAMETERS = rule(
+    "Lint.DockerfileComponentParameter",
+    WARNING,
+    "A `--name value` passed to a Dockerfile-format component, which has no parameters.",
+)
 
 NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 BOOLEANS = ("true", "false")
@@ -67,11 +83,31 @@ def _check(use: Use, entry: Entry) -> list[Diagnostic]:
         p = declared.get(a.name)
         if p is None:
             guess = difflib.get_close_matches(a.name, list(declared), 1, 0.6)
-            hint = f" Did you mean --{guess[0]}?" if guess else (f" It has {', '.join('--' + n for n in declared)}." if declared else " It has none.")
-            found.append(Diagnostic(UNKNOWN.code, UNKNOWN.severity, f"{use.name} ({where}) has no parameter --{a.name}.{hint}", a.start, a.end))
+            hint = (
+                f" Did you mean --{guess[0]}?"
+                if guess
+                else (f" It has {', '.join('--' + n for n in declared)}." if declared else " It has none.")
+            )
+            found.append(
+                Diagnostic(
+                    UNKNOWN.code,
+                    UNKNOWN.severity,
+                    f"{use.name} ({where}) has no parameter --{a.name}.{hint}",
+                    a.start,
+                    a.end,
+                )
+            )
         elif a.value is not None and not _fits(p.type, a.value):
             want = "a number" if p.type == "Number" else "true or false"
-            found.append(Diagnostic(TYPE.code, TYPE.severity, f"--{a.name} is a {p.type} parameter of {use.name}: pass {want}, not {a.value!r}.", a.value_start, a.value_end))
+            found.append(
+                Diagnostic(
+                    TYPE.code,
+                    TYPE.severity,
+                    f"--{a.name} is a {p.type} parameter of {use.name}: pass {want}, not {a.value!r}.",
+                    a.value_start,
+                    a.value_end,
+                )
+            )
     passed = {a.name for a in use.arguments}
     missing = [p.name for p in offer.parameters if p.default is None and p.name not in passed]
     if missing:
@@ -149,7 +185,9 @@ def users(index: Index, name: str, parameter: str | None = None) -> list[Locatio
             if parameter is None:
                 out.append(Location(template.uri, template.doc, use.name_start, use.name_end))
             else:
-                out += [Location(template.uri, template.doc, a.start, a.end) for a in use.arguments if a.name == parameter]
+                out += [
+                    Location(template.uri, template.doc, a.start, a.end) for a in use.arguments if a.name == parameter
+                ]
     return out
 
 
@@ -192,7 +230,10 @@ def summary(entry: Entry, name: str) -> str:
     lines = [f"**{name}**: {kind} component `{where}` in this workspace."]
     if offer.parameters:
         lines += ["", "| parameter | type | default |", "|---|---|---|"]
-        lines += [f"| `{p.name}` | {p.type or '-'} | {('`' + p.default + '`') if p.default is not None else 'required'} |" for p in offer.parameters]
+        lines += [
+            f"| `{p.name}` | {p.type or '-'} | {('`' + p.default + '`') if p.default is not None else 'required'} |"
+            for p in offer.parameters
+        ]
     elif offer.format == "yaml":
         lines += ["", "No parameters."]
     if offer.steps:
@@ -233,11 +274,22 @@ def arn_parts(uses: list[Use]) -> tuple[str, str]:
 
 def _arn_item(name: str, entry: Entry, region: str, account: str, start: Position, end: Position, prefix: str) -> Item:
     required = [p for p in (entry.offer.parameters if entry.offer else ()) if p.default is None]
-    plain = f"{prefix}acs:ecs:{region}:{account}:imagecomponent/{name}/1.0.0" + "".join(f" --{p.name} " for p in required)
+    plain = f"{prefix}acs:ecs:{region}:{account}:imagecomponent/{name}/1.0.0" + "".join(
+        f" --{p.name} " for p in required
+    )
     snippet = f"{prefix}acs:ecs:${{1:{region}}}:${{2:{account}}}:imagecomponent/{name}/${{3:1.0.0}}"
     snippet += "".join(f" --{p.name} ${{{n + 4}:{p.type or 'value'}}}" for n, p in enumerate(required))
     where = entry.path.rsplit("/", 1)[-1]
-    return Item(f"{prefix}{name}" if prefix else name, KEYWORD if prefix else PROPERTY, f"component {where}", summary(entry, name), plain.rstrip(), snippet, start, end)
+    return Item(
+        f"{prefix}{name}" if prefix else name,
+        KEYWORD if prefix else PROPERTY,
+        f"component {where}",
+        summary(entry, name),
+        plain.rstrip(),
+        snippet,
+        start,
+        end,
+    )
 
 
 def complete(uses: list[Use], index: Index, line_text: str, at: Position) -> list[Item]:
@@ -250,7 +302,19 @@ def complete(uses: list[Use], index: Index, line_text: str, at: Position) -> lis
         return []  # a keyword goes here: the format offers COMPONENT and its forms, names come after it
     if use.line == line and (not use.target or _within(use.start, use.end, at)):
         if use.name is not None and _within(use.name_start, use.name_end, at):  # the name in an ARN
-            return [Item(n, PROPERTY, f"component {e.path.rsplit('/', 1)[-1]}", summary(e, n), n, n, use.name_start, use.name_end) for n, e in sorted(names.items())]
+            return [
+                Item(
+                    n,
+                    PROPERTY,
+                    f"component {e.path.rsplit('/', 1)[-1]}",
+                    summary(e, n),
+                    n,
+                    n,
+                    use.name_start,
+                    use.name_end,
+                )
+                for n, e in sorted(names.items())
+            ]
         if use.target.startswith("ic-") or (not use.target and before[-1:] not in (" ", "\t")):
             return []
         start, end = (use.start, use.end) if use.target else (at, at)
@@ -272,6 +336,16 @@ def complete(uses: list[Use], index: Index, line_text: str, at: Position) -> lis
             continue
         detail = f"{p.type or 'no Type'}" + (f" = {p.default}" if p.default is not None else ", required")
         items.append(
-            Item(f"--{p.name}", PROPERTY, detail, f"**--{p.name}**: parameter of {use.name} ({_describe(p)}).", f"--{p.name} ", f"--{p.name} ${{1:{p.type or 'value'}}}", start, at, f"{0 if p.default is None else 1}{n:04d}")
+            Item(
+                f"--{p.name}",
+                PROPERTY,
+                detail,
+                f"**--{p.name}**: parameter of {use.name} ({_describe(p)}).",
+                f"--{p.name} ",
+                f"--{p.name} ${{1:{p.type or 'value'}}}",
+                start,
+                at,
+                f"{0 if p.default is None else 1}{n:04d}",
+            )
         )
     return items

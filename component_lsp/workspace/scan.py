@@ -13,7 +13,23 @@ import os
 from collections.abc import Callable, Iterator
 from urllib.parse import unquote, urlparse
 
-SKIP = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", "venv", ".venv", "env", ".tox", ".nox", "site-packages", "dist", "build"})
+SKIP = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "__pycache__",
+        "venv",
+        ".venv",
+        "env",
+        ".tox",
+        ".nox",
+        "site-packages",
+        "dist",
+        "build",
+    }
+)
 MAX_ENTRIES = 200_000  # folder entries looked at, in all the workspace's folders
 MAX_FILES = 5_000  # component and template files indexed
 MAX_FILE_BYTES = 1024 * 1024  # a larger file is not indexed (a component may be 16 KB)

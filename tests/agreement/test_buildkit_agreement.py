@@ -35,7 +35,10 @@ def heredocs(instruction) -> list[str]:
 def buildkit(text: str):
     """BuildKit's instructions as (start line, end line, keyword, JSON form?, heredoc names), or None if it rejects the file."""
     try:
-        return [(c.start_line, c.end_line, c.cmd or "", c.json, [h.name for h in c.heredocs]) for c in dockerfile.parse_string(text)]
+        return [
+            (c.start_line, c.end_line, c.cmd or "", c.json, [h.name for h in c.heredocs])
+            for c in dockerfile.parse_string(text)
+        ]
     except dockerfile.GoParseError as exc:
         if "file with no instructions" in str(exc):
             return []
@@ -63,7 +66,7 @@ def test_known_corners():
         "# escape=`\nRUN a `\nRUN b\n",
         "\n# escape=`\nRUN a `\nRUN b\n",  # a directive after a blank line is a comment
         "# syntax=x\n# escape=`\nRUN a `\nb\n",
-        "RUN cat <<-\"EOF\" <<E2\n\tx\n\tEOF\ny\nE2\nRUN b\n",
+        'RUN cat <<-"EOF" <<E2\n\tx\n\tEOF\ny\nE2\nRUN b\n',
         'RUN ["a"] <<EOF\nx\nEOF\n',  # no heredoc in exec form
         "ONBUILD RUN <<EOF\nx\nEOF\n",
         "\ufeffRUN a\n\xa0RUN\xa0x\n",
@@ -71,7 +74,19 @@ def test_known_corners():
         "RUN a \\",
     ]
     # A heredoc is not opened where BuildKit's shell lexer fails on the line.
-    for expansion in ["${X-a}", "${X:=a}", "${X:-'a}'}", "${X:-${Y}", "${X#a}", "${X y}", "${", "${}", "${X:}", '"${"', '"a\\"b"']:
+    for expansion in [
+        "${X-a}",
+        "${X:=a}",
+        "${X:-'a}'}",
+        "${X:-${Y}",
+        "${X#a}",
+        "${X y}",
+        "${",
+        "${}",
+        "${X:}",
+        '"${"',
+        '"a\\"b"',
+    ]:
         cases.append(f"RUN {expansion} <<EOF\nx\nEOF\n")
     for text in cases:
         assert ours(text) == buildkit(text), text
@@ -94,4 +109,6 @@ def test_generated_text():
     total = counts["compared"] + counts["rejected"]
     assert total >= GENERATED * 0.9
     assert counts["compared"] >= total // 2
-    print(f"\n{total} generated files: {counts['compared']} cut as BuildKit cuts them, {counts['rejected']} rejected by BuildKit")
+    print(
+        f"\n{total} generated files: {counts['compared']} cut as BuildKit cuts them, {counts['rejected']} rejected by BuildKit"
+    )

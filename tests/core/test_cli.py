@@ -12,7 +12,12 @@ from helpers import EXAMPLES
 
 def run(*args, stdin=None):
     return subprocess.run(
-        [sys.executable, "-m", "component_lsp", *args], input=stdin, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-m", "component_lsp", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
@@ -72,14 +77,20 @@ def test_info_tells_an_editors_health_check_the_version_python_and_shellcheck():
     from component_lsp import __version__
 
     got = json.loads(run("info").stdout)
-    assert (got["version"], got["python"], got["executable"]) == (__version__, platform.python_version(), sys.executable)
+    assert (got["version"], got["python"], got["executable"]) == (
+        __version__,
+        platform.python_version(),
+        sys.executable,
+    )
     assert got["shellcheck"] is None or Path(got["shellcheck"]).name.startswith("shellcheck")
 
 
 @pytest.mark.parametrize("text", ["RUN a\n", "Tasks:\n  - Name: a\n    Action: Reboot\n"])
 def test_check_never_imports_the_protocol_libraries(text):
     code = "import sys; from component_lsp.cli import main; main(['check', '-']); print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))"
-    result = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.stdout.strip().endswith("[]"), result.stdout
 
 
@@ -87,7 +98,9 @@ def test_console_script_is_installed():
     bindir = Path(sys.executable).parent
     script = bindir / ("component-lsp.exe" if os.name == "nt" else "component-lsp")
     assert script.exists()
-    result = subprocess.run([str(script), "check", "-"], input="RUN a\n", capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [str(script), "check", "-"], input="RUN a\n", capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 0
 
 
@@ -99,7 +112,9 @@ def test_a_byte_order_mark_is_not_a_column(tmp_path):
 
 def test_check_finds_yaml_components_in_folders(tmp_path):
     (tmp_path / "ci").mkdir()
-    (tmp_path / "ci" / "build.component.yaml").write_text("Tasks:\n  - Name: a\n    Action: RunShelCommand\n", encoding="utf-8")
+    (tmp_path / "ci" / "build.component.yaml").write_text(
+        "Tasks:\n  - Name: a\n    Action: RunShelCommand\n", encoding="utf-8"
+    )
     (tmp_path / "ok.component.yml").write_text("Tasks:\n  - Name: r\n    Action: Reboot\n", encoding="utf-8")
     (tmp_path / "notes.yaml").write_text("Tasks: [\n", encoding="utf-8")  # not a component: not checked
     result = run("check", str(tmp_path))
@@ -115,9 +130,13 @@ ARN = "COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/"
 @pytest.mark.slow
 def test_check_links_the_templates_to_the_components_it_is_given(tmp_path):
     (tmp_path / "components").mkdir()
-    (tmp_path / "components" / "app.component.yaml").write_text("Parameters:\n  port:\n    Type: Number\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: serve {{ port }}\n")
+    (tmp_path / "components" / "app.component.yaml").write_text(
+        "Parameters:\n  port:\n    Type: Number\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: serve {{ port }}\n"
+    )
     (tmp_path / "node_modules").mkdir()
-    (tmp_path / "node_modules" / "app.component.yaml").write_text("Parameters:\n  prot:\n    Type: String\n")  # never read
+    (tmp_path / "node_modules" / "app.component.yaml").write_text(
+        "Parameters:\n  prot:\n    Type: String\n"
+    )  # never read
     template = tmp_path / "main.imagetemplate"
     template.write_text(ARN + "app/1.0.0 --prot 80\n")
     expected = [
@@ -137,6 +156,11 @@ def test_check_into_a_closed_pipe_exits_without_a_traceback(tmp_path):
     component = tmp_path / "many.component"
     component.write_text("FROM x\n" * 20000)
     done = subprocess.run(
-        f"{sys.executable} -m component_lsp check {component} {component} | head -1", shell=True, capture_output=True, text=True, timeout=120, check=False
+        f"{sys.executable} -m component_lsp check {component} {component} | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.stdout.count("\n") == 1 and "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

@@ -42,8 +42,12 @@ def test_the_readme_is_short_and_links_the_docs():
 
 
 def test_nothing_refers_to_a_folder_beside_the_repository():
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    texts = [ROOT / name for name in listed if not name.startswith("tests/agreement/corpus/") and (ROOT / name).is_file()]
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    texts = [
+        ROOT / name for name in listed if not name.startswith("tests/agreement/corpus/") and (ROOT / name).is_file()
+    ]
     beside = "../" + "shared"  # spelled so that this file does not name it
     assert [p for p in texts if beside in p.read_text(encoding="utf-8", errors="replace")] == []
 
@@ -52,5 +56,9 @@ def test_the_editing_page_names_every_request_the_server_answers():
     from component_lsp.features import FEATURES
 
     page = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
-    answered = {f.method.split("/")[-1] for f in FEATURES if f.capabilities and f.method.startswith(("textDocument/", "completionItem/"))}
+    answered = {
+        f.method.split("/")[-1]
+        for f in FEATURES
+        if f.capabilities and f.method.startswith(("textDocument/", "completionItem/"))
+    }
     assert answered and {m for m in answered if f"`{m}`" not in page and f"/{m}`" not in page} == set()

@@ -13,9 +13,7 @@ def test_split_keeps_terminators_and_a_last_piece():
     assert split_lines("") == [""]
 
 
-@pytest.mark.parametrize(
-    "encoding,expected", [(UTF16, 9), (UTF8, 15), (UTF32, 8)]
-)
+@pytest.mark.parametrize("encoding,expected", [(UTF16, 9), (UTF8, 15), (UTF32, 8)])
 def test_units_of_non_ascii(encoding, expected):
     # "x😀中文 ab" : 😀 is 2 UTF-16 units / 4 UTF-8 bytes, 中 and 文 are 1 / 3 each.
     text = "xx😀中文 ab"

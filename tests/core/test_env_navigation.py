@@ -41,7 +41,25 @@ NAMES = st.sampled_from(["A", "B", "PATH_1"])
 
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["ENV {n}=1", "RUN echo ${n} $" + "{n}x", "ENV {n} v", "RUN a \\\n  $" + "{n}", "# $" + "{n}", "COPY $" + "{n} /d"]), NAMES), min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "ENV {n}=1",
+                    "RUN echo ${n} $" + "{n}x",
+                    "ENV {n} v",
+                    "RUN a \\\n  $" + "{n}",
+                    "# $" + "{n}",
+                    "COPY $" + "{n} /d",
+                ]
+            ),
+            NAMES,
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_a_rename_changes_exactly_the_places_references_gives(pieces):
     text = "\n".join(template.replace("{n}", name) for template, name in pieces) + "\n"
     model = content(text)

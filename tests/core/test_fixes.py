@@ -18,7 +18,7 @@ def apply(analysis, edits):
 
 
 def test_fix_all_fixes_every_fixable_problem_at_once():
-    analysis = content('run echo hi\nADD a /b\nENV A=1 B=2\nRESTART now\nRUN a \\\n\n  b\nworkdirr /x\n')
+    analysis = content("run echo hi\nADD a /b\nENV A=1 B=2\nRESTART now\nRUN a \\\n\n  b\nworkdirr /x\n")
     apply(analysis, fix_all(analysis.diagnostics()))
     assert analysis.doc.text == 'RUN echo hi\nCOPY a /b\nENV A="1" B="2"\nRESTART\nRUN a \\\n  b\nWORKDIR /x\n'
     assert analysis.diagnostics() == []
@@ -54,12 +54,40 @@ def test_arg_and_maintainer_are_rewritten_into_what_their_replacement_needs():
         analysis = content(text)
         apply(analysis, fix_all(analysis.diagnostics()))
         assert analysis.doc.text == fixed and analysis.diagnostics() == []
-    assert fix_all(content("ARG 1x\n").diagnostics()) == []  # not a variable: nothing ENV could take; the message says what to use
+    assert (
+        fix_all(content("ARG 1x\n").diagnostics()) == []
+    )  # not a variable: nothing ENV could take; the message says what to use
 
 
-FIX_PIECES = ["ARG A", "ARG A=1 B", "arg x", "MAINTAINER Jane <j@x>", "maintainer a\"b", "add a /b", "ADD http://x/y /z", "run a", "Run  b",
-              "RUNN c", "workdirr /x", "ENV A=1", "ENV A=1 B=\"2\"", "ENV A 'x'", "RESTART now", "RESTART", "expose 80", "LABEL a=b c",
-              "RUN a \\", "", "# c", "COPY a b c", "cmd [\"a\", 1]", "USER a b", "FROM x", "COMPONENT ic-1", "onbuild RUN x"]
+FIX_PIECES = [
+    "ARG A",
+    "ARG A=1 B",
+    "arg x",
+    "MAINTAINER Jane <j@x>",
+    'maintainer a"b',
+    "add a /b",
+    "ADD http://x/y /z",
+    "run a",
+    "Run  b",
+    "RUNN c",
+    "workdirr /x",
+    "ENV A=1",
+    'ENV A=1 B="2"',
+    "ENV A 'x'",
+    "RESTART now",
+    "RESTART",
+    "expose 80",
+    "LABEL a=b c",
+    "RUN a \\",
+    "",
+    "# c",
+    "COPY a b c",
+    'cmd ["a", 1]',
+    "USER a b",
+    "FROM x",
+    "COMPONENT ic-1",
+    "onbuild RUN x",
+]
 
 
 @st.composite
@@ -73,7 +101,10 @@ def errors(analysis) -> Counter:
 
 @pytest.mark.slow
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(fixable_text(), dockerfile_text(), yaml_text()), st.sampled_from(["file:///w/a.component", "file:///w/a.imagetemplate", "file:///w/a.component.yaml"]))
+@given(
+    st.one_of(fixable_text(), dockerfile_text(), yaml_text()),
+    st.sampled_from(["file:///w/a.component", "file:///w/a.imagetemplate", "file:///w/a.component.yaml"]),
+)
 def test_no_fix_adds_an_error_and_fix_all_is_done_in_one_go(text, name):
     before = content(text, name)
     found = before.diagnostics()

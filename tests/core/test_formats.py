@@ -61,7 +61,10 @@ def test_a_yaml_document_gets_no_dockerfile_completion_hover_or_errors():
             assert not {item.label for item in doc.complete(line, col)} & dockerfile
             found = doc.hover(line, col)
             assert found is None or "Image Builder instruction" not in found.markdown
-    quoted = open_text('"Tasks":\n  - Name: a\n    Action: RunShellCommand\n    Properties: {commandContent: ls}\n', "file:///a/app.component")
+    quoted = open_text(
+        '"Tasks":\n  - Name: a\n    Action: RunShellCommand\n    Properties: {commandContent: ls}\n',
+        "file:///a/app.component",
+    )
     assert quoted.format is YAML and quoted.diagnostics() == []
 
 

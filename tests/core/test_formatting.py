@@ -25,7 +25,10 @@ def formatted(text: str, indent: bool = True, first: int = 0, last: int | None =
 
 def test_keywords_trailing_space_and_continuations():
     text = 'run a  \nRUN echo a \\\n      && b \\\n  # c\n\t&& "x \\\n  y"  \nCMD ["a", \\\n   "b"]\nRUN <<EOF\n  body   \nEOF\n# tail   \n'
-    assert formatted(text) == 'RUN a\nRUN echo a \\\n    && b \\\n  # c\n    && "x \\\n  y"\nCMD ["a", \\\n   "b"]\nRUN <<EOF\n  body   \nEOF\n# tail\n'
+    assert (
+        formatted(text)
+        == 'RUN a\nRUN echo a \\\n    && b \\\n  # c\n    && "x \\\n  y"\nCMD ["a", \\\n   "b"]\nRUN <<EOF\n  body   \nEOF\n# tail\n'
+    )
     assert formatted(text, indent=False).split("\n")[2] == "      && b \\"  # left as it is when the setting says so
     assert formatted("run a\nrun b  \nrun c\n", first=1, last=1) == "run a\nRUN b\nrun c\n"  # a range: only its lines
 
@@ -35,7 +38,10 @@ def buildkit(text: str):
         commands = dockerfile.parse_string(text)
     except dockerfile.GoParseError as exc:
         return ("error", str(exc).split(":")[0])
-    return [((c.cmd or "").lower(), c.json, tuple(" ".join(v.split()) for v in c.value), tuple(h.name for h in c.heredocs)) for c in commands]
+    return [
+        ((c.cmd or "").lower(), c.json, tuple(" ".join(v.split()) for v in c.value), tuple(h.name for h in c.heredocs))
+        for c in commands
+    ]
 
 
 def codes(text: str) -> Counter:

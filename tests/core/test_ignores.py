@@ -41,7 +41,10 @@ def test_a_comment_that_ignores_nothing_is_reported_and_fixed():
     model = content(text)
     found = apply(model, model.diagnostics())
     unused = [d for d in found if d.code == "Lint.UnusedIgnore"]
-    assert [(d.start, d.fix_title) for d in unused] == [((0, 24), "Remove Lint.LabelSyntax"), ((2, 29), "Remove the ignore comment")]
+    assert [(d.start, d.fix_title) for d in unused] == [
+        ((0, 24), "Remove Lint.LabelSyntax"),
+        ((2, 29), "Remove the ignore comment"),
+    ]
     assert "Lint.LabelSyntax is ignored here, but it does not occur" in unused[0].message
     for d in reversed(unused):
         for edit in reversed(d.fix):
@@ -51,28 +54,50 @@ def test_a_comment_that_ignores_nothing_is_reported_and_fixed():
 
 
 def test_what_is_not_an_ignore_comment():
-    assert shown("RUN echo # component-lsp: ignore=Lint.KeywordCase\nrun a\n") == [("Lint.KeywordCase", 1)]  # the command's text
+    assert shown("RUN echo # component-lsp: ignore=Lint.KeywordCase\nrun a\n") == [
+        ("Lint.KeywordCase", 1)
+    ]  # the command's text
     assert shown("# component-lsp: ignore=\nRUN a\n") == [("Lint.UnusedIgnore", 0)]  # cannot be read: said so
 
 
 def test_the_ignore_quick_fixes_silence_the_diagnostic_and_leave_no_unused_comment():
-    for text, name in [("RUN a\nADD b \\\n  /c\n", "file:///w/a.component"), ("# escape=`\nrun a\n", "file:///w/a.component"),
-                       ("Tasks:\n  - Name: a\n    Action: RunShelCommand\n", YAML)]:
+    for text, name in [
+        ("RUN a\nADD b \\\n  /c\n", "file:///w/a.component"),
+        ("# escape=`\nrun a\n", "file:///w/a.component"),
+        ("Tasks:\n  - Name: a\n    Action: RunShelCommand\n", YAML),
+    ]:
         model = content(text, name)
         for d in model.diagnostics():
             for title, edit in ignoring(model, d):
                 fixed = content(text, name)
                 fixed.edit(edit.start, edit.end, edit.text)
                 after = apply(fixed, fixed.diagnostics())
-                assert d.code not in [x.code for x in after] and "Lint.UnusedIgnore" not in [x.code for x in after], (title, fixed.doc.text)
+                assert d.code not in [x.code for x in after] and "Lint.UnusedIgnore" not in [x.code for x in after], (
+                    title,
+                    fixed.doc.text,
+                )
     model = content("# escape=`\nrun a\n")
-    (_, in_file), = [pair for d in model.diagnostics() if d.code == "Lint.KeywordCase" for pair in ignoring(model, d) if "file" in pair[0]]
+    ((_, in_file),) = [
+        pair
+        for d in model.diagnostics()
+        if d.code == "Lint.KeywordCase"
+        for pair in ignoring(model, d)
+        if "file" in pair[0]
+    ]
     assert in_file.start == (1, 0)  # after the parser directive, which must stay first
 
 
 @pytest.mark.slow
 @settings(max_examples=200, deadline=None)
-@given(dockerfile_text(), st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12), st.sampled_from([MARK, "# " + MARK + " ignore=X\n", "a", "\n", ""])), max_size=6))
+@given(
+    dockerfile_text(),
+    st.lists(
+        st.tuples(
+            st.integers(0, 12), st.integers(0, 12), st.sampled_from([MARK, "# " + MARK + " ignore=X\n", "a", "\n", ""])
+        ),
+        max_size=6,
+    ),
+)
 def test_the_document_counts_marked_lines_as_it_is_edited(text, edits):
     model = content(text)
     for line, col, new in edits:

@@ -26,7 +26,16 @@ def snapshot(analysis):
             [(i.start, i.end, i.keyword, i.logical, i.open_end) for i in model.instructions],
             {k: len(v) for k, v in model.by_keyword.items() if v},
         )
-    return analysis.doc.text, analysis.doc.byte_size, analysis.format.name, parsed, analysis.diagnostics(), analysis.ask(SYMBOLS), analysis.ask(FORMATTING, 0, None, True), analysis.ask(FOLDING)
+    return (
+        analysis.doc.text,
+        analysis.doc.byte_size,
+        analysis.format.name,
+        parsed,
+        analysis.diagnostics(),
+        analysis.ask(SYMBOLS),
+        analysis.ask(FORMATTING, 0, None, True),
+        analysis.ask(FOLDING),
+    )
 
 
 @st.composite
@@ -54,7 +63,13 @@ def test_incremental_equals_full(text, data, encoding):
 
 
 TEMPLATE = "file:///w/main.imagetemplate"
-COMPONENT_LINES = ["COMPONENT acs:ecs:cn-hangzhou:1:imagecomponent/ab/1.0.0 --x 1\n", "COMPONENT ic-x --y\n", " --z 2", "ab", "\n"]
+COMPONENT_LINES = [
+    "COMPONENT acs:ecs:cn-hangzhou:1:imagecomponent/ab/1.0.0 --x 1\n",
+    "COMPONENT ic-x --y\n",
+    " --z 2",
+    "ab",
+    "\n",
+]
 
 
 @pytest.mark.slow
@@ -63,7 +78,13 @@ COMPONENT_LINES = ["COMPONENT acs:ecs:cn-hangzhou:1:imagecomponent/ab/1.0.0 --x 
 def test_incremental_equals_full_in_a_template_and_its_uses_too(text, lines, data):
     analysis = content("".join(lines) + text + "\n" + "".join(lines), TEMPLATE)
     for start, end, new in data.draw(edits(text)):
-        edit_lsp(analysis, start, end, new if data.draw(st.booleans()) else data.draw(st.sampled_from(COMPONENT_LINES)), UTF16)
+        edit_lsp(
+            analysis,
+            start,
+            end,
+            new if data.draw(st.booleans()) else data.draw(st.sampled_from(COMPONENT_LINES)),
+            UTF16,
+        )
         fresh = content(analysis.doc.text, TEMPLATE)
         assert snapshot(analysis) == snapshot(fresh)
         assert analysis.ask(USES) == fresh.ask(USES)
@@ -100,13 +121,25 @@ def test_what_is_kept_per_instruction_survives_several_edits_between_asks(text, 
     assert analysis.ask(SYMBOLS) == content(analysis.doc.text).ask(SYMBOLS)
 
 
-SCRIPT_INSERTS = st.one_of(INSERTS, st.sampled_from(["# shellcheck disable=SC2086\n", "#shellcheck disable=SC1,SC2\n", "RUN echo $1 \\\n", "RUN ls\n# shellcheck disable=SC2\n"]))
+SCRIPT_INSERTS = st.one_of(
+    INSERTS,
+    st.sampled_from(
+        [
+            "# shellcheck disable=SC2086\n",
+            "#shellcheck disable=SC1,SC2\n",
+            "RUN echo $1 \\\n",
+            "RUN ls\n# shellcheck disable=SC2\n",
+        ]
+    ),
+)
 
 
 def scripts_of(analysis):
     """Each RUN's script where it stands: its text, directives, and where its first and last characters are."""
     return [
-        None if s is None else (s.text, s.directives, s.place(0, 0), s.place(0, len(s.text)), s.place(len(s.text) // 2, len(s.text)))
+        None
+        if s is None
+        else (s.text, s.directives, s.place(0, 0), s.place(0, len(s.text)), s.place(len(s.text) // 2, len(s.text)))
         for s in analysis.ask(SCRIPTS).scripts
     ]
 

@@ -15,26 +15,72 @@ PACKAGE = ROOT / "component_lsp"
 # Bottom up. A module may import modules of lower layers only (and, in the rule
 # registry's package, its ``base``). Patterns end with ``.*`` for a package's modules.
 LAYERS = [
-    ["component_lsp", "component_lsp.document", "component_lsp.diagnostics", "component_lsp.jsonrpc", "component_lsp.framing", "component_lsp.shell", "component_lsp.aligned"],
+    [
+        "component_lsp",
+        "component_lsp.document",
+        "component_lsp.diagnostics",
+        "component_lsp.jsonrpc",
+        "component_lsp.framing",
+        "component_lsp.shell",
+        "component_lsp.aligned",
+    ],
     ["component_lsp.config"],
     ["component_lsp.settings"],
     ["component_lsp.limits", "component_lsp.fixes", "component_lsp.formats.base"],
-    ["component_lsp.formats.dockerfile.words", "component_lsp.formats.yaml.reading", "component_lsp.formats.yaml.segments", "component_lsp.shell.syntax"],
-    ["component_lsp.formats.dockerfile.parser", "component_lsp.formats.yaml.catalog", "component_lsp.shell.checks", "component_lsp.shell.shellcheck"],
-    ["component_lsp.formats.dockerfile.syntax", "component_lsp.formats.dockerfile.components", "component_lsp.formats.dockerfile.catalog", "component_lsp.formats.yaml.syntax", "component_lsp.formats.yaml.context"],
+    [
+        "component_lsp.formats.dockerfile.words",
+        "component_lsp.formats.yaml.reading",
+        "component_lsp.formats.yaml.segments",
+        "component_lsp.shell.syntax",
+    ],
+    [
+        "component_lsp.formats.dockerfile.parser",
+        "component_lsp.formats.yaml.catalog",
+        "component_lsp.shell.checks",
+        "component_lsp.shell.shellcheck",
+    ],
+    [
+        "component_lsp.formats.dockerfile.syntax",
+        "component_lsp.formats.dockerfile.components",
+        "component_lsp.formats.dockerfile.catalog",
+        "component_lsp.formats.yaml.syntax",
+        "component_lsp.formats.yaml.context",
+    ],
     # rules and features, side by side: neither imports the other
-    ["component_lsp.formats.dockerfile.rules.*", "component_lsp.formats.dockerfile.completion", "component_lsp.formats.dockerfile.hover"]
-    + ["component_lsp.formats.yaml.rules.*", "component_lsp.formats.yaml.completion", "component_lsp.formats.yaml.hover"]
-    + ["component_lsp.formats.yaml.navigation", "component_lsp.formats.yaml.schema", "component_lsp.formats.yaml.splitting"]
+    [
+        "component_lsp.formats.dockerfile.rules.*",
+        "component_lsp.formats.dockerfile.completion",
+        "component_lsp.formats.dockerfile.hover",
+    ]
+    + [
+        "component_lsp.formats.yaml.rules.*",
+        "component_lsp.formats.yaml.completion",
+        "component_lsp.formats.yaml.hover",
+    ]
+    + [
+        "component_lsp.formats.yaml.navigation",
+        "component_lsp.formats.yaml.schema",
+        "component_lsp.formats.yaml.splitting",
+    ]
     + ["component_lsp.formats.dockerfile.interface", "component_lsp.formats.yaml.interface"]
-    + ["component_lsp.formats.dockerfile.outline", "component_lsp.formats.yaml.outline", "component_lsp.formats.dockerfile.navigation"]
+    + [
+        "component_lsp.formats.dockerfile.outline",
+        "component_lsp.formats.yaml.outline",
+        "component_lsp.formats.dockerfile.navigation",
+    ]
     + ["component_lsp.formats.dockerfile.formatting", "component_lsp.formats.dockerfile.splitting"]
     + ["component_lsp.formats.dockerfile.scripts", "component_lsp.formats.yaml.scripts"],
     ["component_lsp.formats.dockerfile.rules", "component_lsp.formats.yaml.rules"],
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats"],
-    ["component_lsp.workspace", "component_lsp.workspace.scan", "component_lsp.ignores", "component_lsp.budget", "component_lsp.shellchecking"],
+    [
+        "component_lsp.workspace",
+        "component_lsp.workspace.scan",
+        "component_lsp.ignores",
+        "component_lsp.budget",
+        "component_lsp.shellchecking",
+    ],
     ["component_lsp.workspace.index"],
     ["component_lsp.workspace.links"],
     ["component_lsp.session", "component_lsp.codes", "component_lsp.reports.base", "component_lsp.moving"],
@@ -82,7 +128,12 @@ def imports(path: Path) -> set[str]:
                 continue
             for alias in node.names:  # `from . import x` imports a module x when there is one
                 candidate = f"{target}.{alias.name}"
-                out.add(candidate if (ROOT / Path(*candidate.split("."))).with_suffix(".py").exists() or (ROOT / Path(*candidate.split("."))).is_dir() else target)
+                out.add(
+                    candidate
+                    if (ROOT / Path(*candidate.split("."))).with_suffix(".py").exists()
+                    or (ROOT / Path(*candidate.split("."))).is_dir()
+                    else target
+                )
         elif isinstance(node, ast.Import):
             out |= {alias.name for alias in node.names if alias.name.startswith("component_lsp")}
     return out
@@ -133,7 +184,13 @@ def test_the_core_imports_no_protocol_library():
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             assert not any(n.split(".")[0] in protocol for n in names), path
 
 

@@ -30,7 +30,11 @@ def test_the_commands_past_127_move_with_their_comments_and_both_files_fit():
     text = "".join(f"# step {i}\nRUN step {i}\n" for i in range(130))
     assert over(text) == {"InvalidImageTemplateCommandSize.ExceededMaxNumber"}
     move, kept = apply(text, "file:///w/app.component")
-    assert (move.path, move.name, move.title) == ("/w/app-2.component", "app-2", "Move commands 128-130 into a new component, app-2.component")
+    assert (move.path, move.name, move.title) == (
+        "/w/app-2.component",
+        "app-2",
+        "Move commands 128-130 into a new component, app-2.component",
+    )
     assert kept + move.text == text  # nothing lost, nothing reordered
     assert move.text.startswith("# step 127\nRUN step 127\n")
     assert over(kept) == set() and over(move.text) == set()
@@ -41,7 +45,11 @@ def test_past_16_kb_the_commands_that_do_not_fit_move():
     text = line * 20
     assert over(text) == {"InvalidContent.LengthExceeded"}
     move, kept = apply(text, "file:///w/app.component")
-    assert (move.title, len(kept.encode()), kept + move.text) == ("Move commands 17-20 into a new component, app-2.component", 16000, text)
+    assert (move.title, len(kept.encode()), kept + move.text) == (
+        "Move commands 17-20 into a new component, app-2.component",
+        16000,
+        text,
+    )
 
 
 def test_a_template_gets_a_component_line_in_the_region_and_account_it_uses():
@@ -64,7 +72,10 @@ def test_the_new_file_is_beside_this_one_and_never_one_that_exists():
     assert moving.new_file("/w/app.component", lambda p, n: p in taken) == ("/w/app-4.component", "app-4")
     assert moving.new_file("/w/app-2.component", FREE) == ("/w/app-3.component", "app-3")
     assert moving.new_file("/w/Componentfile", FREE) == ("/w/Componentfile-2.component", "Componentfile-2")
-    assert moving.new_file("/w/9 lives.component", lambda p, n: n == "c-9-lives-2") == ("/w/c-9-lives-3.component", "c-9-lives-3")
+    assert moving.new_file("/w/9 lives.component", lambda p, n: n == "c-9-lives-2") == (
+        "/w/c-9-lives-3.component",
+        "c-9-lives-3",
+    )
 
 
 def test_nothing_to_move_when_the_text_fits_or_one_command_is_all_it_has():
@@ -75,7 +86,13 @@ def test_nothing_to_move_when_the_text_fits_or_one_command_is_all_it_has():
 
 @pytest.mark.slow
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["RUN a\n", "# note\n", "ENV A=\"1\"\n", "RUN b \\\n  c\n", "\n", "RUN " + "y" * 400 + "\n"]), min_size=130, max_size=220))
+@given(
+    st.lists(
+        st.sampled_from(["RUN a\n", "# note\n", 'ENV A="1"\n', "RUN b \\\n  c\n", "\n", "RUN " + "y" * 400 + "\n"]),
+        min_size=130,
+        max_size=220,
+    )
+)
 def test_a_component_past_a_limit_fits_after_the_move_and_keeps_every_line(pieces):
     text = "".join(pieces)
     if not over(text):
@@ -87,7 +104,11 @@ def test_a_component_past_a_limit_fits_after_the_move_and_keeps_every_line(piece
 
 
 YAML_HEAD = "Parameters:\n  who:\n    Type: String\n    DefaultValue: me\n"
-YAML_TASK = "  - Name: t{i}\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{{{ who }}}} " + "x" * 300 + "\n"
+YAML_TASK = (
+    "  - Name: t{i}\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{{{ who }}}} "
+    + "x" * 300
+    + "\n"
+)
 
 
 def test_a_yaml_component_past_16_kb_moves_its_last_tasks_with_a_copy_of_its_parameters():
@@ -95,10 +116,15 @@ def test_a_yaml_component_past_16_kb_moves_its_last_tasks_with_a_copy_of_its_par
     text = YAML_HEAD + "Tasks:\n" + "".join(YAML_TASK.format(i=i) for i in range(50))
     assert over(text, name) == {"InvalidContent.LengthExceeded"}
     move, kept = apply(text, name, "/w/app.component.yaml")
-    assert (move.path, move.title) == ("/w/app-2.component.yaml", "Move tasks 42-50 into a new component, app-2.component.yaml")
+    assert (move.path, move.title) == (
+        "/w/app-2.component.yaml",
+        "Move tasks 42-50 into a new component, app-2.component.yaml",
+    )
     assert move.text == YAML_HEAD + "Tasks:\n" + "".join(YAML_TASK.format(i=i) for i in range(41, 50))
     assert over(kept, name) == set() and len(kept.encode()) <= 16384
-    assert [d.code for d in content(kept, name).diagnostics()] == [] and [d.code for d in content(move.text, name).diagnostics()] == []
+    assert [d.code for d in content(kept, name).diagnostics()] == [] and [
+        d.code for d in content(move.text, name).diagnostics()
+    ] == []
 
 
 def test_yaml_that_does_not_read_or_is_flow_style_is_not_cut():

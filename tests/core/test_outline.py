@@ -3,7 +3,16 @@
 import pytest
 from hypothesis import given, settings
 
-from component_lsp.formats.base import FOLDING, FUNCTION, LINKS, MODULE, NAMESPACE, PROPERTY_SYMBOL, SYMBOLS, VARIABLE_SYMBOL
+from component_lsp.formats.base import (
+    FOLDING,
+    FUNCTION,
+    LINKS,
+    MODULE,
+    NAMESPACE,
+    PROPERTY_SYMBOL,
+    SYMBOLS,
+    VARIABLE_SYMBOL,
+)
 from helpers import content
 from helpers.generators import dockerfile_text, yaml_text
 
@@ -17,8 +26,14 @@ def outline(text, name="file:///w/a.component"):
 
 def test_instructions_with_their_variables_and_a_components_parameters():
     found = outline('# c\nENV A=1 B="x y"\nRUN a \\\n  b\n')
-    assert [(s.name, s.detail, s.kind, s.start, s.end) for s in found] == [("ENV", 'A=1 B="x y"', FUNCTION, (1, 0), (1, 15)), ("RUN", "a b", FUNCTION, (2, 0), (3, 3))]
-    assert [(c.name, c.detail, c.kind, c.select_start, c.select_end) for c in found[0].children] == [("A", "1", VARIABLE_SYMBOL, (1, 4), (1, 5)), ("B", '"x y"', VARIABLE_SYMBOL, (1, 8), (1, 9))]
+    assert [(s.name, s.detail, s.kind, s.start, s.end) for s in found] == [
+        ("ENV", 'A=1 B="x y"', FUNCTION, (1, 0), (1, 15)),
+        ("RUN", "a b", FUNCTION, (2, 0), (3, 3)),
+    ]
+    assert [(c.name, c.detail, c.kind, c.select_start, c.select_end) for c in found[0].children] == [
+        ("A", "1", VARIABLE_SYMBOL, (1, 4), (1, 5)),
+        ("B", '"x y"', VARIABLE_SYMBOL, (1, 8), (1, 9)),
+    ]
     (component,) = outline("COMPONENT acs:ecs:cn-hangzhou:1:imagecomponent/app/1.0.0 --port 80\n", TEMPLATE)
     assert (component.name, component.detail, component.kind) == ("COMPONENT", "app", MODULE)
     assert [(c.name, c.detail, c.kind) for c in component.children] == [("--port", "80", PROPERTY_SYMBOL)]
@@ -27,9 +42,15 @@ def test_instructions_with_their_variables_and_a_components_parameters():
 def test_a_yaml_component_has_parameters_and_tasks_with_their_actions():
     text = "Parameters:\n  p:\n    Type: String\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n  - Action: Reboot\n"
     found = outline(text, YAML)
-    assert [(s.name, s.kind, s.start[0], s.end[0]) for s in found] == [("Parameters", NAMESPACE, 0, 2), ("Tasks", NAMESPACE, 3, 8)]
+    assert [(s.name, s.kind, s.start[0], s.end[0]) for s in found] == [
+        ("Parameters", NAMESPACE, 0, 2),
+        ("Tasks", NAMESPACE, 3, 8),
+    ]
     assert [(c.name, c.detail) for c in found[0].children] == [("p", "String")]
-    assert [(c.name, c.detail, c.start[0], c.end[0]) for c in found[1].children] == [("a", "RunShellCommand", 4, 7), ("(a task without a Name)", "Reboot", 8, 8)]
+    assert [(c.name, c.detail, c.start[0], c.end[0]) for c in found[1].children] == [
+        ("a", "RunShellCommand", 4, 7),
+        ("(a task without a Name)", "Reboot", 8, 8),
+    ]
     assert outline("Tasks: [\n", YAML) == []  # YAML that does not read: no outline
 
 
@@ -41,8 +62,13 @@ def test_folding_multi_line_instructions_comment_runs_and_yaml_blocks():
 
 
 def test_links_are_copy_urls():
-    links = content("COPY https://x.example/a.tgz?v /opt/\nCOPY http://x.example/b /opt/\nCOPY /tmp/c /opt/\nRUN curl https://x.example/d\n").ask(LINKS)
-    assert [(link.start, link.end, link.target) for link in links] == [((0, 5), (0, 30), "https://x.example/a.tgz?v"), ((1, 5), (1, 23), "http://x.example/b")]
+    links = content(
+        "COPY https://x.example/a.tgz?v /opt/\nCOPY http://x.example/b /opt/\nCOPY /tmp/c /opt/\nRUN curl https://x.example/d\n"
+    ).ask(LINKS)
+    assert [(link.start, link.end, link.target) for link in links] == [
+        ((0, 5), (0, 30), "https://x.example/a.tgz?v"),
+        ((1, 5), (1, 23), "http://x.example/b"),
+    ]
 
 
 @pytest.mark.slow
@@ -76,8 +102,17 @@ def test_yaml_symbols_and_folds_stay_in_the_text(text):
 def test_the_budget_counts_bytes_and_commands_or_tasks():
     from component_lsp.formats.base import BUDGET
 
-    assert tuple(content("# é\nRUN a \\\n  b\nRUN c\n").ask(BUDGET)) == (len("# é\nRUN a \\\n  b\nRUN c\n".encode()), 2, "commands", True)
-    assert tuple(content("Tasks:\n  - Name: a\n    Action: Reboot\n  - Action: Reboot\n", YAML).ask(BUDGET))[1:] == (2, "tasks", False)
+    assert tuple(content("# é\nRUN a \\\n  b\nRUN c\n").ask(BUDGET)) == (
+        len("# é\nRUN a \\\n  b\nRUN c\n".encode()),
+        2,
+        "commands",
+        True,
+    )
+    assert tuple(content("Tasks:\n  - Name: a\n    Action: Reboot\n  - Action: Reboot\n", YAML).ask(BUDGET))[1:] == (
+        2,
+        "tasks",
+        False,
+    )
 
 
 @pytest.mark.slow

@@ -49,7 +49,7 @@ def test_heredoc_swallows_lines_up_to_its_terminator():
 
 def test_heredoc_names_and_shell_words():
     assert heredoc_names("RUN <<'A B' 2<<C <<\"D\" <<") == [("A B", False), ("C", False), ("D", False)]
-    found = words("a 'b c' \"d\\\"e\"", 10)
+    found = words('a \'b c\' "d\\"e"', 10)
     assert [w.value for w in found] == ["a", "b c", 'd"e']
     assert [(w.start, w.end, w.text) for w in found] == [(10, 11, "a"), (12, 17, "'b c'"), (18, 24, '"d\\"e"')]
     (opened,) = words("'open")

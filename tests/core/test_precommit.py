@@ -26,7 +26,19 @@ def test_the_hook_matches_the_files_the_server_handles_and_no_others():
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+    subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+        },
+    )
 
 
 @pytest.mark.slow
@@ -42,12 +54,30 @@ def test_pre_commit_try_repo_fails_a_bad_component_and_passes_a_good_one(tmp_pat
 
     def try_repo(*files: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "component-lsp", "--verbose", "--files", *files],
-            cwd=repo, capture_output=True, text=True, timeout=900, env=env, check=False,
+            [
+                sys.executable,
+                "-m",
+                "pre_commit",
+                "try-repo",
+                str(ROOT),
+                "component-lsp",
+                "--verbose",
+                "--files",
+                *files,
+            ],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            env=env,
+            check=False,
         )
 
     bad = try_repo("bad.component", "good.component", "README.md")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "bad.component:1:1: error NotSupportedCommand.FROM" in bad.stdout and "README.md" not in bad.stdout.split("component-lsp")[-1]
+    assert (
+        "bad.component:1:1: error NotSupportedCommand.FROM" in bad.stdout
+        and "README.md" not in bad.stdout.split("component-lsp")[-1]
+    )
     good = try_repo("good.component")
     assert good.returncode == 0, good.stdout + good.stderr

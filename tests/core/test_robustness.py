@@ -12,9 +12,9 @@ HOSTILE = {
     "binary garbage": bytes(rng.randrange(256) for _ in range(20000)).decode("utf-8", "replace"),
     "NUL bytes": "RUN a\x00b\n\x00\x00\nENV A=\x00\n",
     "lone surrogates": "RUN \ud800 \udfff\nENV \ud83d=1\n",
-    "CRLF, BOM, tabs": "\ufeffRUN\ta\r\n\tENV\tA=\"1\"\r\nrun b \\\r\n  c\r\n",
+    "CRLF, BOM, tabs": '\ufeffRUN\ta\r\n\tENV\tA="1"\r\nrun b \\\r\n  c\r\n',
     "lone CR": "RUN a\rFROM x\r\rENV A=1\n",
-    "Chinese and emoji": "# 安装软件 😀\nRUN echo 中文 😀 && \\\n    echo 完成\nENV 名字=\"值\"\nWORKDIR /数据 /b\n",
+    "Chinese and emoji": '# 安装软件 😀\nRUN echo 中文 😀 && \\\n    echo 完成\nENV 名字="值"\nWORKDIR /数据 /b\n',
     "backslashes": "\\\n" * 2000 + "RUN a",
     "unterminated everything": 'RUN ["a\nENV A="x\nCOPY <<EOF\nLABEL \'\n${\n',
 }

@@ -11,7 +11,11 @@ from component_lsp.workspace.index import Index
 from helpers import content
 
 YAML = "yaml"
-NAMES = {COMPONENT: "file:///w/app.component", TEMPLATE: "file:///w/app.imagetemplate", YAML: "file:///w/app.component.yaml"}
+NAMES = {
+    COMPONENT: "file:///w/app.component",
+    TEMPLATE: "file:///w/app.imagetemplate",
+    YAML: "file:///w/app.component.yaml",
+}
 
 
 def Analysis(text: str, kind: str = COMPONENT):  # noqa: N802  (reads as the model it opens)
@@ -36,7 +40,10 @@ def diagnostics(text: str, kind: str = COMPONENT):
     for name, body in WORKSPACE.items():
         index.opened(f"file:///w/{name}", content(body, f"file:///w/{name}"))
     model = Analysis(text, kind)
-    return ignores.apply(model, model.diagnostics() + budget.nearly_full(model) + links.check(model.ask(USES) or [], index))
+    return ignores.apply(
+        model, model.diagnostics() + budget.nearly_full(model) + links.check(model.ask(USES) or [], index)
+    )
+
 
 # (rule code, text, (line, start col, end col) of the expected diagnostic, kind)
 FLAGGED = [
@@ -87,24 +94,74 @@ FLAGGED = [
     ("Lint.ParserDirective", "# escape=`\nRUN a\n", (0, 0, 10), "component"),
     ("Lint.DuplicateInstruction", "CMD a\nCMD b\n", (0, 0, 3), "component"),
     ("InvalidContent.LengthExceeded", "RUN " + "x" * 16400 + "\n", (0, 16384, 16404), "component"),
-    ("InvalidImageTemplateCommandSize.ExceededMaxNumber", "RUN a\n" * 127 + "ENV B=\"1\"\n", (127, 0, 3), "component"),
+    ("InvalidImageTemplateCommandSize.ExceededMaxNumber", "RUN a\n" * 127 + 'ENV B="1"\n', (127, 0, 3), "component"),
     ("MissingParameter.Content", "# nothing here\n", (0, 0, 14), "component"),
     ("Lint.BudgetNearlyFull", "RUN a\n" * 120, (0, 0, 3), "component"),
     # YAML-format components (SPEC section 7)
     ("InvalidParameter.Content", "Tasks:\n  - Name: a\n    Action: RunShelCommand\n", (2, 12, 26), YAML),
-    ("InvalidParameter.Content", "Parameters:\n  n:\n    Type: Integer\n    DefaultValue: 1\nTasks:\n  - Name: a\n    Action: Reboot\n", (2, 10, 17), YAML),
+    (
+        "InvalidParameter.Content",
+        "Parameters:\n  n:\n    Type: Integer\n    DefaultValue: 1\nTasks:\n  - Name: a\n    Action: Reboot\n",
+        (2, 10, 17),
+        YAML,
+    ),
     ("InvalidParameter.Content", "Parameters:\n  x:\n    Type: String\n", (0, 0, 10), YAML),
-    ("InvalidParameter.Content", "Tasks:\n  - Name: d\n    Action: OSSDownload\n    Properties:\n      destinationDir: /x\n      objectName: o\n", (2, 12, 23), YAML),
-    ("InvalidParameter.Content", "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{ undefined }}\n", (4, 27, 42), YAML),
-    ("InvalidParameter.Content", "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{ later.stdout }}\n  - Name: later\n    Action: Reboot\n", (4, 27, 45), YAML),
-    ("InvalidParameter.Content", "Tasks:\n  - Name: w\n    Action: WebDownload\n    Properties:\n      sourcePath: http://x\n      destinationDir: /d\n      timeout: soon\n", (6, 15, 19), YAML),
-    ("InvalidParameter.Content", "Tasks:\n  - Name: r\n    Action: Reboot\n    Properties:\n      forceStop: maybe\n", (4, 17, 22), YAML),
+    (
+        "InvalidParameter.Content",
+        "Tasks:\n  - Name: d\n    Action: OSSDownload\n    Properties:\n      destinationDir: /x\n      objectName: o\n",
+        (2, 12, 23),
+        YAML,
+    ),
+    (
+        "InvalidParameter.Content",
+        "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{ undefined }}\n",
+        (4, 27, 42),
+        YAML,
+    ),
+    (
+        "InvalidParameter.Content",
+        "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{ later.stdout }}\n  - Name: later\n    Action: Reboot\n",
+        (4, 27, 45),
+        YAML,
+    ),
+    (
+        "InvalidParameter.Content",
+        "Tasks:\n  - Name: w\n    Action: WebDownload\n    Properties:\n      sourcePath: http://x\n      destinationDir: /d\n      timeout: soon\n",
+        (6, 15, 19),
+        YAML,
+    ),
+    (
+        "InvalidParameter.Content",
+        "Tasks:\n  - Name: r\n    Action: Reboot\n    Properties:\n      forceStop: maybe\n",
+        (4, 17, 22),
+        YAML,
+    ),
     ("InvalidParameter.Content", "Tasks:\n", (0, 0, 5), YAML),
     ("InvalidParameter.Content", "Tasks:\n  - Name: a\n    Action: [\n", (3, 0, 0), YAML),
-    ("Lint.UnknownProperty", "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n      workdir: /tmp\n", (5, 6, 13), YAML),
-    ("Lint.UnusedParameter", "Parameters:\n  p:\n    Type: String\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n", (1, 2, 3), YAML),
-    ("Lint.DuplicateTaskName", "Tasks:\n  - Name: a\n    Action: Reboot\n  - Name: a\n    Action: Reboot\n", (3, 10, 11), YAML),
-    ("Lint.MixedSystems", "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n  - Name: b\n    Action: RunPowerShellCommand\n    Properties:\n      commandContent: dir\n", (6, 12, 32), YAML),
+    (
+        "Lint.UnknownProperty",
+        "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n      workdir: /tmp\n",
+        (5, 6, 13),
+        YAML,
+    ),
+    (
+        "Lint.UnusedParameter",
+        "Parameters:\n  p:\n    Type: String\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n",
+        (1, 2, 3),
+        YAML,
+    ),
+    (
+        "Lint.DuplicateTaskName",
+        "Tasks:\n  - Name: a\n    Action: Reboot\n  - Name: a\n    Action: Reboot\n",
+        (3, 10, 11),
+        YAML,
+    ),
+    (
+        "Lint.MixedSystems",
+        "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n  - Name: b\n    Action: RunPowerShellCommand\n    Properties:\n      commandContent: dir\n",
+        (6, 12, 32),
+        YAML,
+    ),
     ("Lint.TooManyTasks", "Tasks:\n" + "  - Name: r\n    Action: Reboot\n" * 128, (255, 4, 8), YAML),
 ]
 
@@ -115,7 +172,7 @@ CLEAN = [
     "WORKDIR /opt/app\nUSER admin\nCOPY /tmp/a.tar.gz /opt/\n",
     'CMD ["nginx", "-g", "daemon off;"]\nENTRYPOINT /usr/bin/app --serve\n',
     "RUN yum update -y kernel\nRESTART\n",
-    'COMPONENT ic-bp18hy47cqavewsb\nCOMPONENT acs:ecs:cn-hangzhou:123:imagecomponent/nginx:1.0.*\n',
+    "COMPONENT ic-bp18hy47cqavewsb\nCOMPONENT acs:ecs:cn-hangzhou:123:imagecomponent/nginx:1.0.*\n",
     ARN + "app/1.*.* --port 8080\n" + ARN + "plain:1.0.0\nCOMPONENT ic-bp18hy47cqavewsb**** --name value\n",
     "Tasks:\n  - Name: count\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n",  # YAML-format content
 ]
@@ -214,7 +271,11 @@ def test_quote_fix_and_restart_fix_produce_valid_content():
 
 
 def test_only_the_last_cmd_is_kept():
-    found = [d for d in Analysis("CMD a\nENTRYPOINT b\nCMD c\nCMD d\n").diagnostics() if d.code == "Lint.DuplicateInstruction"]
+    found = [
+        d
+        for d in Analysis("CMD a\nENTRYPOINT b\nCMD c\nCMD d\n").diagnostics()
+        if d.code == "Lint.DuplicateInstruction"
+    ]
     assert [d.start[0] for d in found] == [0, 2]
 
 
@@ -225,15 +286,22 @@ def test_yaml_components_get_no_dockerfile_rules():
     assert Analysis(text, TEMPLATE).diagnostics() != []  # a template is Dockerfile-format text
     big = "Tasks:\n" + "  - Name: a\n    Action: Reboot\n" * 600
     assert "InvalidContent.LengthExceeded" in [d.code for d in Analysis(big, YAML).diagnostics()]
-    assert not {d.code for d in Analysis(big, YAML).diagnostics()} & {"InvalidImageTemplateCommand.NotSupported", "Lint.KeywordCase"}
+    assert not {d.code for d in Analysis(big, YAML).diagnostics()} & {
+        "InvalidImageTemplateCommand.NotSupported",
+        "Lint.KeywordCase",
+    }
 
 
 def test_the_rules_lex_with_the_files_escape_character():
     """`\\ ` joins a path's words only where `\\` is the escape character; after `# escape=` backtick, `` ` `` does."""
     assert "InvalidCommandContent.WORKDIR" not in {d.code for d in Analysis("WORKDIR /a\\ b\n").diagnostics()}
     assert "InvalidCommandContent.WORKDIR" in {d.code for d in Analysis("# escape=`\nWORKDIR /a\\ b\n").diagnostics()}
-    assert "InvalidCommandContent.WORKDIR" not in {d.code for d in Analysis("# escape=`\nWORKDIR /a` b\n").diagnostics()}
-    assert "InvalidCommandContent.ENV" in {d.code for d in Analysis('ENV A="x`"y"\n').diagnostics()}  # a quote left open
+    assert "InvalidCommandContent.WORKDIR" not in {
+        d.code for d in Analysis("# escape=`\nWORKDIR /a` b\n").diagnostics()
+    }
+    assert "InvalidCommandContent.ENV" in {
+        d.code for d in Analysis('ENV A="x`"y"\n').diagnostics()
+    }  # a quote left open
     assert "InvalidCommandContent.ENV" not in {d.code for d in Analysis('# escape=`\nENV A="x`"y"\n').diagnostics()}
 
 
@@ -247,7 +315,9 @@ def test_template_messages_say_template():
     over = Analysis("RUN a\n" * 130, TEMPLATE).diagnostics()
     assert over[0].message.startswith("This template has 130 commands")
     big = Analysis("RUN " + "x" * 16400 + "\n", TEMPLATE).diagnostics()
-    assert [d.code for d in big] == ["InvalidBuildContent.LengthExceeded"] and "The template is 16,405 bytes" in big[0].message
+    assert [d.code for d in big] == ["InvalidBuildContent.LengthExceeded"] and "The template is 16,405 bytes" in big[
+        0
+    ].message
 
 
 @pytest.mark.parametrize(

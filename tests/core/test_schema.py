@@ -28,7 +28,9 @@ def test_the_schema_is_valid_draft_2020_12():
 def test_every_action_and_property_of_the_table_is_in_the_schema():
     task = schema()["$defs"]["task"]
     assert task["properties"]["Action"]["enum"] == list(catalog.ACTIONS)
-    by_action = {rule["if"]["properties"]["Action"]["const"]: rule["then"]["properties"]["Properties"] for rule in task["allOf"]}
+    by_action = {
+        rule["if"]["properties"]["Action"]["const"]: rule["then"]["properties"]["Properties"] for rule in task["allOf"]
+    }
     for name, action in catalog.ACTIONS.items():
         assert set(by_action[name]["properties"]) == {p.name for p in action.properties}
         assert by_action[name].get("required", []) == [p.name for p in action.required]

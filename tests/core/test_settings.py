@@ -5,7 +5,10 @@ from component_lsp.settings import Settings, read
 
 
 def found(*codes):
-    return [Diagnostic(code, ERROR if "." in code and not code.startswith("Lint") else WARNING, "m", (0, 0), (0, 1)) for code in codes]
+    return [
+        Diagnostic(code, ERROR if "." in code and not code.startswith("Lint") else WARNING, "m", (0, 0), (0, 1))
+        for code in codes
+    ]
 
 
 def test_vscode_shape_flat_names_and_bare_section_all_read():

@@ -102,7 +102,10 @@ def test_what_answers_or_bounds_a_prompt_or_is_not_a_command_is_left_alone(scrip
         ("yum install nginx", "yum install -y nginx"),
         ("apt-get install curl && apt-get remove x", "apt-get install -y curl && apt-get remove -y x"),
         ("zypper in vim", "zypper -n in vim"),
-        ("DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends x", "DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends x"),
+        (
+            "DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends x",
+            "DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends x",
+        ),
     ],
 )
 def test_the_assume_yes_fix_is_an_insertion_that_leaves_nothing_to_find(script, fixed):
@@ -131,7 +134,11 @@ def test_wrappers_are_seen_through_and_assignments_kept():
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.text(alphabet=st.sampled_from(list("yum apt-get install -y read vi cd reboot \"'$(){}|&;<>\\\n\t#é😀")), max_size=80))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("yum apt-get install -y read vi cd reboot \"'$(){}|&;<>\\\n\t#é😀")), max_size=80
+    )
+)
 def test_any_text_reads_without_a_fault_and_findings_stay_inside_it(script):
     for f in check(script) + check(script, YAML):
         assert 0 <= f.start <= f.end <= len(script)
@@ -144,7 +151,12 @@ def test_any_text_reads_without_a_fault_and_findings_stay_inside_it(script):
 # -- placed in the file ------------------------------------------------------------------------------------------------
 def _found(text, name="file:///w/a.component"):
     doc = content(text, name)
-    return doc, [d for d in doc.diagnostics() if d.code.startswith("Lint.") and d.code in ("Lint.InstallPrompts", "Lint.InteractiveCommand", "Lint.RebootInCommand", "Lint.CdAtEnd")]
+    return doc, [
+        d
+        for d in doc.diagnostics()
+        if d.code.startswith("Lint.")
+        and d.code in ("Lint.InstallPrompts", "Lint.InteractiveCommand", "Lint.RebootInCommand", "Lint.CdAtEnd")
+    ]
 
 
 def test_positions_through_continuations_comments_tabs_and_wide_characters_in_both_encodings():
@@ -168,9 +180,17 @@ def test_exec_form_and_heredoc_bodies_are_not_read_as_shell():
 def test_quick_fixes_in_a_component_fix_and_add_no_error():
     text = "RUN yum install nginx && \\\n    apt-get install curl\nRUN reboot\nRUN cd /opt/app\nRUN ./configure\n"
     doc, found = _found(text)
-    assert [d.code for d in found] == ["Lint.InstallPrompts", "Lint.InstallPrompts", "Lint.RebootInCommand", "Lint.CdAtEnd"]
+    assert [d.code for d in found] == [
+        "Lint.InstallPrompts",
+        "Lint.InstallPrompts",
+        "Lint.RebootInCommand",
+        "Lint.CdAtEnd",
+    ]
     fixed = _apply(text, doc)
-    assert fixed == "RUN yum install -y nginx && \\\n    apt-get install -y curl\nRESTART\nWORKDIR /opt/app\nRUN ./configure\n"
+    assert (
+        fixed
+        == "RUN yum install -y nginx && \\\n    apt-get install -y curl\nRESTART\nWORKDIR /opt/app\nRUN ./configure\n"
+    )
     assert content(fixed, "file:///w/a.component").diagnostics() == []
 
 
@@ -239,7 +259,6 @@ def test_hover_on_a_command_says_what_its_flag_does_in_both_formats():
     assert found is not None and "Is this ok" in found.markdown and (found.start, found.end) == ((9, 10), (9, 13))
     assert hover("echo yum", 6) is None  # an argument, not a command
     assert "Reboot" in (hover("reboot", 1) or ("",))[0]
-
 
 
 def test_the_corpus_of_real_dockerfiles_gets_only_what_would_hang():

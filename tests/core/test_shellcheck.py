@@ -59,9 +59,13 @@ def test_positions_through_continuations_comments_tabs_and_wide_characters_in_bo
 
 
 def test_env_variables_are_declared_and_directives_apply_to_their_run_only():
-    text = "ENV APP=/opt/app\nRUN cd $APP && echo \"$missing\"\n# shellcheck disable=SC2154\nRUN echo \"$other\"\nRUN echo \"$third\"\n"
+    text = 'ENV APP=/opt/app\nRUN cd $APP && echo "$missing"\n# shellcheck disable=SC2154\nRUN echo "$other"\nRUN echo "$third"\n'
     _, found = _checked(text)
-    assert [(d.code, d.start[0]) for d in found] == [("ShellCheck.SC2086", 1), ("ShellCheck.SC2154", 1), ("ShellCheck.SC2154", 4)]
+    assert [(d.code, d.start[0]) for d in found] == [
+        ("ShellCheck.SC2086", 1),
+        ("ShellCheck.SC2154", 1),
+        ("ShellCheck.SC2154", 4),
+    ]
     inside = "RUN echo \\\n  # shellcheck disable=SC2086\n  $1\n"
     assert _checked(inside)[1] == []
 
@@ -88,7 +92,10 @@ def test_run_shell_command_scripts_are_checked_with_references_masked():
     )
     _, found = _checked(text, "file:///w/a.component.yaml")
     # `cd {{ dir }}` is ShellCheck's "cd ... || exit" (the reference masked is a word), `$1` its quoting.
-    assert [(d.code, d.start, d.end) for d in found] == [("ShellCheck.SC2164", (8, 8), (8, 20)), ("ShellCheck.SC2086", (9, 13), (9, 15))]
+    assert [(d.code, d.start, d.end) for d in found] == [
+        ("ShellCheck.SC2164", (8, 8), (8, 20)),
+        ("ShellCheck.SC2086", (9, 13), (9, 15)),
+    ]
 
 
 def test_locate_follows_the_mode_and_the_path(tmp_path, monkeypatch):
@@ -131,7 +138,10 @@ def test_check_runs_one_process_for_several_files(tmp_path):
     assert status == 1 and out.getvalue().count("ShellCheck.SC2086") == 6
     assert log.read_text().count("start") == 1
     assert check([str(tmp_path)], io.StringIO(), err, Options(shellcheck="off", fail_level="info")) == 0
-    assert check([str(tmp_path)], io.StringIO(), err, Options(shellcheck="on", shellcheck_path=str(tmp_path / "none"))) == 2
+    assert (
+        check([str(tmp_path)], io.StringIO(), err, Options(shellcheck="on", shellcheck_path=str(tmp_path / "none")))
+        == 2
+    )
     assert "not at" in err.getvalue()
 
 
@@ -184,7 +194,9 @@ EDITS = st.lists(
         st.integers(0, 12),
         st.integers(0, 14),
         st.integers(0, 2),  # lines the replaced text runs over
-        st.sampled_from(["x", " $9", "\n", "RUN ls $3\n", "", "# shellcheck disable=SC2086\n", "ENV Q=1\n", "\\\n", "#", " "]),
+        st.sampled_from(
+            ["x", " $9", "\n", "RUN ls $3\n", "", "# shellcheck disable=SC2086\n", "ENV Q=1\n", "\\\n", "#", " "]
+        ),
         st.booleans(),
     ),
     max_size=10,
@@ -206,7 +218,11 @@ def test_what_is_kept_between_keystrokes_equals_a_fresh_look(edits):
         lines = doc.doc.lines
         line = min(line, len(lines) - 1)
         end = min(line + over, len(lines) - 1)
-        doc.edit((line, min(column, len(lines[line].rstrip("\r\n")))), (end, min(column, len(lines[end].rstrip("\r\n")))), new)
+        doc.edit(
+            (line, min(column, len(lines[line].rstrip("\r\n")))),
+            (end, min(column, len(lines[end].rstrip("\r\n")))),
+            new,
+        )
         _, missing = checking.diagnostics("file:///a", doc)
         if pause and missing:
             checking._run("file:///a", missing, None)
@@ -231,7 +247,9 @@ def test_findings_move_with_their_lines_and_only_the_edited_script_is_looked_at_
     before = checking.diagnostics("file:///a", doc)[0]
     assert [d.start for group in before for d in group] == [(1, 9), (5, 8), (6, 7)]
     placed, original = [], shellcheck.diagnostics
-    monkeypatch.setattr(module.shellcheck, "diagnostics", lambda results, place: placed.append(results) or original(results, place))
+    monkeypatch.setattr(
+        module.shellcheck, "diagnostics", lambda results, place: placed.append(results) or original(results, place)
+    )
     doc.edit((2, 10), (2, 10), "\n# c")  # WORKDIR and the first RUN true parsed again, the second after them
     moved = checking.diagnostics("file:///a", doc)
     assert [d.start for group in moved[0] for d in group] == [(1, 9), (6, 8), (7, 7)] and moved[1] == []
@@ -290,10 +308,18 @@ def test_the_corpus_through_shellcheck_in_one_run(tmp_path):
     for path in sorted(CORPUS.glob("**/*Dockerfile*")):
         (tmp_path / f"{path.name}.component").write_bytes(path.read_bytes())
     out = io.StringIO()
-    check([str(tmp_path)], out, io.StringIO(), Options(format="json", shellcheck="on", shellcheck_path=BINARY, fail_level="none"))
+    check(
+        [str(tmp_path)],
+        out,
+        io.StringIO(),
+        Options(format="json", shellcheck="on", shellcheck_path=BINARY, fail_level="none"),
+    )
     found = [d for d in json.loads(out.getvalue()) if d["code"].startswith("ShellCheck.")]
     counts = Counter(d["code"] for d in found)
-    print(f"\nShellCheck on the corpus: {len(found)} findings: " + ", ".join(f"{code} {n}" for code, n in counts.most_common()))
+    print(
+        f"\nShellCheck on the corpus: {len(found)} findings: "
+        + ", ".join(f"{code} {n}" for code, n in counts.most_common())
+    )
     quoting = [d for d in found if d["code"] == "ShellCheck.SC2086"]
     assert len(quoting) >= 50
     for d in quoting:

@@ -32,13 +32,26 @@ def indexed(root) -> Index:
 
 
 def test_the_walk_finds_our_files_and_skips_what_no_component_lives_in(tmp_path):
-    write(tmp_path, {
-        "a/app.component.yaml": APP, "b/plain.component": "RUN a\n", "main.imagetemplate": ARN + "app/1.0.0 --port 1\n",
-        "README.md": "# not ours", ".git/x.component": "RUN a\n", "node_modules/p/x.component": "RUN a\n",
-        "venv/x.component": "RUN a\n", "tools/pyvenv.cfg": "home = /usr\n", "tools/lib/x.component": "RUN a\n",
-    })
+    write(
+        tmp_path,
+        {
+            "a/app.component.yaml": APP,
+            "b/plain.component": "RUN a\n",
+            "main.imagetemplate": ARN + "app/1.0.0 --port 1\n",
+            "README.md": "# not ours",
+            ".git/x.component": "RUN a\n",
+            "node_modules/p/x.component": "RUN a\n",
+            "venv/x.component": "RUN a\n",
+            "tools/pyvenv.cfg": "home = /usr\n",
+            "tools/lib/x.component": "RUN a\n",
+        },
+    )
     index = indexed(tmp_path)
-    assert sorted(os.path.relpath(p, tmp_path) for p in index.disk) == ["a/app.component.yaml", "b/plain.component", "main.imagetemplate"]
+    assert sorted(os.path.relpath(p, tmp_path) for p in index.disk) == [
+        "a/app.component.yaml",
+        "b/plain.component",
+        "main.imagetemplate",
+    ]
     assert sorted(index.names()) == ["app", "plain"] and index.seconds > 0 and index.notes == []
     (template,) = index.templates()
     assert [use.name for use in template.uses] == ["app"]
@@ -46,7 +59,10 @@ def test_the_walk_finds_our_files_and_skips_what_no_component_lives_in(tmp_path)
 
 @pytest.mark.slow
 def test_hostile_files_are_skipped_and_the_walk_ends(tmp_path):
-    write(tmp_path, {"ok.component": "RUN a\n", "binary.component": bytes(random.Random(7).randrange(256) for _ in range(65536))})
+    write(
+        tmp_path,
+        {"ok.component": "RUN a\n", "binary.component": bytes(random.Random(7).randrange(256) for _ in range(65536))},
+    )
     os.symlink(tmp_path, tmp_path / "loop")  # a folder that holds itself
     os.symlink(tmp_path / "b.component", tmp_path / "a.component")  # two links to each other
     os.symlink(tmp_path / "a.component", tmp_path / "b.component")
@@ -117,22 +133,31 @@ def test_an_open_document_wins_over_the_disk_and_the_disk_comes_back_on_close(tm
 
 
 def linked(tmp_path, template: str):
-    write(tmp_path, {"app.component.yaml": APP, "plain.component": "RUN yum install -y nginx\n", "main.imagetemplate": template})
+    write(
+        tmp_path,
+        {"app.component.yaml": APP, "plain.component": "RUN yum install -y nginx\n", "main.imagetemplate": template},
+    )
     index = indexed(tmp_path)
     model = content(template, (tmp_path / "main.imagetemplate").as_uri())
     return index, model.ask(USES)
 
 
 def test_a_template_follows_the_component_it_names(tmp_path):
-    index, uses = linked(tmp_path, ARN + "app/1.0.0 --port 80 --debug true\n" + ARN + "nothere/1.0.0 --x 1\nCOMPONENT ic-abc --y 2\n")
+    index, uses = linked(
+        tmp_path, ARN + "app/1.0.0 --port 80 --debug true\n" + ARN + "nothere/1.0.0 --x 1\nCOMPONENT ic-abc --y 2\n"
+    )
     assert links.check(uses, index) == []  # a component not in the workspace, or an id: nothing to say
     component = (tmp_path / "app.component.yaml").as_uri()
     assert [(loc.uri, loc.start) for loc in links.definition(uses, index, (0, 60))] == [(component, (0, 0))]
-    assert [(loc.uri, loc.start, loc.end) for loc in links.definition(uses, index, (0, 70))] == [(component, (1, 2), (1, 6))]
+    assert [(loc.uri, loc.start, loc.end) for loc in links.definition(uses, index, (0, 70))] == [
+        (component, (1, 2), (1, 6))
+    ]
     assert links.definition(uses, index, (1, 60)) == []
     assert "| `debug` | Boolean | `false` |" in links.hover(uses, index, (0, 60)).markdown
     refs = links.references(component, [], index, (1, 3), False)  # from the parameter port
-    assert [(os.path.basename(loc.uri), loc.start, loc.end) for loc in refs] == [("main.imagetemplate", (0, 68), (0, 74))]
+    assert [(os.path.basename(loc.uri), loc.start, loc.end) for loc in refs] == [
+        ("main.imagetemplate", (0, 68), (0, 74))
+    ]
     refs = links.references(component, [], index, (0, 0), False)  # from anywhere else in the component
     assert [(os.path.basename(loc.uri), loc.start) for loc in refs] == [("main.imagetemplate", (0, 58))]
 
@@ -147,7 +172,25 @@ def test_completion_offers_names_then_parameters(tmp_path):
     assert [i.label for i in items] == ["app", "plain"] and items[0].start == (0, len(ARN))
     assert links.complete(uses, index, "", (2, 0)) == []  # a keyword goes there: the format offers COMPONENT
 
-TEMPLATE_PIECES = [ARN + "app/1.0.0", ARN + "app/1.*.* --port", "--port 1", "--debug maybe", " --", "COMPONENT ", "ic-x", "\\\n", "\n", "RUN a", "😀", "\t", "acs:ecs:", "/", ":", "*"]
+
+TEMPLATE_PIECES = [
+    ARN + "app/1.0.0",
+    ARN + "app/1.*.* --port",
+    "--port 1",
+    "--debug maybe",
+    " --",
+    "COMPONENT ",
+    "ic-x",
+    "\\\n",
+    "\n",
+    "RUN a",
+    "😀",
+    "\t",
+    "acs:ecs:",
+    "/",
+    ":",
+    "*",
+]
 
 
 @pytest.mark.slow

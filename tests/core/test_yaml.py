@@ -97,13 +97,19 @@ TWINS = [
     (EXAMPLES[0].replace("{{x}}", "{{ y }}"), ("InvalidParameter.Content", 8, 34)),
     (EXAMPLES[0].replace("{{count.stdout}}", "{{result.stdout}}"), ("InvalidParameter.Content", 12, 27)),
     (EXAMPLES[0].replace("{{count.stdout}}", "{{count.stderr}}"), ("InvalidParameter.Content", 12, 27)),
-    (EXAMPLES[2].replace("      bucketName: my-bucket\n      destinationDir", "      destinationDir"), ("InvalidParameter.Content", 2, 12)),
+    (
+        EXAMPLES[2].replace("      bucketName: my-bucket\n      destinationDir", "      destinationDir"),
+        ("InvalidParameter.Content", 2, 12),
+    ),
     (EXAMPLES[3].replace("forceStop: true", "forceStop: maybe"), ("InvalidParameter.Content", 17, 15)),
     (EXAMPLES[1].replace("Tasks:", "Task:"), ("Lint.UnknownProperty", 0, 0)),
     (EXAMPLES[1].replace("    Action", "    Actoin"), ("Lint.UnknownProperty", 2, 4)),
     (EXAMPLES[0].replace("{{x}}", "x"), ("Lint.UnusedParameter", 1, 2)),
     (EXAMPLES[1].replace("echo hello world", "'hello"), ("InvalidParameter.Content", 5, 0)),
-    (EXAMPLES[0].replace("    Type: String       # String | Number | Boolean\n", ""), ("InvalidParameter.Content", 1, 2)),
+    (
+        EXAMPLES[0].replace("    Type: String       # String | Number | Boolean\n", ""),
+        ("InvalidParameter.Content", 1, 2),
+    ),
 ]
 
 
@@ -130,7 +136,10 @@ def test_quick_fixes_add_what_is_missing():
     for e in reversed(missing.fix):
         doc.edit(e.start, e.end, e.text)
     assert "      bucketName: \n" in doc.doc.text and "objectName: setup.sh" in doc.doc.text
-    typed = content("Parameters:\n  p:\n    DefaultValue: 1\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{p}}\n", NAME)
+    typed = content(
+        "Parameters:\n  p:\n    DefaultValue: 1\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{p}}\n",
+        NAME,
+    )
     (no_type,) = typed.diagnostics()
     for e in reversed(no_type.fix):
         typed.edit(e.start, e.end, e.text)
@@ -169,7 +178,22 @@ def assembled(doc) -> dict:
 scalars = st.one_of(
     st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True),
     st.integers(-1000, 100000).map(str),
-    st.sampled_from(["true", "false", "yes", "null", "~", "1.5", "0x1f", "'quoted: text'", '"double \\" q"', "a # not a comment?", "[1, 2]", "{a: 1}"]),
+    st.sampled_from(
+        [
+            "true",
+            "false",
+            "yes",
+            "null",
+            "~",
+            "1.5",
+            "0x1f",
+            "'quoted: text'",
+            '"double \\" q"',
+            "a # not a comment?",
+            "[1, 2]",
+            "{a: 1}",
+        ]
+    ),
 )
 multiline = st.lists(st.from_regex(r"[a-z {}$]{0,12}", fullmatch=True), min_size=1, max_size=3)
 
@@ -221,13 +245,60 @@ def test_the_reading_agrees_with_pyyaml_on_valid_documents(text):
 
 
 # -- edits agree with a fresh read --------------------------------------------------------------
-FRAGMENTS = ["\n", " ", "  ", "- ", ":", "Tasks:", "Parameters:", "{{x}}", "{{", "}}", "a", "1", "true", "#", "---\n", "&a ", "*a", "\t", "'", '"', "[", "]"]
-FRAGMENTS += ["Name: ", "Action: Reboot\n", "    ", "|\n", "\r", "\x85", "\u2028", "\ufeff", "\x00", "é", "😀", "\udbff"]
+FRAGMENTS = [
+    "\n",
+    " ",
+    "  ",
+    "- ",
+    ":",
+    "Tasks:",
+    "Parameters:",
+    "{{x}}",
+    "{{",
+    "}}",
+    "a",
+    "1",
+    "true",
+    "#",
+    "---\n",
+    "&a ",
+    "*a",
+    "\t",
+    "'",
+    '"',
+    "[",
+    "]",
+]
+FRAGMENTS += [
+    "Name: ",
+    "Action: Reboot\n",
+    "    ",
+    "|\n",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "\x00",
+    "é",
+    "😀",
+    "\udbff",
+]
 
 
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None)
-@given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 3), st.lists(st.sampled_from(FRAGMENTS), max_size=3)), max_size=6))
+@given(
+    st.sampled_from(EXAMPLES),
+    st.lists(
+        st.tuples(
+            st.integers(0, 10**6),
+            st.integers(0, 10**6),
+            st.integers(0, 3),
+            st.lists(st.sampled_from(FRAGMENTS), max_size=3),
+        ),
+        max_size=6,
+    ),
+)
 def test_incremental_equals_fresh(text, edits):
     doc = content(text, NAME)
     for a, b, span, pieces in edits:
@@ -247,7 +318,9 @@ TYPED = st.sampled_from(list("abz09 -_:#{}'\"&*!|>%@`,[]\t") + ["\r", "\x85", "\
 
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None)
-@given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.booleans(), TYPED), min_size=1, max_size=25))
+@given(
+    st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.booleans(), TYPED), min_size=1, max_size=25)
+)
 def test_typing_in_values_equals_a_fresh_read(text, keys):
     """One character typed or deleted at a time, near the end of lines, where values are (the model's fast path)."""
     doc = content(text, NAME)
@@ -272,19 +345,34 @@ def test_the_reading_agrees_with_pyyaml_at_length(text):
 
 @pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
-@given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.booleans(), TYPED), min_size=1, max_size=40))
+@given(
+    st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.booleans(), TYPED), min_size=1, max_size=40)
+)
 def test_typing_in_values_at_length(text, keys):
     test_typing_in_values_equals_a_fresh_read.hypothesis.inner_test(text, keys)
 
 
 @pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
-@given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 3), st.lists(st.sampled_from(FRAGMENTS), max_size=3)), max_size=8))
+@given(
+    st.sampled_from(EXAMPLES),
+    st.lists(
+        st.tuples(
+            st.integers(0, 10**6),
+            st.integers(0, 10**6),
+            st.integers(0, 3),
+            st.lists(st.sampled_from(FRAGMENTS), max_size=3),
+        ),
+        max_size=8,
+    ),
+)
 def test_incremental_equals_fresh_at_length(text, edits):
     test_incremental_equals_fresh.hypothesis.inner_test(text, edits)
 
 
-ANY_INSERT = st.one_of(st.sampled_from(PIECES + YAML_PIECES + ["", "\n", "\r\n", "\n  - Name: b\n", "\n    "]), st.text(max_size=6))
+ANY_INSERT = st.one_of(
+    st.sampled_from(PIECES + YAML_PIECES + ["", "\n", "\r\n", "\n  - Name: b\n", "\n    "]), st.text(max_size=6)
+)
 
 
 def _place(text: str, offset: int) -> tuple[int, int]:
@@ -323,7 +411,10 @@ HOSTILE = [
     "Tasks:\n" + "  " * 3000 + "- a\n",
     "Tasks:\n" + "".join("  " * i + "- \n" for i in range(600)),
     'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    + "".join(f'{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n' for i in range(9))
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
+        for i in range(9)
+    )
     + "Tasks: *j\n",
     "Tasks:\n  - Name: " + "x" * (1 << 20) + "\n",
     "Tasks:\n\t- Name: a\n\t  Action: Reboot\n",
@@ -382,7 +473,9 @@ def test_completion_where_a_user_asks():
     assert labels("Tasks:\n  - §\n")[:2] == ["Name", "Action"]
     assert labels("Parameters:\n  x:\n    Type: §\n") == ["String", "Number", "Boolean"]
     props = labels("Tasks:\n  - Name: d\n    Action: OSSDownload\n    Properties:\n      bucketName: b\n      §\n")
-    assert props[:2] == ["destinationDir", "objectName"] and "bucketName" not in props  # required first, present left out
+    assert (
+        props[:2] == ["destinationDir", "objectName"] and "bucketName" not in props
+    )  # required first, present left out
     assert labels("Tasks:\n  - Name: r\n    Action: Reboot\n    Properties:\n      forceStop: §\n") == ["true", "false"]
     refs = labels(EXAMPLES[0].replace("{{count.stdout}}", "{{ §"))
     assert refs == ["x", "count.stdout"]
@@ -424,7 +517,12 @@ def test_definition_and_references_of_parameters_and_tasks():
 
 
 def test_rename_changes_the_declaration_and_every_use():
-    doc = content(EXAMPLES[0].replace('{{count.stdout}}', '{{ count.stdout }} {{count.stdout}}').replace("Name: count", 'Name: "count"'), NAME)
+    doc = content(
+        EXAMPLES[0]
+        .replace("{{count.stdout}}", "{{ count.stdout }} {{count.stdout}}")
+        .replace("Name: count", 'Name: "count"'),
+        NAME,
+    )
     edits = doc.ask(RENAME, 5, 12, "counted")
     for e in reversed(edits):
         doc.edit(e.start, e.end, e.text)
@@ -432,7 +530,9 @@ def test_rename_changes_the_declaration_and_every_use():
     assert doc.ask(PREPARE_RENAME, 1, 2) == (((1, 2), (1, 3)), "x")
 
 
-@pytest.mark.parametrize("new,why", [("a b", "cannot be a name"), ("result", "exists already"), ("a.b", "cannot be a name")])
+@pytest.mark.parametrize(
+    "new,why", [("a b", "cannot be a name"), ("result", "exists already"), ("a.b", "cannot be a name")]
+)
 def test_a_rename_that_would_break_references_is_refused(new, why):
     doc = content(EXAMPLES[0], NAME)
     with pytest.raises(ValueError, match=why):
@@ -448,7 +548,11 @@ def test_no_rename_while_the_yaml_does_not_read():
 
 def test_a_misspelt_key_is_never_offered_a_name_the_mapping_has_or_a_value_cannot_take():
     def fixes(text: str) -> list[str]:
-        return [d.fix_title for d in content(text, "file:///w/a.component.yaml").diagnostics() if d.code == "Lint.UnknownProperty"]
+        return [
+            d.fix_title
+            for d in content(text, "file:///w/a.component.yaml").diagnostics()
+            if d.code == "Lint.UnknownProperty"
+        ]
 
     tasks = "Tasks:\n  - Name: a\n    Action: Reboot\n"
     assert fixes(tasks + "Task:\n  - Name: b\n    Action: Reboot\n") == [""]  # Tasks is there already

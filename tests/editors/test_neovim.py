@@ -44,10 +44,15 @@ def nvim() -> str:
 def fresh(tmp_path: Path, result: Path) -> dict[str, str]:
     """Where a collector writes its result, and XDG folders of the test's own: the user's config, data, state
     and cache stay out of it."""
-    return {"COMPONENT_LSP_RESULT": str(result), **{f"XDG_{kind.upper()}_HOME": str(tmp_path / kind) for kind in ("config", "data", "state", "cache")}}
+    return {
+        "COMPONENT_LSP_RESULT": str(result),
+        **{f"XDG_{kind.upper()}_HOME": str(tmp_path / kind) for kind in ("config", "data", "state", "cache")},
+    }
 
 
-def run_neovim(tmp_path: Path, how: str, path_has_server: bool = True, fixture: Path = FIXTURE, collector: str = "collect.lua") -> dict:
+def run_neovim(
+    tmp_path: Path, how: str, path_has_server: bool = True, fixture: Path = FIXTURE, collector: str = "collect.lua"
+) -> dict:
     work = tmp_path / "project"
     work.mkdir()
     source = work / fixture.name
@@ -59,7 +64,9 @@ def run_neovim(tmp_path: Path, how: str, path_has_server: bool = True, fixture: 
     env = {**os.environ, **fresh(tmp_path, result)}
     # With the venv's bin on PATH, `component-lsp` is found; without it, the plugin falls back
     # to `python3 -m component_lsp`, which needs a python3 that has the package.
-    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}" if path_has_server else f"{tmp_path / 'bin'}{os.pathsep}/usr/bin:/bin"
+    env["PATH"] = (
+        f"{BIN}{os.pathsep}{env.get('PATH', '')}" if path_has_server else f"{tmp_path / 'bin'}{os.pathsep}/usr/bin:/bin"
+    )
     if not path_has_server:
         (tmp_path / "bin").mkdir()
         python3 = tmp_path / "bin" / "python3"  # a script, not a link: a link would lose the venv
@@ -68,7 +75,12 @@ def run_neovim(tmp_path: Path, how: str, path_has_server: bool = True, fixture: 
     collect = PLUGIN / "test" / collector
     proc = subprocess.run(
         [nvim(), "--headless", "-u", str(init), "-c", f"luafile {collect}", str(source)],
-        check=False, cwd=work, env=env, capture_output=True, text=True, timeout=120,
+        check=False,
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.exists(), f"Neovim wrote no result (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
     got = json.loads(result.read_text(encoding="utf-8"))
@@ -99,13 +111,17 @@ def test_neovim_shows_diagnostics_completion_and_hover(tmp_path, how):
     assert got["client"]["name"] == "component_lsp" and got["client"]["cmd"] == ["component-lsp"]
 
     # Codes and positions, including the COPY error after "café" and an emoji (byte columns).
-    assert [(d["code"], d["lnum"], d["col"]) for d in got["diagnostics"]] == expected_diagnostics(ignore_lint=how == "setup")
+    assert [(d["code"], d["lnum"], d["col"]) for d in got["diagnostics"]] == expected_diagnostics(
+        ignore_lint=how == "setup"
+    )
     assert expected_diagnostics(False)[1][2] == 24 != len("COPY café.txt 😀.txt ")  # bytes, not characters
     assert all(d["source"] == "component-lsp" for d in got["diagnostics"])
 
     # An edit updates them: the fixed RUN line no longer has an error; the rest stay.
     assert got["edit_seen"]
-    assert [d["code"] for d in got["after_edit"]] == [c for c, _, _ in expected_diagnostics(how == "setup") if c != "EmptyCommandContent.RUN"]
+    assert [d["code"] for d in got["after_edit"]] == [
+        c for c, _, _ in expected_diagnostics(how == "setup") if c != "EmptyCommandContent.RUN"
+    ]
 
     labels = [item["label"] for item in got["completion"]]
     assert "RUN" in labels and "FROM" not in labels
@@ -121,7 +137,9 @@ def test_neovim_edits_keep_the_server_in_step(tmp_path, how):
     assert "RUN 昨天 😀" in edited["text"] and "RUN z\r" in edited["text"]  # the edits happened
     analysis = content(edited["text"])
     shown = [d for d in analysis.diagnostics() if not (how == "setup" and d.code.startswith("Lint."))]
-    expected = sorted((d.code, analysis.doc.to_lsp(*d.start, "utf-8")[0]) for d in shown)  # LSP lines: the lone CR breaks one
+    expected = sorted(
+        (d.code, analysis.doc.to_lsp(*d.start, "utf-8")[0]) for d in shown
+    )  # LSP lines: the lone CR breaks one
     assert sorted((d["code"], d["line"]) for d in edited["diagnostics"]) == expected
 
 
@@ -180,7 +198,11 @@ def test_neovim_outline_folding_budget_format_on_type_format_and_rename(tmp_path
     text = EDITING_FIXTURE.read_text(encoding="utf-8")
     # The outline, as vim.lsp.buf.document_symbol() lists it: instructions, and the variable ENV sets.
     assert [(s["text"], s["lnum"]) for s in got["symbols"]] == [
-        ("[Function] ENV", 2), ("[Variable] APP_HOME", 2), ("[Function] RUN", 3), ("[Function] COPY", 8), ("[Function] WORKDIR", 9),
+        ("[Function] ENV", 2),
+        ("[Variable] APP_HOME", 2),
+        ("[Function] RUN", 3),
+        ("[Function] COPY", 8),
+        ("[Function] WORKDIR", 9),
     ]
     # Folding with foldexpr=v:lua.vim.lsp.foldexpr(): the comment run and the continued RUN fold, closed.
     assert got["foldlevels"] == [0, 0, 1, 1, 1, 1, 1, 0, 0]
@@ -188,8 +210,15 @@ def test_neovim_outline_folding_budget_format_on_type_format_and_rename(tmp_path
     assert got["hint"] == {"label": f"{len(text.encode()):,} / 16,384 bytes · 4 / 127 commands", "line": 0}
     assert got["typed"] == "    "  # Enter after a trailing backslash, with vim.lsp.on_type_formatting
     assert got["formatted"] == [
-        "# Build the web server", "ENV APP_HOME=/opt/app", "RUN mkdir -p $APP_HOME && \\", "    cd $APP_HOME && \\", "    echo ready",
-        "# Fetch the release", "# (a second comment line)", "COPY https://example.com/app.tgz /tmp/", "WORKDIR $APP_HOME",
+        "# Build the web server",
+        "ENV APP_HOME=/opt/app",
+        "RUN mkdir -p $APP_HOME && \\",
+        "    cd $APP_HOME && \\",
+        "    echo ready",
+        "# Fetch the release",
+        "# (a second comment line)",
+        "COPY https://example.com/app.tgz /tmp/",
+        "WORKDIR $APP_HOME",
     ]
     assert got["renamed"] == [line.replace("APP_HOME", "ROOT") for line in got["formatted"]]
 
@@ -229,15 +258,45 @@ def test_a_fresh_neovim_installs_the_plugin_and_builds_its_own_server(tmp_path):
         **fresh(tmp_path, result),
         "PATH": f"{bin_dir}{os.pathsep}/usr/bin:/bin",
     }
-    assert subprocess.run([str(python3), "-c", "import component_lsp"], env=env, cwd=work, capture_output=True, check=False).returncode != 0
+    assert (
+        subprocess.run(
+            [str(python3), "-c", "import component_lsp"], env=env, cwd=work, capture_output=True, check=False
+        ).returncode
+        != 0
+    )
     proc = subprocess.run(
-        [nvim(), "--headless", "-u", str(init), "-c", f"luafile {PLUGIN / 'test' / 'collect_install.lua'}", str(work / "app.component")],
-        check=False, cwd=work, env=env, capture_output=True, text=True, timeout=600,
+        [
+            nvim(),
+            "--headless",
+            "-u",
+            str(init),
+            "-c",
+            f"luafile {PLUGIN / 'test' / 'collect_install.lua'}",
+            str(work / "app.component"),
+        ],
+        check=False,
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.exists(), f"Neovim wrote no result (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
     got = json.loads(result.read_text(encoding="utf-8"))
     assert got["error"] is None, got["error"]
-    server = tmp_path / "data" / "nvim" / "site" / "pack" / "core" / "opt" / "component-lsp" / ".venv" / "bin" / "component-lsp"
+    server = (
+        tmp_path
+        / "data"
+        / "nvim"
+        / "site"
+        / "pack"
+        / "core"
+        / "opt"
+        / "component-lsp"
+        / ".venv"
+        / "bin"
+        / "component-lsp"
+    )
     assert got["cmd"] == [str(server)] and server.exists()
     assert got["filetype"] == "ecs-component"
     assert "NotSupportedCommand.FROM" in got["codes"] and "Lint.InstallPrompts" in got["codes"]

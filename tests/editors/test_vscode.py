@@ -98,22 +98,60 @@ def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
     shutil.rmtree(OUTPUT, ignore_errors=True)
     done = subprocess.run(
         [
-            "node", "test/e2e/run.mjs", "--vsix", str(vsix), "--python", sys.executable, "--out", str(OUTPUT),
-            "--port", str(free_port()), "--vscode-web", str(VSCODE_WEB),
+            "node",
+            "test/e2e/run.mjs",
+            "--vsix",
+            str(vsix),
+            "--python",
+            sys.executable,
+            "--out",
+            str(OUTPUT),
+            "--port",
+            str(free_port()),
+            "--vscode-web",
+            str(VSCODE_WEB),
         ],
-        check=False, cwd=EXTENSION, capture_output=True, text=True, timeout=600,
+        check=False,
+        cwd=EXTENSION,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     print(done.stdout[-3000:])
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    shots = ("vscode-no-server.png", "vscode-problems.png", "vscode-hover.png", "vscode-completion.png", "vscode-yaml.png")
-    for shot in (*shots, "vscode-template.png", "vscode-definition.png", "vscode-budget.png", "vscode-outline.png", "vscode-format.png", "vscode-rename.png"):
+    shots = (
+        "vscode-no-server.png",
+        "vscode-problems.png",
+        "vscode-hover.png",
+        "vscode-completion.png",
+        "vscode-yaml.png",
+    )
+    for shot in (
+        *shots,
+        "vscode-template.png",
+        "vscode-definition.png",
+        "vscode-budget.png",
+        "vscode-outline.png",
+        "vscode-format.png",
+        "vscode-rename.png",
+    ):
         assert (OUTPUT / shot).stat().st_size > 10_000
     assert "NotSupportedCommand.FROM" in (OUTPUT / "problems.txt").read_text(encoding="utf-8")
     assert "Unknown action `RunShelCommand`" in (OUTPUT / "problems-yaml.txt").read_text(encoding="utf-8")
-    assert "has no parameter --prot. Did you mean --port?" in (OUTPUT / "problems-template.txt").read_text(encoding="utf-8")
+    assert "has no parameter --prot. Did you mean --port?" in (OUTPUT / "problems-template.txt").read_text(
+        encoding="utf-8"
+    )
     # The Outline view's rows: each instruction (its name, then its detail), and the variable ENV sets.
-    outline = [row.split("\n")[0] for row in (OUTPUT / "outline.txt").read_text(encoding="utf-8").split("\n\n") if row.strip()]
-    assert [next(n for n in ("ENV", "APP_HOME", "RUN", "COPY", "WORKDIR") if row.startswith(n)) for row in outline] == ["ENV", "APP_HOME", "RUN", "COPY", "WORKDIR"]
+    outline = [
+        row.split("\n")[0] for row in (OUTPUT / "outline.txt").read_text(encoding="utf-8").split("\n\n") if row.strip()
+    ]
+    assert [next(n for n in ("ENV", "APP_HOME", "RUN", "COPY", "WORKDIR") if row.startswith(n)) for row in outline] == [
+        "ENV",
+        "APP_HOME",
+        "RUN",
+        "COPY",
+        "WORKDIR",
+    ]
     renamed = (OUTPUT / "renamed.txt").read_text(encoding="utf-8")
     assert "ENV ROOT=/opt/app" in renamed and "RUN mkdir -p $ROOT" in renamed and "APP_HOME" not in renamed
 
@@ -121,7 +159,9 @@ def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
 def _site_packages(python: str) -> set[str]:
     """What a Python has installed, and in its user site: to see that nothing was pip-installed there."""
     code = "import site, sys, os; dirs = site.getsitepackages() + [site.getusersitepackages()]; print('\\n'.join(sorted(d + '/' + n for d in dirs if os.path.isdir(d) for n in os.listdir(d))))"
-    return set(subprocess.run([python, "-c", code], capture_output=True, text=True, check=True, timeout=60).stdout.split())
+    return set(
+        subprocess.run([python, "-c", code], capture_output=True, text=True, check=True, timeout=60).stdout.split()
+    )
 
 
 def test_real_vscode_runs_the_server_the_extension_carries(vsix, tmp_path):
@@ -130,21 +170,43 @@ def test_real_vscode_runs_the_server_the_extension_carries(vsix, tmp_path):
     need(VSCODE_WEB.exists(), f"{VSCODE_WEB} is missing")
     need((VSCODE_WEB_HOME / ".installed-4.100.3").exists(), f"code-server is not installed: bash {VSCODE_WEB} install")
     need(Path("/usr/bin/chromium").exists(), "Debian's chromium is not installed: apt-get install chromium")
-    python = getattr(sys, "_base_executable", sys.executable)  # the interpreter behind the test's venv: no component_lsp
+    python = getattr(
+        sys, "_base_executable", sys.executable
+    )  # the interpreter behind the test's venv: no component_lsp
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     (bin_dir / "python3").symlink_to(python)
     path = f"{bin_dir}{os.pathsep}/usr/local/bin{os.pathsep}/usr/bin{os.pathsep}/bin"
     assert shutil.which("component-lsp", path=path) is None
-    assert subprocess.run([python, "-c", "import component_lsp"], cwd=tmp_path, capture_output=True, check=False).returncode != 0
+    assert (
+        subprocess.run(
+            [python, "-c", "import component_lsp"], cwd=tmp_path, capture_output=True, check=False
+        ).returncode
+        != 0
+    )
     before = _site_packages(python)
     out = OUTPUT / "bundled"
     done = subprocess.run(
         [
-            "node", "test/e2e/run.mjs", "--vsix", str(vsix), "--bundled", "--path", path, "--out", str(out),
-            "--port", str(free_port()), "--vscode-web", str(VSCODE_WEB),
+            "node",
+            "test/e2e/run.mjs",
+            "--vsix",
+            str(vsix),
+            "--bundled",
+            "--path",
+            path,
+            "--out",
+            str(out),
+            "--port",
+            str(free_port()),
+            "--vscode-web",
+            str(VSCODE_WEB),
         ],
-        check=False, cwd=EXTENSION, capture_output=True, text=True, timeout=600,
+        check=False,
+        cwd=EXTENSION,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     print(done.stdout[-3000:])
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]

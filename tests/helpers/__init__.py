@@ -29,7 +29,9 @@ def client_capabilities(client: str):
     if client != PULLING:
         return known(client)
     caps = known("visual-studio-code")
-    caps.text_document.diagnostic = types.DiagnosticClientCapabilities(dynamic_registration=True, related_document_support=False)
+    caps.text_document.diagnostic = types.DiagnosticClientCapabilities(
+        dynamic_registration=True, related_document_support=False
+    )
     caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
     return caps
 
@@ -45,7 +47,9 @@ def unframe(data: bytes) -> list[dict]:
     out = []
     while data:
         head, _, rest = data.partition(b"\r\n\r\n")
-        length = int(next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")).split(b":")[1])
+        length = int(
+            next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")).split(b":")[1]
+        )
         out.append(json.loads(rest[:length]))
         data = rest[length:]
     return out

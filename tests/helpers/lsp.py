@@ -39,7 +39,9 @@ async def client(request, lsp_client: LanguageClient):
 def is_pull(client: LanguageClient) -> bool:
     """The server has the client pull diagnostics where the client can pull and be told to pull again."""
     workspace = client.capabilities.workspace
-    refresh = workspace is not None and workspace.diagnostics is not None and bool(workspace.diagnostics.refresh_support)
+    refresh = (
+        workspace is not None and workspace.diagnostics is not None and bool(workspace.diagnostics.refresh_support)
+    )
     return client.capabilities.text_document.diagnostic is not None and refresh
 
 
@@ -50,7 +52,9 @@ def open_doc(client: LanguageClient, text: str, uri: str = URI, language: str = 
 async def diagnostics(client: LanguageClient, uri: str = URI) -> list[types.Diagnostic]:
     """The document's diagnostics as the client gets them: pulled or pushed."""
     if is_pull(client):
-        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uri)))
+        report = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uri))
+        )
         return list(report.items)
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     return list(client.diagnostics[uri])

@@ -39,7 +39,9 @@ def notification(method: str, params=None) -> dict:
 def opened(text: str, uri: str = URI, version: int = 1) -> dict:
     """A didOpen, with the language id an editor gives the file name (a YAML-format component by its suffix)."""
     language = "ecs-component-yaml" if uri.endswith((".component.yaml", ".component.yml")) else "ecs-component"
-    return notification("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}})
+    return notification(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}}
+    )
 
 
 def at(line: int, character: int, uri: str = URI) -> dict:
@@ -49,13 +51,23 @@ def at(line: int, character: int, uri: str = URI) -> dict:
 class Server(Client):
     """One server process and what it said."""
 
-    def __init__(self, client: str = "visual-studio-code", text: str | None = None, initialize: bool = True, argv: list[str] = SERVER, **kwargs) -> None:
+    def __init__(
+        self,
+        client: str = "visual-studio-code",
+        text: str | None = None,
+        initialize: bool = True,
+        argv: list[str] = SERVER,
+        **kwargs,
+    ) -> None:
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close) not a pipe: a server that logs much must not block on it
         super().__init__(argv, stderr=self.errors, **kwargs)
         self.caps = capabilities(client)
         self.pull = "diagnostic" in (self.caps.get("textDocument") or {})
         if initialize:
-            self.write(request(0, "initialize", {"processId": None, "rootUri": None, "capabilities": self.caps}), notification("initialized", {}))
+            self.write(
+                request(0, "initialize", {"processId": None, "rootUri": None, "capabilities": self.caps}),
+                notification("initialized", {}),
+            )
             self.initialized = self.until(0)[1]
         if text is not None:
             self.write(opened(text))

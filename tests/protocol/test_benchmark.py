@@ -31,12 +31,16 @@ def test_the_16_kb_document_is_the_largest_the_api_accepts(documents):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "low", "high"), [("1 KB", 800, 1024), ("250 KB", 245_000, 250 * 1024), ("1 MB", 1_030_000, 1024 * 1024)])
+@pytest.mark.parametrize(
+    ("name", "low", "high"), [("1 KB", 800, 1024), ("250 KB", 245_000, 250 * 1024), ("1 MB", 1_030_000, 1024 * 1024)]
+)
 def test_the_other_sizes_break_only_the_limits(documents, name, low, high):
     sample = documents[name]
     assert low <= sample.size <= high
     codes = [d.code for d in content(sample.text).diagnostics()]
-    assert codes == ([] if name == "1 KB" else ["InvalidImageTemplateCommandSize.ExceededMaxNumber", "InvalidContent.LengthExceeded"])
+    assert codes == (
+        [] if name == "1 KB" else ["InvalidImageTemplateCommandSize.ExceededMaxNumber", "InvalidContent.LengthExceeded"]
+    )
 
 
 @pytest.mark.slow
@@ -49,7 +53,11 @@ def test_the_flagged_documents_have_a_finding_on_every_command_or_copy(documents
     codes = [d.code for d in content(large.text).diagnostics()]
     copies = large.text.count("\nCOPY https://")
     assert copies > 2000 and codes.count("InvalidCommandContent.COPY") == copies
-    assert set(codes) == {"InvalidCommandContent.COPY", "InvalidImageTemplateCommandSize.ExceededMaxNumber", "InvalidContent.LengthExceeded"}
+    assert set(codes) == {
+        "InvalidCommandContent.COPY",
+        "InvalidImageTemplateCommandSize.ExceededMaxNumber",
+        "InvalidContent.LengthExceeded",
+    }
 
 
 def test_the_yaml_document_is_a_clean_16_kb_component(documents):
@@ -102,14 +110,20 @@ def test_a_short_run_reports_every_figure_for_both_servers(tmp_path):
     out = tmp_path / "figures.json"
     done = subprocess.run(
         [sys.executable, "benchmarks/run.py", "--quick", "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     figures = json.loads(out.read_text())
     assert set(figures["servers"]) == {"ours", "peer"}
     for who, server in figures["servers"].items():
         assert server["startup"]["first_diagnostics"]["n"] == 2, who
-        assert 0 < server["startup"]["initialize"]["median_ms"] <= server["startup"]["first_diagnostics"]["median_ms"], who
+        assert (
+            0 < server["startup"]["initialize"]["median_ms"] <= server["startup"]["first_diagnostics"]["median_ms"]
+        ), who
         for name in ("1 KB", "16 KB"):
             size = server["sizes"][name]
             assert size["keystroke"]["n"] == 20 and size["keystroke"]["median_ms"] > 0, (who, name)
@@ -118,6 +132,12 @@ def test_a_short_run_reports_every_figure_for_both_servers(tmp_path):
             assert size["rss_mib"] > 5, (who, name)
     assert figures["servers"]["peer"]["version"].startswith("docker-langserver 0.15.0")
     table = done.stdout
-    for row in ("spawn → first diagnostics", "keystroke → diagnostics", "floor: hover, empty line", "completion", "memory"):
+    for row in (
+        "spawn → first diagnostics",
+        "keystroke → diagnostics",
+        "floor: hover, empty line",
+        "completion",
+        "memory",
+    ):
         assert row in table
     assert {t["what"] for t in figures["targets"]} >= {"keystroke ours/peer, 16 KB", "keystroke / own floor, 16 KB"}

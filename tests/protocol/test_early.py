@@ -58,7 +58,9 @@ def at(line: int, character: int) -> dict:
 
 
 def change(version: int, changes: list, uri: str = URI) -> dict:
-    return notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes})
+    return notification(
+        "textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}
+    )
 
 
 def edit(sl, sc, el, ec, text):
@@ -94,7 +96,6 @@ def pygls(messages: list[dict]) -> list[dict]:
     return unframe(kept.data)
 
 
-
 @pytest.mark.parametrize("client", ALL_CLIENTS)
 @pytest.mark.parametrize("encodings", [None, ["utf-8"], ["utf-32", "utf-16"], ["latin-1"]])
 def test_initialize_is_answered_from_the_table_whoever_delivers_it(client, encodings):
@@ -123,12 +124,26 @@ def session_messages(caps: dict) -> list[dict]:
     return [
         initialize(caps, {"componentLsp": {"diagnostics": {"ignore": 5}}}),
         notification("initialized", {}),
-        notification("workspace/didChangeConfiguration", {"settings": {"componentLsp": {"diagnostics": {"ignore": ["Lint.UnquotedEnvValue"]}}}}),
-        notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}}),
+        notification(
+            "workspace/didChangeConfiguration",
+            {"settings": {"componentLsp": {"diagnostics": {"ignore": ["Lint.UnquotedEnvValue"]}}}},
+        ),
+        notification(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}},
+        ),
         diagnostic,
         request(10, "textDocument/hover", at(2, 1)),
         request(11, "textDocument/completion", at(2, 1)),
-        request(12, "textDocument/codeAction", {"textDocument": {"uri": URI}, "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 3}}, "context": {"diagnostics": []}}),
+        request(
+            12,
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": URI},
+                "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 3}},
+                "context": {"diagnostics": []},
+            },
+        ),
         change(2, [edit(2, 0, 2, 3, "RUN")]),
         change(3, [edit(3, 10, 3, 10, " /tmp/"), edit(0, 0, 1, 0, "")]),
         {**diagnostic, "id": 3},
@@ -149,6 +164,7 @@ def test_the_first_messages_get_the_same_answers_from_either(client):
     assert handover.pending is None  # it answered every one, up to the end of the input
     assert handover.answered == len(messages)
     expected = pygls(messages)
+
     # Requests to the client differ in their ids only (the early start's own, whose answers it drops).
     def requests(messages):
         return [(m["method"], m.get("params")) for m in messages if "method" in m and "id" in m]
@@ -183,7 +199,10 @@ def test_the_first_messages_get_the_same_answers_from_either(client):
     ],
 )
 def test_what_is_not_the_tables_goes_to_pygls_untouched(message):
-    opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}})
+    opened = notification(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}},
+    )
     written, handover = early([initialize(client_caps(PULLING)), opened, message, opened])
     assert [m.get("id") for m in written] == [1]  # a pulling client: no publish
     assert json.loads(handover.pending) == message
@@ -194,7 +213,10 @@ def test_new_settings_ask_for_a_refresh_and_its_answer_is_dropped():
     caps = {"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": True}}}
     settings = notification("workspace/didChangeConfiguration", {"settings": {}})
     pulled = request(2, "textDocument/diagnostic", {"textDocument": {"uri": URI}})
-    opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}})
+    opened = notification(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}},
+    )
     answer = {"jsonrpc": "2.0", "id": "component-lsp-early-1", "result": None}
     written, handover = early([initialize(caps), opened, pulled, settings, answer])
     assert [m.get("id") for m in written] == [1, 2, "component-lsp-early-1"]
@@ -203,10 +225,16 @@ def test_new_settings_ask_for_a_refresh_and_its_answer_is_dropped():
 
 
 def test_before_initialize_requests_are_refused_and_notifications_dropped():
-    opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "x", "version": 1, "text": ""}})
+    opened = notification(
+        "textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "x", "version": 1, "text": ""}}
+    )
     hover = request(5, "textDocument/hover", at(0, 0))
     written, handover = early([opened, hover, initialize({})])
-    assert written[0] == {"jsonrpc": "2.0", "id": 5, "error": {"code": -32002, "message": "textDocument/hover: the server is not initialized"}}
+    assert written[0] == {
+        "jsonrpc": "2.0",
+        "id": 5,
+        "error": {"code": -32002, "message": "textDocument/hover: the server is not initialized"},
+    }
     assert written == pygls([opened, hover, initialize({})])
     assert handover.session.documents == {} and handover.session.initialized
 
@@ -226,7 +254,11 @@ def test_bytes_that_are_not_a_message_go_to_pygls():
 def test_json_nested_too_deep_goes_to_pygls():
     """Found by tests/protocol/test_protocol_faults.py: json.loads raised RecursionError, which ended the early start and the process."""
     deep = b"[" * 100_000 + b"]" * 100_000
-    handover = EarlyServer(Frames(io.BytesIO(frame(initialize({})) + b"Content-Length: %d\r\n\r\n" % len(deep) + deep)), io.BytesIO(), threading.Event()).serve()
+    handover = EarlyServer(
+        Frames(io.BytesIO(frame(initialize({})) + b"Content-Length: %d\r\n\r\n" % len(deep) + deep)),
+        io.BytesIO(),
+        threading.Event(),
+    ).serve()
     assert handover.pending == deep
 
 
@@ -240,9 +272,14 @@ def test_it_stops_at_the_first_message_after_pygls_has_loaded():
 
 def test_pygls_takes_over_the_session_and_answers_the_rest():
     caps = client_caps("visual-studio-code", ["utf-8"])
-    opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}})
+    opened = notification(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}},
+    )
     shutdown = {"jsonrpc": "2.0", "id": 2, "method": "shutdown"}
-    written, handover = early([initialize(caps, {"componentLsp": {"diagnostics": {"ignore": ["Lint.*"]}}}), opened, shutdown])
+    written, handover = early(
+        [initialize(caps, {"componentLsp": {"diagnostics": {"ignore": ["Lint.*"]}}}), opened, shutdown]
+    )
     assert [m.get("method") for m in written[1:]] == ["textDocument/publishDiagnostics"]
     server.session = handover.session
     kept = Kept()
@@ -259,18 +296,33 @@ def test_pygls_takes_over_the_session_and_answers_the_rest():
 @pytest.mark.slow
 def test_a_real_start_answers_early_and_hands_over():
     """All at once down the pipe, as an editor that has a file open sends it: early start, hand-over, pygls."""
-    opened = notification("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}})
+    opened = notification(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": URI, "languageId": "ecs-component", "version": 1, "text": TEXT}},
+    )
     hover = request(2, "textDocument/hover", {"textDocument": {"uri": URI}, "position": {"line": 2, "character": 1}})
     shutdown = {"jsonrpc": "2.0", "id": 3, "method": "shutdown"}
-    messages = [initialize(client_caps("visual-studio-code")), notification("initialized", {}), opened, hover, shutdown, {"jsonrpc": "2.0", "method": "exit"}]
+    messages = [
+        initialize(client_caps("visual-studio-code")),
+        notification("initialized", {}),
+        opened,
+        hover,
+        shutdown,
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
     done = subprocess.run(
         [sys.executable, "-m", "component_lsp", "--log-level", "INFO"],
-        input=b"".join(map(frame, messages)), capture_output=True, timeout=60, check=False,
+        input=b"".join(map(frame, messages)),
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0, done.stderr.decode()
     written = unframe(done.stdout)
     assert [m["id"] for m in written if "id" in m and "method" not in m] == [1, 2, 3]  # one answer each
-    assert [m["method"] for m in written if "id" in m and "method" in m] == ["client/registerCapability"]  # VS Code watches files for us
+    assert [m["method"] for m in written if "id" in m and "method" in m] == [
+        "client/registerCapability"
+    ]  # VS Code watches files for us
     published = [m for m in written if m.get("method") == "textDocument/publishDiagnostics"]
     assert len(published) == 1 and published[0]["params"]["version"] == 1 and published[0]["params"]["diagnostics"]
     answers = {m["id"]: m for m in written if "id" in m}
@@ -287,8 +339,11 @@ def test_exit_without_shutdown_ends_with_status_1(shutdown_first, status):
         messages.append({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     messages.append({"jsonrpc": "2.0", "method": "exit"})
     done = subprocess.run(
-        [sys.executable, "-m", "component_lsp"], input=b"".join(map(frame, messages)), capture_output=True, timeout=60, check=False
+        [sys.executable, "-m", "component_lsp"],
+        input=b"".join(map(frame, messages)),
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == status, done.stderr.decode()
     assert [m["id"] for m in unframe(done.stdout)] == [1, 2][: len(messages) - 1]
-

@@ -27,7 +27,25 @@ pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this modu
 SEQUENCES = 400  # per client kind
 BREAK = re.compile(r"\r\n|\r|\n")  # LSP's line breaks
 INSERTS = st.one_of(
-    st.sampled_from(PIECES + ["", "", "\n", "\r\n", "\\\n", "\\\r\n", "\n\n", "RUN x\n", "# c\n", "#", "<<EOF\n", "EOF\n", "ENV A=1\n", "\udbff"]),
+    st.sampled_from(
+        PIECES
+        + [
+            "",
+            "",
+            "\n",
+            "\r\n",
+            "\\\n",
+            "\\\r\n",
+            "\n\n",
+            "RUN x\n",
+            "# c\n",
+            "#",
+            "<<EOF\n",
+            "EOF\n",
+            "ENV A=1\n",
+            "\udbff",
+        ]
+    ),
     st.text(max_size=6),
 )
 counts: dict[str, int] = {}
@@ -60,7 +78,9 @@ class Pair:
 
     def __init__(self, client: str) -> None:
         self.editor, self.reference = Server(client), Server(client)
-        self.encoding = "utf-8" if self.editor.initialized["result"]["capabilities"]["positionEncoding"] == "utf-8" else "utf-16"
+        self.encoding = (
+            "utf-8" if self.editor.initialized["result"]["capabilities"]["positionEncoding"] == "utf-8" else "utf-16"
+        )
         self.serial = 0
 
     def diagnostics(self, server: Server, uri: str, version: int) -> list[dict]:
@@ -93,10 +113,19 @@ def test_after_every_edit_the_diagnostics_are_those_of_a_fresh_server(pair: Pair
     name = ("visual-studio-code" if pair.encoding == "utf-16" else "neovim") + f" ({fmt})"
     counts[name + " sequences"] = counts[name + " edits"] = 0
     texts = dockerfile_text() if fmt == "dockerfile" else yaml_text()
-    inserts = INSERTS if fmt == "dockerfile" else st.one_of(INSERTS, st.sampled_from(YAML_PIECES + ["\n  - Name: b\n", "\n    "]))
+    inserts = (
+        INSERTS
+        if fmt == "dockerfile"
+        else st.one_of(INSERTS, st.sampled_from(YAML_PIECES + ["\n  - Name: b\n", "\n    "]))
+    )
     suffix = ".component" if fmt == "dockerfile" else ".component.yaml"
 
-    @settings(max_examples=SEQUENCES if fmt == "dockerfile" else SEQUENCES // 2, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @settings(
+        max_examples=SEQUENCES if fmt == "dockerfile" else SEQUENCES // 2,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+    )
     @given(texts, st.data())
     def sequence(text, data):
         pair.serial += 1
@@ -115,7 +144,12 @@ def test_after_every_edit_the_diagnostics_are_those_of_a_fresh_server(pair: Pair
                 span = {"start": position(text, start, pair.encoding), "end": position(text, end, pair.encoding)}
                 changes.append({"range": span, "text": new})
                 text = text[:start] + new + text[end:]
-            editor.write(notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}))
+            editor.write(
+                notification(
+                    "textDocument/didChange",
+                    {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes},
+                )
+            )
             assert pair.diagnostics(editor, uri, version) == pair.fresh(text, suffix), (changes, text)
             counts[name + " edits"] += 1
         editor.write(notification("textDocument/didClose", {"textDocument": {"uri": uri}}))
@@ -125,5 +159,9 @@ def test_after_every_edit_the_diagnostics_are_those_of_a_fresh_server(pair: Pair
         counts[name + " sequences"] += 1
 
     sequence()
-    assert counts[name + " sequences"] >= (SEQUENCES if fmt == "dockerfile" else SEQUENCES // 2) * 0.9  # hypothesis ran what it was asked to, not a handful
-    print(f"\n{name}: {counts[name + ' sequences']} edit sequences, {counts[name + ' edits']} didChange messages, no disagreement")
+    assert (
+        counts[name + " sequences"] >= (SEQUENCES if fmt == "dockerfile" else SEQUENCES // 2) * 0.9
+    )  # hypothesis ran what it was asked to, not a handful
+    print(
+        f"\n{name}: {counts[name + ' sequences']} edit sequences, {counts[name + ' edits']} didChange messages, no disagreement"
+    )

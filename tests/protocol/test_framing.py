@@ -33,17 +33,31 @@ def bodies(data: bytes, step: int | None = None) -> list[bytes]:
     return out
 
 
-A, B, C = b'{"jsonrpc":"2.0","id":1,"method":"a"}', b'{"jsonrpc":"2.0","method":"b","params":{}}', b'{"c":"\\u00e9 \\r\\n"}'
+A, B, C = (
+    b'{"jsonrpc":"2.0","id":1,"method":"a"}',
+    b'{"jsonrpc":"2.0","method":"b","params":{}}',
+    b'{"c":"\\u00e9 \\r\\n"}',
+)
 
 
 def test_well_framed_messages_come_out_as_they_went_in():
-    data = frame(A) + frame(B, b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n") + frame(C)
+    data = (
+        frame(A)
+        + frame(B, b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n")
+        + frame(C)
+    )
     for step in (None, 1, 7, 1 << 20):
         assert bodies(data, step) == [A, B, C]
 
 
 def test_headers_are_read_leniently():
-    data = frame(A, b"content-length:%d\n\n") + frame(B, b"CONTENT-LENGTH :  %d \r\n\r\n") + b"junk\r\n\r\n" + b"junk " + frame(C)
+    data = (
+        frame(A, b"content-length:%d\n\n")
+        + frame(B, b"CONTENT-LENGTH :  %d \r\n\r\n")
+        + b"junk\r\n\r\n"
+        + b"junk "
+        + frame(C)
+    )
     assert bodies(data) == [A, B, C]
 
 
@@ -62,7 +76,10 @@ def test_a_huge_length_waits_for_nothing_and_allocates_nothing():
     data = frame(A, b"Content-Length: 99999999999999999999\r\n\r\n") + frame(B)
     assert bodies(data, 3) == [A, B]
     assert bodies(frame(A, b"Content-Length: 99999999999999999999\r\n\r\n")) == []  # the input ended inside the body
-    assert bodies(frame(A, b"Content-Length: " + b"9" * 5000 + b"\r\n\r\n") + frame(B)) == [A, B]  # more digits than int() reads
+    assert bodies(frame(A, b"Content-Length: " + b"9" * 5000 + b"\r\n\r\n") + frame(B)) == [
+        A,
+        B,
+    ]  # more digits than int() reads
 
 
 def test_the_end_of_the_input_anywhere():
@@ -74,13 +91,21 @@ def test_the_end_of_the_input_anywhere():
 
 
 def test_pygls_reads_clean_frames():
-    frames = Frames(io.BytesIO(frame(A, b"content-length: %d\n\n") + frame(b"") + frame(B, b"Content-Length: 5\r\n\r\n")))
+    frames = Frames(
+        io.BytesIO(frame(A, b"content-length: %d\n\n") + frame(b"") + frame(B, b"Content-Length: 5\r\n\r\n"))
+    )
     frames.push(frame(C))
     assert frames.readline() == b"Content-Length: %d\r\n" % len(C)
     assert frames.readline() == b"\r\n"
     assert frames.read(len(C)) == C
-    assert frames.readline() == b"Content-Length: %d\r\n" % len(A) and frames.readline() == b"\r\n" and frames.read(len(A)) == A
-    assert frames.readline() == b"Content-Length: 1\r\n" and frames.readline() == b"\r\n" and frames.read(1) == b" "  # an empty body
+    assert (
+        frames.readline() == b"Content-Length: %d\r\n" % len(A)
+        and frames.readline() == b"\r\n"
+        and frames.read(len(A)) == A
+    )
+    assert (
+        frames.readline() == b"Content-Length: 1\r\n" and frames.readline() == b"\r\n" and frames.read(1) == b" "
+    )  # an empty body
     assert frames.readline() == b"Content-Length: 5\r\n" and frames.readline() == b"\r\n" and frames.read(5) == B[:5]
     assert frames.readline() == b""
 

@@ -23,7 +23,9 @@ rng = random.Random(5)
 DOCUMENTS = {
     "random bytes as Latin-1": bytes(rng.randrange(256) for _ in range(50_000)).decode("latin-1"),
     "random bytes as UTF-8, replaced": bytes(rng.randrange(256) for _ in range(50_000)).decode("utf-8", "replace"),
-    "random code points": "".join(chr(rng.choice([rng.randrange(0x80), rng.randrange(0x110000)])) for _ in range(20_000)),
+    "random code points": "".join(
+        chr(rng.choice([rng.randrange(0x80), rng.randrange(0x110000)])) for _ in range(20_000)
+    ),
     "NUL": "\x00" * 1000 + "\nRUN \x00\x00\nENV A=\x00\n\x00RUN x\n",
     "lone surrogates": "RUN \ud800 \udfff\nENV \udbff=1\nCOPY \udc00 /a\n" * 50,
     "a 10 MB document": "RUN echo hello && yum install -y pkg\n" * 280_000,
@@ -43,10 +45,14 @@ YAML_DOCUMENTS = {  # opened as *.component.yaml
     "YAML: random bytes": bytes(rng.randrange(256) for _ in range(50_000)).decode("utf-8", "replace"),
     "YAML: deep flow nesting": "Tasks: " + "[" * 100_000 + "]" * 100_000 + "\n",
     "YAML: deep block nesting": "Tasks:\n" + "".join(" " * i + "- \n" for i in range(0, 3000, 1)),
-    "YAML: billion laughs": LAUGHS + "Tasks:\n  - Name: x\n    Action: RunShellCommand\n    Properties:\n      commandContent: *j\n",
-    "YAML: a 1 MB line": "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: " + "x" * 1_000_000 + "\n",
+    "YAML: billion laughs": LAUGHS
+    + "Tasks:\n  - Name: x\n    Action: RunShellCommand\n    Properties:\n      commandContent: *j\n",
+    "YAML: a 1 MB line": "Tasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: "
+    + "x" * 1_000_000
+    + "\n",
     "YAML: tabs": "Tasks:\n\t- Name: a\n\t\tAction: Reboot\n" * 1000,
-    "YAML: 5,000 tasks": "Tasks:\n" + "  - Name: t\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{ t.stdout }}\n" * 5000,
+    "YAML: 5,000 tasks": "Tasks:\n"
+    + "  - Name: t\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{ t.stdout }}\n" * 5000,
     "YAML: 10,000 documents": "---\nTasks: []\n" * 10_000,
 }
 DOCUMENTS.update(YAML_DOCUMENTS)
@@ -65,28 +71,56 @@ def requests(capabilities: dict, uri: str, line: int, character: int) -> list[tu
         "hoverProvider": [("textDocument/hover", at(line, character, uri))],
         "completionProvider": [("textDocument/completion", at(line, character, uri))],
         "codeActionProvider": [
-            ("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": span, "context": {"diagnostics": [], **only}})
-            for span in ({"start": {"line": line, "character": 0}, "end": {"line": line, "character": character}},
-                         {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}})
+            (
+                "textDocument/codeAction",
+                {"textDocument": {"uri": uri}, "range": span, "context": {"diagnostics": [], **only}},
+            )
+            for span in (
+                {"start": {"line": line, "character": 0}, "end": {"line": line, "character": character}},
+                {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}},
+            )
             for only in ({}, {"only": ["source.fixAll"]})
         ],
         "diagnosticProvider": [("textDocument/diagnostic", {"textDocument": {"uri": uri}})],
         "definitionProvider": [("textDocument/definition", at(line, character, uri))],
-        "referencesProvider": [("textDocument/references", {**at(line, character, uri), "context": {"includeDeclaration": True}})],
+        "referencesProvider": [
+            ("textDocument/references", {**at(line, character, uri), "context": {"includeDeclaration": True}})
+        ],
         "renameProvider": [("textDocument/prepareRename", at(line, character, uri))],
         "executeCommandProvider": [],  # no commands: nothing to execute
         "documentSymbolProvider": [("textDocument/documentSymbol", {"textDocument": {"uri": uri}})],
         "foldingRangeProvider": [("textDocument/foldingRange", {"textDocument": {"uri": uri}})],
         "documentLinkProvider": [("textDocument/documentLink", {"textDocument": {"uri": uri}})],
-        "documentFormattingProvider": [("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": True}})],
+        "documentFormattingProvider": [
+            ("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": True}})
+        ],
         "documentRangeFormattingProvider": [
-            ("textDocument/rangeFormatting", {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}}, "options": {"tabSize": 4, "insertSpaces": True}})
+            (
+                "textDocument/rangeFormatting",
+                {
+                    "textDocument": {"uri": uri},
+                    "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}},
+                    "options": {"tabSize": 4, "insertSpaces": True},
+                },
+            )
         ],
         "documentHighlightProvider": [("textDocument/documentHighlight", at(line, character, uri))],
         "documentOnTypeFormattingProvider": [
-            ("textDocument/onTypeFormatting", {**at(line, character, uri), "ch": ch, "options": {"tabSize": 4, "insertSpaces": True}}) for ch in ("\n", "\\")
+            (
+                "textDocument/onTypeFormatting",
+                {**at(line, character, uri), "ch": ch, "options": {"tabSize": 4, "insertSpaces": True}},
+            )
+            for ch in ("\n", "\\")
         ],
-        "inlayHintProvider": [("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}}})],
+        "inlayHintProvider": [
+            (
+                "textDocument/inlayHint",
+                {
+                    "textDocument": {"uri": uri},
+                    "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}},
+                },
+            )
+        ],
     }
     features = {key for key in capabilities if key.endswith("Provider")}
     assert features <= offered.keys(), f"a feature with no hostile test: {features - offered.keys()}"
@@ -125,7 +159,12 @@ def test_every_request_answers(server: Server, name: str):
             assert "error" not in response, (method, line, character, response["error"])
     middle = text.count("\n") // 2
     span = {"start": {"line": middle, "character": 0}, "end": {"line": middle, "character": 0}}
-    server.write(notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": span, "text": "\\\nFROM x\n"}]}))
+    server.write(
+        notification(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": span, "text": "\\\nFROM x\n"}]},
+        )
+    )
     again = timed(server, name, "textDocument/diagnostic", {"textDocument": {"uri": uri}})
     assert again["result"]["kind"] == "full"
     server.write(notification("textDocument/didClose", {"textDocument": {"uri": uri}}))
@@ -135,4 +174,7 @@ def test_every_request_answers(server: Server, name: str):
 
 def test_the_slowest_answers_are_printed():
     assert timings, "run with the documents above"
-    print("\nslowest answer to hostile text, by request: " + ", ".join(f"{m} {s * 1000:.0f} ms ({slowest[m]})" for m, s in sorted(timings.items())))
+    print(
+        "\nslowest answer to hostile text, by request: "
+        + ", ".join(f"{m} {s * 1000:.0f} ms ({slowest[m]})" for m, s in sorted(timings.items()))
+    )

@@ -71,7 +71,11 @@ def empty_body(server, uri):
 
 def deeply_nested(server, uri):
     server.write(frame(b"[" * 100_000 + b"]" * 100_000))
-    deep = {"jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": {"settings": {"componentLsp": {"diagnostics": {"ignore": []}}}}}
+    deep = {
+        "jsonrpc": "2.0",
+        "method": "workspace/didChangeConfiguration",
+        "params": {"settings": {"componentLsp": {"diagnostics": {"ignore": []}}}},
+    }
     inner = deep["params"]["settings"]["componentLsp"]["diagnostics"]
     for _ in range(600):
         inner["ignore"] = [inner["ignore"]]
@@ -80,7 +84,12 @@ def deeply_nested(server, uri):
 
 
 def not_json_rpc(server, uri):
-    server.write(frame(b"[1, 2]"), frame(b'"x"'), frame({"id": 5, "method": HOVER}), frame({"jsonrpc": "1.0", "id": 6, "method": HOVER, "params": at(0, 0, uri)}))
+    server.write(
+        frame(b"[1, 2]"),
+        frame(b'"x"'),
+        frame({"id": 5, "method": HOVER}),
+        frame({"jsonrpc": "1.0", "id": 6, "method": HOVER, "params": at(0, 0, uri)}),
+    )
     only_logs(server, uri, "not JSON-RPC 2.0", "not JSON-RPC 2.0", "not JSON-RPC 2.0", "not JSON-RPC 2.0")
 
 
@@ -121,16 +130,25 @@ def header_variants(server, uri):
 def unknown_methods(server, uri):
     error(server, "unknown", "custom/unknown", {"a": 1}, -32601)
     error(server, "unknown-bare", "custom/unknown", None, -32601)
-    server.write(notification("custom/unknown", {}), notification("$/unknown", {}), notification("$/setTrace", {"value": "off"}))
+    server.write(
+        notification("custom/unknown", {}), notification("$/unknown", {}), notification("$/setTrace", {"value": "off"})
+    )
     only_logs(server, uri)  # a notification nobody handles is ignored (LSP)
 
 
 def unreadable_parameters(server, uri):
-    error(server, "bad-position", HOVER, {"textDocument": {"uri": uri}, "position": {"line": "x", "character": 0}}, -32602)
+    error(
+        server, "bad-position", HOVER, {"textDocument": {"uri": uri}, "position": {"line": "x", "character": 0}}, -32602
+    )
     error(server, "negative", HOVER, at(-1, -1, uri), -32602)
     error(server, "missing", "textDocument/completion", {"textDocument": {"uri": uri}}, -32602)
     server.write(notification("textDocument/didOpen", {"textDocument": {"uri": uri}}))
-    server.write(notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": 5, "text": ""}]}))
+    server.write(
+        notification(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": 5, "text": ""}]},
+        )
+    )
     only_logs(server, uri, "ignored textDocument/didOpen", "ignored textDocument/didChange")
 
 
@@ -145,8 +163,19 @@ def unopened_documents(server, uri):
     assert answered(server, "h", HOVER, at(0, 0, other)) is None
     assert answered(server, "c", "textDocument/completion", at(0, 0, other)) is None
     span = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}}
-    assert answered(server, "a", "textDocument/codeAction", {"textDocument": {"uri": other}, "range": span, "context": {"diagnostics": []}}) is None
-    assert answered(server, "d", "textDocument/diagnostic", {"textDocument": {"uri": other}}) == {"kind": "full", "items": []}
+    assert (
+        answered(
+            server,
+            "a",
+            "textDocument/codeAction",
+            {"textDocument": {"uri": other}, "range": span, "context": {"diagnostics": []}},
+        )
+        is None
+    )
+    assert answered(server, "d", "textDocument/diagnostic", {"textDocument": {"uri": other}}) == {
+        "kind": "full",
+        "items": [],
+    }
 
 
 def positions_past_the_end(server, uri):
@@ -155,12 +184,23 @@ def positions_past_the_end(server, uri):
     assert answered(server, "c", "textDocument/completion", at(far, 0, uri)) is not None
     assert answered(server, "c2", "textDocument/completion", at(0, far, uri)) is not None
     span = {"start": {"line": 0, "character": far}, "end": {"line": far, "character": far}}
-    assert isinstance(answered(server, "a", "textDocument/codeAction", {"textDocument": {"uri": uri}, "range": span, "context": {"diagnostics": []}}), list)
+    assert isinstance(
+        answered(
+            server,
+            "a",
+            "textDocument/codeAction",
+            {"textDocument": {"uri": uri}, "range": span, "context": {"diagnostics": []}},
+        ),
+        list,
+    )
 
 
 def change(uri, version, sl, sc, el, ec, text):
     span = {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
-    return notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": span, "text": text}]})
+    return notification(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": span, "text": text}]},
+    )
 
 
 def change_out_of_range(server, uri):
@@ -172,7 +212,9 @@ def change_out_of_range(server, uri):
 def change_backwards_range(server, uri):
     server.write(change(uri, 2, 1, 3, 0, 0, ""))
     items = only_logs(server, uri, "which is not in the document")
-    assert codes(items) == ["InvalidImageTemplateCommand.NotSupported"]  # the range taken the right way round: ' A="1"' is left
+    assert codes(items) == [
+        "InvalidImageTemplateCommand.NotSupported"
+    ]  # the range taken the right way round: ' A="1"' is left
 
 
 def change_old_version(server, uri):
@@ -209,15 +251,37 @@ def cancel_requests(server, uri):
 
 
 def stray_responses(server, uri):
-    server.write(frame({"jsonrpc": "2.0", "id": 999, "result": None}), frame({"jsonrpc": "2.0", "id": "x", "error": {"code": 1, "message": "m"}}))
+    server.write(
+        frame({"jsonrpc": "2.0", "id": 999, "result": None}),
+        frame({"jsonrpc": "2.0", "id": "x", "error": {"code": 1, "message": "m"}}),
+    )
     only_logs(server, uri)
 
 
 FAULTS = [
-    not_json, not_utf8, empty_body, deeply_nested, not_json_rpc, length_too_short, length_too_long, length_absurd, junk_between_messages,
-    header_variants, unknown_methods, unreadable_parameters, unreadable_ids, unopened_documents, positions_past_the_end,
-    change_out_of_range, change_backwards_range, change_old_version, change_unopened, close_unopened, open_twice,
-    cancel_requests, stray_responses,
+    not_json,
+    not_utf8,
+    empty_body,
+    deeply_nested,
+    not_json_rpc,
+    length_too_short,
+    length_too_long,
+    length_absurd,
+    junk_between_messages,
+    header_variants,
+    unknown_methods,
+    unreadable_parameters,
+    unreadable_ids,
+    unopened_documents,
+    positions_past_the_end,
+    change_out_of_range,
+    change_backwards_range,
+    change_old_version,
+    change_unopened,
+    close_unopened,
+    open_twice,
+    cancel_requests,
+    stray_responses,
 ]
 
 
@@ -283,7 +347,7 @@ def test_after_shutdown_requests_get_an_error_and_exit_ends_with_0():
     [
         (b"", 1),  # the client went away without shutdown
         (frame(request("bye", "shutdown")), 0),  # ... after shutdown, without exit
-        (b"Content-Length: 500\r\n\r\n{\"jsonrpc\": ", 1),  # in the middle of a message
+        (b'Content-Length: 500\r\n\r\n{"jsonrpc": ', 1),  # in the middle of a message
         (b"Content-Len", 1),  # in the middle of a header
     ],
 )
@@ -303,13 +367,29 @@ def test_the_end_of_the_input_ends_the_server(tail, status, settle):
 # -- random streams: whatever comes, the next request is answered -------------------------------------------
 
 METHODS = [
-    "textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "textDocument/hover", "textDocument/completion",
-    "textDocument/codeAction", "textDocument/diagnostic", "workspace/didChangeConfiguration", "$/cancelRequest", "initialized",
-    "workspace/executeCommand", "$/setTrace", "custom/x", "",
+    "textDocument/didOpen",
+    "textDocument/didChange",
+    "textDocument/didClose",
+    "textDocument/hover",
+    "textDocument/completion",
+    "textDocument/codeAction",
+    "textDocument/diagnostic",
+    "workspace/didChangeConfiguration",
+    "$/cancelRequest",
+    "initialized",
+    "workspace/executeCommand",
+    "$/setTrace",
+    "custom/x",
+    "",
 ]
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**40), 2**40) | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["uri", "text", "line", "character", "version"]) | st.text(max_size=5), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["uri", "text", "line", "character", "version"]) | st.text(max_size=5), inner, max_size=3
+        )
+    ),
     max_leaves=10,
 )
 URI_FUZZ = "file:///work/fuzz.component"
@@ -317,24 +397,57 @@ NUMBER = st.integers(-2, 2**31 + 2) | st.sampled_from([0, 1, 2**31 - 1, -(2**31)
 POSITION = st.fixed_dictionaries({"line": NUMBER, "character": NUMBER})
 PARAMS = st.one_of(
     JSON,
-    st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ), "version": NUMBER}),
-                           "position": POSITION}),
-    st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ), "languageId": st.text(max_size=5),
-                                                                  "version": NUMBER, "text": st.text(max_size=200)})}),
-    st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ), "version": NUMBER}),
-                           "contentChanges": st.lists(st.fixed_dictionaries({"range": st.fixed_dictionaries({"start": POSITION, "end": POSITION}),
-                                                                             "text": st.text(max_size=20)}), max_size=3)}),
-    st.fixed_dictionaries({"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ)}),
-                           "range": st.fixed_dictionaries({"start": POSITION, "end": POSITION}), "context": st.just({"diagnostics": []})}),
+    st.fixed_dictionaries(
+        {"textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ), "version": NUMBER}), "position": POSITION}
+    ),
+    st.fixed_dictionaries(
+        {
+            "textDocument": st.fixed_dictionaries(
+                {
+                    "uri": st.just(URI_FUZZ),
+                    "languageId": st.text(max_size=5),
+                    "version": NUMBER,
+                    "text": st.text(max_size=200),
+                }
+            )
+        }
+    ),
+    st.fixed_dictionaries(
+        {
+            "textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ), "version": NUMBER}),
+            "contentChanges": st.lists(
+                st.fixed_dictionaries(
+                    {"range": st.fixed_dictionaries({"start": POSITION, "end": POSITION}), "text": st.text(max_size=20)}
+                ),
+                max_size=3,
+            ),
+        }
+    ),
+    st.fixed_dictionaries(
+        {
+            "textDocument": st.fixed_dictionaries({"uri": st.just(URI_FUZZ)}),
+            "range": st.fixed_dictionaries({"start": POSITION, "end": POSITION}),
+            "context": st.just({"diagnostics": []}),
+        }
+    ),
 )
 MESSAGE = st.builds(
-    lambda method, params, ident, version: {"jsonrpc": version, "method": method, "params": params, **({} if ident is None else {"id": ident})},
-    st.sampled_from(METHODS), PARAMS, st.none() | st.integers() | st.text(max_size=5) | JSON, st.sampled_from(["2.0", "2.0", "2.0", "1.0"]),
+    lambda method, params, ident, version: {
+        "jsonrpc": version,
+        "method": method,
+        "params": params,
+        **({} if ident is None else {"id": ident}),
+    },
+    st.sampled_from(METHODS),
+    PARAMS,
+    st.none() | st.integers() | st.text(max_size=5) | JSON,
+    st.sampled_from(["2.0", "2.0", "2.0", "1.0"]),
 )
 CHUNK = st.one_of(
     MESSAGE.map(frame),
     MESSAGE.map(lambda m: json.dumps(m).encode()).flatmap(
-        lambda body: st.integers(0, len(body) + 50).map(lambda n: b"Content-Length: %d\r\n\r\n" % n + body)),  # a wrong length
+        lambda body: st.integers(0, len(body) + 50).map(lambda n: b"Content-Length: %d\r\n\r\n" % n + body)
+    ),  # a wrong length
     JSON.map(lambda v: frame(json.dumps(v).encode())),
     st.binary(max_size=60).map(frame),
     st.binary(max_size=60).filter(lambda b: b"\r\n\r\n" not in b and b"\n\n" not in b),  # bytes between messages

@@ -20,7 +20,10 @@ async def test_api_errors_are_reported_with_codes_and_token_ranges(client: Langu
         ("NotSupportedCommand.FROM", 0, 0, 4),
     ]
     assert {d.source for d in got} == {"component-lsp"}
-    assert all(d.code_description and d.code_description.href.endswith("/docs/codes.md#" + d.code.lower().replace(".", "")) for d in got)
+    assert all(
+        d.code_description and d.code_description.href.endswith("/docs/codes.md#" + d.code.lower().replace(".", ""))
+        for d in got
+    )
     assert next(d for d in got if d.code.startswith("InvalidImage")).message.endswith("Use COPY.")
 
 
@@ -40,8 +43,11 @@ async def test_edits_update_the_diagnostics(client: LanguageClient):
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             types.VersionedTextDocumentIdentifier(uri=URI, version=2),
-            [types.TextDocumentContentChangePartial(
-                range=types.Range(types.Position(1, 3), types.Position(1, 4)), text="")],
+            [
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(1, 3), types.Position(1, 4)), text=""
+                )
+            ],
         )
     )
     assert await diagnostics(client) == []
@@ -49,9 +55,15 @@ async def test_edits_update_the_diagnostics(client: LanguageClient):
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             types.VersionedTextDocumentIdentifier(uri=URI, version=3),
-            [types.TextDocumentContentChangePartial(
-                range=types.Range(types.Position(0, col(client, "RUN echo 😀 ")), types.Position(0, col(client, "RUN echo 😀 done"))),
-                text="ok\nFROM x")],
+            [
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(
+                        types.Position(0, col(client, "RUN echo 😀 ")),
+                        types.Position(0, col(client, "RUN echo 😀 done")),
+                    ),
+                    text="ok\nFROM x",
+                )
+            ],
         )
     )
     got = await diagnostics(client)
@@ -78,7 +90,7 @@ async def test_close_clears_diagnostics(client: LanguageClient):
 
 
 async def test_keyword_completion(client: LanguageClient):
-    open_doc(client, "ENV A=\"1\"\nru\n")
+    open_doc(client, 'ENV A="1"\nru\n')
     result = await client.text_document_completion_async(
         types.CompletionParams(types.TextDocumentIdentifier(URI), types.Position(1, 2))
     )
@@ -143,7 +155,8 @@ async def test_quick_fix_upper_cases_a_keyword(client: LanguageClient):
     assert [d.code for d in fix.diagnostics] == ["Lint.KeywordCase"]
     only_fix_all = await client.text_document_code_action_async(
         types.CodeActionParams(
-            types.TextDocumentIdentifier(URI), got[0].range,
+            types.TextDocumentIdentifier(URI),
+            got[0].range,
             types.CodeActionContext(diagnostics=got, only=[types.CodeActionKind.SourceFixAll]),
         )
     )
@@ -156,10 +169,16 @@ async def test_comments_ignore_codes_and_quick_fixes_write_them(client: Language
     assert summary(got) == [("Lint.KeywordCase", 2, 0, 3), ("Lint.UnusedIgnore", 0, 24, 57)]
     keyword = next(d for d in got if d.code == "Lint.KeywordCase")
     actions = await client.text_document_code_action_async(
-        types.CodeActionParams(types.TextDocumentIdentifier(URI), keyword.range, types.CodeActionContext(diagnostics=got))
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(URI), keyword.range, types.CodeActionContext(diagnostics=got)
+        )
     )
     titles = [a.title for a in actions]
-    assert titles[:3] == ["Change to RUN", "Ignore Lint.KeywordCase for this instruction", "Ignore Lint.KeywordCase in this file"]
+    assert titles[:3] == [
+        "Change to RUN",
+        "Ignore Lint.KeywordCase for this instruction",
+        "Ignore Lint.KeywordCase in this file",
+    ]
     (edit,) = actions[1].edit.changes[URI]
     assert (edit.new_text, edit.range.start) == ("# component-lsp: ignore=Lint.KeywordCase\n", types.Position(2, 0))
 
@@ -224,7 +243,9 @@ async def test_settings_from_the_editor_hide_ignored_codes(client: LanguageClien
     # Quick fixes follow the settings too: the ignored keyword case offers none.
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(
-            types.TextDocumentIdentifier(URI), types.Range(types.Position(0, 0), types.Position(0, 3)), types.CodeActionContext(diagnostics=[])
+            types.TextDocumentIdentifier(URI),
+            types.Range(types.Position(0, 0), types.Position(0, 3)),
+            types.CodeActionContext(diagnostics=[]),
         )
     )
     assert list(actions) == []
@@ -233,7 +254,9 @@ async def test_settings_from_the_editor_hide_ignored_codes(client: LanguageClien
 async def test_settings_that_are_not_understood_are_logged_and_left_out(client: LanguageClient):
     open_doc(client, LINTED)
     await diagnostics(client)
-    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"componentLsp": {"diagnostics": {"ignore": 3}}}))
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"componentLsp": {"diagnostics": {"ignore": 3}}})
+    )
     message = await client.wait_for_notification(types.WINDOW_LOG_MESSAGE)
     assert "diagnostics.ignore" in message.message and message.type == types.MessageType.Warning
     if is_pull(client):
@@ -241,14 +264,18 @@ async def test_settings_that_are_not_understood_are_logged_and_left_out(client: 
     else:
         # The republished diagnostics follow the log message, possibly in the same read: waiting for
         # them now could miss them. A request answered after both proves they have arrived.
-        await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
+        await client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0))
+        )
         assert len(client.diagnostics[URI]) == 3
 
 
 @pytest_lsp.fixture(config=SERVER)
 async def configured_client(lsp_client: LanguageClient):
     accept_registrations(lsp_client)
-    params = types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), initialization_options=IGNORE_LINT)
+    params = types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"), initialization_options=IGNORE_LINT
+    )
     await lsp_client.initialize_session(params)
     yield
     await lsp_client.shutdown_session()
@@ -275,7 +302,9 @@ async def test_new_settings_ask_a_pulling_client_to_pull_again(refreshing_client
     assert refreshing_client.diagnostic_refresh_count == 0
     refreshing_client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=IGNORE_LINT))
     # A request answered after the notification proves the refresh, sent before it, has arrived.
-    await refreshing_client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
+    await refreshing_client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0))
+    )
     assert refreshing_client.diagnostic_refresh_count == 1
     assert [d.code for d in await diagnostics(refreshing_client)] == ["NotSupportedCommand.FROM"]
 
@@ -284,7 +313,9 @@ async def test_settings_before_any_pull_ask_for_no_refresh(refreshing_client: La
     """VS Code sends its settings right after initialized: nothing has been pulled, so there is nothing to refresh."""
     refreshing_client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=IGNORE_LINT))
     open_doc(refreshing_client, LINTED)
-    await refreshing_client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0)))
+    await refreshing_client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0))
+    )
     assert refreshing_client.diagnostic_refresh_count == 0
     assert [d.code for d in await diagnostics(refreshing_client)] == ["NotSupportedCommand.FROM"]
 
@@ -295,15 +326,24 @@ async def test_outline_folding_and_links(client: LanguageClient):
     symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(doc))
     if isinstance(symbols[0], types.DocumentSymbol):  # the client shows a tree
         assert [(s.name, s.kind, s.range.start.line, s.range.end.line) for s in symbols] == [
-            ("ENV", types.SymbolKind.Function, 2, 2), ("RUN", types.SymbolKind.Function, 3, 4), ("COPY", types.SymbolKind.Function, 5, 5),
+            ("ENV", types.SymbolKind.Function, 2, 2),
+            ("RUN", types.SymbolKind.Function, 3, 4),
+            ("COPY", types.SymbolKind.Function, 5, 5),
         ]
         assert [(c.name, c.kind) for c in symbols[0].children] == [("A", types.SymbolKind.Variable)]
     else:  # a list: children name their container
-        assert [(s.name, s.container_name) for s in symbols] == [("ENV", None), ("A", "ENV"), ("RUN", None), ("COPY", None)]
+        assert [(s.name, s.container_name) for s in symbols] == [
+            ("ENV", None),
+            ("A", "ENV"),
+            ("RUN", None),
+            ("COPY", None),
+        ]
     folds = await client.text_document_folding_range_async(types.FoldingRangeParams(doc))
     assert [(f.start_line, f.end_line, f.kind) for f in folds] == [(0, 1, types.FoldingRangeKind.Comment), (3, 4, None)]
     links = await client.text_document_document_link_async(types.DocumentLinkParams(doc))
-    assert [(link.target, link.range.start.line, link.range.start.character) for link in links] == [("https://x.example/a.tgz", 5, 5)]
+    assert [(link.target, link.range.start.line, link.range.start.character) for link in links] == [
+        ("https://x.example/a.tgz", 5, 5)
+    ]
 
 
 async def test_the_budget_hint_follows_the_text(client: LanguageClient):
@@ -315,7 +355,11 @@ async def test_the_budget_hint_follows_the_text(client: LanguageClient):
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             types.VersionedTextDocumentIdentifier(version=2, uri=URI),
-            [types.TextDocumentContentChangePartial(range=types.Range(types.Position(2, 0), types.Position(2, 0)), text="RUN é\n")],
+            [
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(2, 0), types.Position(2, 0)), text="RUN é\n"
+                )
+            ],
         )
     )
     (hint,) = await client.text_document_inlay_hint_async(types.InlayHintParams(doc, whole))
@@ -323,16 +367,24 @@ async def test_the_budget_hint_follows_the_text(client: LanguageClient):
 
 
 async def test_env_variables_are_highlighted_found_and_renamed(client: LanguageClient):
-    open_doc(client, "ENV APP=/opt\nRUN cd $APP && echo $HOME\nENV APP=\"$APP/x\"\n")
+    open_doc(client, 'ENV APP=/opt\nRUN cd $APP && echo $HOME\nENV APP="$APP/x"\n')
     doc = types.TextDocumentIdentifier(URI)
     at_use = types.Position(1, 9)
     definitions = await client.text_document_definition_async(types.DefinitionParams(doc, at_use))
     assert [(loc.range.start.line, loc.range.start.character) for loc in definitions] == [(0, 4), (2, 4)]
     highlights = await client.text_document_document_highlight_async(types.DocumentHighlightParams(doc, at_use))
-    assert sorted((h.range.start.line, h.range.start.character) for h in highlights) == [(0, 4), (1, 8), (2, 4), (2, 10)]
+    assert sorted((h.range.start.line, h.range.start.character) for h in highlights) == [
+        (0, 4),
+        (1, 8),
+        (2, 4),
+        (2, 10),
+    ]
     edit = await client.text_document_rename_async(types.RenameParams(doc, at_use, "ROOT"))
     assert sorted((e.range.start.line, e.range.start.character, e.new_text) for e in edit.changes[URI]) == [
-        (0, 4, "ROOT"), (1, 8, "ROOT"), (2, 4, "ROOT"), (2, 10, "ROOT"),
+        (0, 4, "ROOT"),
+        (1, 8, "ROOT"),
+        (2, 4, "ROOT"),
+        (2, 10, "ROOT"),
     ]
     with pytest.raises(Exception, match="HOME is set by no ENV in this file"):
         await client.text_document_prepare_rename_async(types.PrepareRenameParams(doc, types.Position(1, 22)))
@@ -344,7 +396,10 @@ async def test_format_document_and_a_range(client: LanguageClient):
     options = types.FormattingOptions(tab_size=4, insert_spaces=True)
     edits = await client.text_document_formatting_async(types.DocumentFormattingParams(doc, options))
     assert sorted((e.range.start.line, e.range.start.character, e.range.end.character, e.new_text) for e in edits) == [
-        (0, 0, 3, "RUN"), (0, 5, 7, ""), (2, 0, 6, "    "), (3, 0, 3, "RUN"),
+        (0, 0, 3, "RUN"),
+        (0, 5, 7, ""),
+        (2, 0, 6, "    "),
+        (3, 0, 3, "RUN"),
     ]
     edits = await client.text_document_range_formatting_async(
         types.DocumentRangeFormattingParams(doc, types.Range(types.Position(3, 0), types.Position(3, 5)), options)
@@ -356,27 +411,38 @@ async def test_enter_after_a_trailing_backslash_indents_the_new_line(client: Lan
     open_doc(client, "RUN apt-get update \\  \n\nRUN b\n")
     doc = types.TextDocumentIdentifier(URI)
     options = types.FormattingOptions(tab_size=4, insert_spaces=True)
-    edits = await client.text_document_on_type_formatting_async(types.DocumentOnTypeFormattingParams(doc, types.Position(1, 0), "\n", options))
+    edits = await client.text_document_on_type_formatting_async(
+        types.DocumentOnTypeFormattingParams(doc, types.Position(1, 0), "\n", options)
+    )
     assert sorted((e.range.start.line, e.range.start.character, e.range.end.character, e.new_text) for e in edits) == [
-        (0, 20, 22, ""), (1, 0, 0, "    "),
+        (0, 20, 22, ""),
+        (1, 0, 0, "    "),
     ]
     # Enter after a line that does not continue: nothing.
-    edits = await client.text_document_on_type_formatting_async(types.DocumentOnTypeFormattingParams(doc, types.Position(2, 0), "\n", options))
+    edits = await client.text_document_on_type_formatting_async(
+        types.DocumentOnTypeFormattingParams(doc, types.Position(2, 0), "\n", options)
+    )
     assert list(edits or []) == []
 
 
 async def test_the_budget_warns_near_a_limit_and_the_setting_moves_the_threshold(client: LanguageClient):
     open_doc(client, "RUN a\n" * 115)  # 115 of 127 commands: 90.5%
     got = await diagnostics(client)
-    assert [(d.code, d.severity, d.range.start.line) for d in got] == [("Lint.BudgetNearlyFull", types.DiagnosticSeverity.Warning, 0)]
+    assert [(d.code, d.severity, d.range.start.line) for d in got] == [
+        ("Lint.BudgetNearlyFull", types.DiagnosticSeverity.Warning, 0)
+    ]
     assert got[0].message.startswith("115 of 127 commands (90%)")
     doc = types.TextDocumentIdentifier(URI)
     whole = types.Range(types.Position(0, 0), types.Position(115, 0))
     (hint,) = await client.text_document_inlay_hint_async(types.InlayHintParams(doc, whole))
     assert hint.label == "⚠ 690 / 16,384 bytes · 115 / 127 commands"
-    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"componentLsp": {"budget": {"warning": 95}}}))
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"componentLsp": {"budget": {"warning": 95}}})
+    )
     if is_pull(client):
-        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(doc, previous_result_id=None))
+        report = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(doc, previous_result_id=None)
+        )
         assert list(report.items) == []
     else:
         assert await diagnostics(client) == []
@@ -393,20 +459,33 @@ async def test_past_a_limit_the_rest_moves_into_a_new_component_file(client: Lan
     assert [d.code for d in got] == ["InvalidImageTemplateCommandSize.ExceededMaxNumber"]
     context = types.CodeActionContext(diagnostics=got)
     actions = await client.text_document_code_action_async(
-        types.CodeActionParams(types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 0), types.Position(0, 0)), context)
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 0), types.Position(0, 0)), context
+        )
     )
     (move,) = [a for a in actions if a.title.startswith("Move")]
     assert move.title == "Move commands 128-130 into a new component, app-3.component"
     create, fill, cut = move.edit.document_changes
     new = (tmp_path / "app-3.component").as_uri()
     assert (create.kind, create.uri) == ("create", new)
-    assert (fill.text_document.uri, [e.new_text for e in fill.edits]) == (new, ["RUN step 127\nRUN step 128\nRUN step 129\n"])
+    assert (fill.text_document.uri, [e.new_text for e in fill.edits]) == (
+        new,
+        ["RUN step 127\nRUN step 128\nRUN step 129\n"],
+    )
     ((edit,),) = [cut.edits]
     assert (cut.text_document.uri, cut.text_document.version, edit.range.start, edit.range.end, edit.new_text) == (
-        uri, 1, types.Position(127, 0), types.Position(130, 0), "",
+        uri,
+        1,
+        types.Position(127, 0),
+        types.Position(130, 0),
+        "",
     )
     # Away from the limit's error and the first line: no such action.
     elsewhere = await client.text_document_code_action_async(
-        types.CodeActionParams(types.TextDocumentIdentifier(uri), types.Range(types.Position(5, 0), types.Position(5, 0)), types.CodeActionContext(diagnostics=[]))
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(5, 0), types.Position(5, 0)),
+            types.CodeActionContext(diagnostics=[]),
+        )
     )
     assert not [a for a in elsewhere or [] if a.title.startswith("Move")]

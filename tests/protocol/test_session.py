@@ -143,7 +143,16 @@ def test_a_lone_cr_is_never_served_from_what_was_kept(text):
 
 @pytest.mark.slow
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12), st.sampled_from(["x", "\n", "", "run ", "\\\n", "FROM y\n", "# c\n"])), max_size=12))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 30),
+            st.integers(0, 12),
+            st.sampled_from(["x", "\n", "", "run ", "\\\n", "FROM y\n", "# c\n"]),
+        ),
+        max_size=12,
+    )
+)
 def test_the_kept_wire_form_equals_a_fresh_one_after_any_edits(edits):
     session = Session()
     session.open("file:///a", "ecs-component", 1, TEXT)
@@ -164,7 +173,7 @@ def test_the_wire_form_is_the_diagnostic_serialised():
 
 
 def test_kept_document_diagnostics_follow_an_edit_that_moves_their_lsp_column_only():
-    """"€é" and "😀a" are both 5 bytes and 2 code points, but 2 and 3 UTF-16 units: the size error stays at the same
+    """ "€é" and "😀a" are both 5 bytes and 2 code points, but 2 and 3 UTF-16 units: the size error stays at the same
     model position, one UTF-16 unit further right."""
     session = Session()
     session.open("file:///a", "ecs-component", 1, "RUN €é" + "x" * 16400 + "\n")
@@ -175,14 +184,40 @@ def test_kept_document_diagnostics_follow_an_edit_that_moves_their_lsp_column_on
     assert after[0]["range"]["start"]["character"] == before[0]["range"]["start"]["character"] + 1
 
 
-YAML_TEXT = (
-    "Parameters:\n  p:\n    Type: String\nTasks:\n"
-    + "".join(f"  - Name: t{n}\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{{{ p }}}} {n}\n" for n in range(8))
+YAML_TEXT = "Parameters:\n  p:\n    Type: String\nTasks:\n" + "".join(
+    f"  - Name: t{n}\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{{{ p }}}} {n}\n"
+    for n in range(8)
 )
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 36), st.integers(0, 40), st.sampled_from(["x", "\n", "", "{{ q }}", "{{ p }}", "é", "😀", "  - Name: n\n", ": ", "'", "\t", "Tasks:", "t1.stdout", "-"])), max_size=16))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 36),
+            st.integers(0, 40),
+            st.sampled_from(
+                [
+                    "x",
+                    "\n",
+                    "",
+                    "{{ q }}",
+                    "{{ p }}",
+                    "é",
+                    "😀",
+                    "  - Name: n\n",
+                    ": ",
+                    "'",
+                    "\t",
+                    "Tasks:",
+                    "t1.stdout",
+                    "-",
+                ]
+            ),
+        ),
+        max_size=16,
+    )
+)
 def test_the_kept_wire_form_of_a_yaml_component_equals_a_fresh_one(edits):
     session = Session()
     session.open("file:///a.component.yaml", "ecs-component-yaml", 1, YAML_TEXT)
@@ -208,7 +243,9 @@ def test_the_configuration_of_a_documents_folder_adjusts_what_is_published_and_p
         (tmp_path / ".component-lsp.toml").write_text('ignore = ["Lint.*"]\n')
         session.reload_configs()
         assert session.diagnostics(ours) == [] and session.result_id(ours) != before  # a pull must not answer unchanged
-        (tmp_path / ".component-lsp.toml").write_text('exclude = ["vendor/**"]\n[severity]\n"Lint.KeywordCase" = "error"\n')
+        (tmp_path / ".component-lsp.toml").write_text(
+            'exclude = ["vendor/**"]\n[severity]\n"Lint.KeywordCase" = "error"\n'
+        )
 
 
 class Recorder:
@@ -235,7 +272,10 @@ def _hierarchical() -> tuple[Session, Recorder]:
     from component_lsp.features import dispatch
 
     session, outbox = Session(), Recorder()
-    caps = {"textDocument": {"documentSymbol": {"hierarchicalDocumentSymbolSupport": True}}, "general": {"positionEncodings": ["utf-16"]}}
+    caps = {
+        "textDocument": {"documentSymbol": {"hierarchicalDocumentSymbolSupport": True}},
+        "general": {"positionEncodings": ["utf-16"]},
+    }
     dispatch(session, outbox, "initialize", {"capabilities": caps}, 1, True)
     return session, outbox
 
@@ -246,7 +286,11 @@ STEP = ['ENV A{n}="é{n}" B{n}=2', "RUN a{n} && \\", "    b{n}", "# c", "COPY x{
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.integers(0, 700), st.sampled_from(["x", "", "\n", "RUN z\n", "ENV Q=1 R=2\n", "\\\n", "😀"]), st.booleans()),
+        st.tuples(
+            st.integers(0, 700),
+            st.sampled_from(["x", "", "\n", "RUN z\n", "ENV Q=1 R=2\n", "\\\n", "😀"]),
+            st.booleans(),
+        ),
         min_size=1,
         max_size=12,
     )
@@ -275,7 +319,10 @@ def test_the_outline_kept_in_blocks_equals_a_fresh_one_after_edits(edits):
             session,
             outbox,
             "textDocument/didChange",
-            {"textDocument": {"uri": "file:///a", "version": version}, "contentChanges": [{"range": span, "text": new}]},
+            {
+                "textDocument": {"uri": "file:///a", "version": version},
+                "contentChanges": [{"range": span, "text": new}],
+            },
             None,
             False,
         )
@@ -300,7 +347,14 @@ SHELLCHECK = str(__import__("pathlib").Path(__import__("sys").executable).parent
 
 @pytest.mark.slow
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 9), st.sampled_from(["x", " $9", "\n", "RUN ls $3\n", "", "é", "😀", "\\\n"]), st.booleans()), max_size=10))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 9), st.sampled_from(["x", " $9", "\n", "RUN ls $3\n", "", "é", "😀", "\\\n"]), st.booleans()
+        ),
+        max_size=10,
+    )
+)
 def test_the_kept_wire_form_of_shellchecks_findings_equals_a_fresh_one(edits):
     """ShellCheck's findings are kept as JSON per script, and all together while none changes: after any edits
     (findings arriving now and then), what is published equals what a fresh session publishes for the text."""

@@ -18,7 +18,11 @@ ON = {"componentLsp": {"shellcheck": {"enable": "on", "path": BINARY}}}
 
 
 def _shellcheck(items) -> list[tuple[str, int, int, int]]:
-    return sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.character) for d in items if d.code.startswith("ShellCheck."))
+    return sorted(
+        (d.code, d.range.start.line, d.range.start.character, d.range.end.character)
+        for d in items
+        if d.code.startswith("ShellCheck.")
+    )
 
 
 async def _until_shellcheck(client: LanguageClient, count: int, timeout: float = 30.0):
@@ -42,7 +46,11 @@ async def test_shellcheck_findings_follow_a_pause_and_a_keystroke_does_not_wait_
     first = await diagnostics(client)
     assert _shellcheck(first) == []  # the keystroke's own answer: ShellCheck has not run yet
     items = await _until_shellcheck(client, 2)
-    utf8 = client.capabilities.general and client.capabilities.general.position_encodings and client.capabilities.general.position_encodings[0] == "utf-8"
+    utf8 = (
+        client.capabilities.general
+        and client.capabilities.general.position_encodings
+        and client.capabilities.general.position_encodings[0] == "utf-8"
+    )
     after_e = len("  é ".encode()) if utf8 else len("  é ")
     assert _shellcheck(items) == [("ShellCheck.SC2086", 1, 9, 11), ("ShellCheck.SC2086", 2, after_e, after_e + 2)]
     found = next(d for d in items if d.code.startswith("ShellCheck."))
@@ -51,7 +59,11 @@ async def test_shellcheck_findings_follow_a_pause_and_a_keystroke_does_not_wait_
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             types.VersionedTextDocumentIdentifier(uri=URI, version=2),
-            [types.TextDocumentContentChangePartial(range=types.Range(types.Position(2, after_e + 2), types.Position(2, after_e + 2)), text=" $2")],
+            [
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(2, after_e + 2), types.Position(2, after_e + 2)), text=" $2"
+                )
+            ],
         )
     )
     now = await diagnostics(client)

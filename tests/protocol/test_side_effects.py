@@ -80,10 +80,14 @@ def documents(port: int, home: Path) -> list[str]:
     url = f"http://127.0.0.1:{port}"
     marker = home / "ran"
     return [
-        (f"COPY {url}/file /tmp/\nADD {url}/archive.tar.gz /opt/\nCOPY https://127.0.0.1:{port}/x /y\n"
-        f"RUN curl -fsSL {url}/install.sh | sh\nRUN wget {url}/a && touch {marker}\nRUN touch {marker} && rm -rf {home}\n"),
-        (f"RUN [\"/bin/sh\", \"-c\", \"touch {marker}\"]\nENTRYPOINT [\"touch\", \"{marker}\"]\nCMD touch {marker}\n"
-        f"WORKDIR {home}/made\nUSER root\nENV PATH=$(touch {marker})\nLABEL x=`touch {marker}`\nRESTART\n"),
+        (
+            f"COPY {url}/file /tmp/\nADD {url}/archive.tar.gz /opt/\nCOPY https://127.0.0.1:{port}/x /y\n"
+            f"RUN curl -fsSL {url}/install.sh | sh\nRUN wget {url}/a && touch {marker}\nRUN touch {marker} && rm -rf {home}\n"
+        ),
+        (
+            f'RUN ["/bin/sh", "-c", "touch {marker}"]\nENTRYPOINT ["touch", "{marker}"]\nCMD touch {marker}\n'
+            f"WORKDIR {home}/made\nUSER root\nENV PATH=$(touch {marker})\nLABEL x=`touch {marker}`\nRESTART\n"
+        ),
         f"FROM {url}/image\nONBUILD RUN touch {marker}\nRUN <<EOF\ntouch {marker}\nEOF\n# escape=`\nCOPY --from={url} a b\n",
     ]
 
@@ -103,7 +107,11 @@ def test_the_server_never_acts_on_a_document(client, shellcheck, tmp_path: Path)
     (home / "keep").write_text("x")
     listener = Listener()
     before = snapshot(home)
-    env = {**os.environ, "HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}  # Python's own byte-code cache is not the server's doing
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }  # Python's own byte-code cache is not the server's doing
     server = Server(client, argv=[sys.executable, "-c", HOOK, str(record)], env=env, cwd=str(home))
     settings = {"componentLsp": {"shellcheck": {"enable": shellcheck, "path": str(SHELLCHECK)}}}
     server.write(notification("workspace/didChangeConfiguration", {"settings": settings}))
@@ -121,8 +129,15 @@ def test_the_server_never_acts_on_a_document(client, shellcheck, tmp_path: Path)
                 span = {"start": {"line": line, "character": 0}, "end": {"line": line, "character": len(content)}}
                 action = {"textDocument": {"uri": uri}, "range": span, "context": {"diagnostics": []}}
                 assert "error" not in server.call("textDocument/codeAction", action)[0]
-                server.write(notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": line + 2},
-                                                                      "contentChanges": [{"range": span, "text": content + " "}]}))
+                server.write(
+                    notification(
+                        "textDocument/didChange",
+                        {
+                            "textDocument": {"uri": uri, "version": line + 2},
+                            "contentChanges": [{"range": span, "text": content + " "}],
+                        },
+                    )
+                )
                 assert "error" not in server.call("textDocument/diagnostic", {"textDocument": {"uri": uri}})[0]
                 asked += 2
         assert asked > 500
@@ -135,7 +150,10 @@ def test_the_server_never_acts_on_a_document(client, shellcheck, tmp_path: Path)
         assert acts == []  # nothing reached for the network, a program or the file system
     else:  # the one program started is the configured ShellCheck, reading its standard input
         assert acts, "ShellCheck never ran"
-        assert all(act.startswith(f"subprocess.Popen ({str(SHELLCHECK)!r}, [{str(SHELLCHECK)!r}, '--format=json1'") for act in acts), acts
+        assert all(
+            act.startswith(f"subprocess.Popen ({str(SHELLCHECK)!r}, [{str(SHELLCHECK)!r}, '--format=json1'")
+            for act in acts
+        ), acts
         assert all(act.endswith("'-'], None, None)") for act in acts), acts
     assert listener.visitors == 0
     assert not (home / "ran").exists() and not (home / "made").exists()

@@ -24,7 +24,9 @@ def read_message(conn: socket.socket) -> dict:
     while b"\r\n\r\n" not in data:
         data += conn.recv(65536)
     head, _, rest = data.partition(b"\r\n\r\n")
-    length = int(next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")).split(b":")[1])
+    length = int(
+        next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")).split(b":")[1]
+    )
     while len(rest) < length:
         rest += conn.recv(65536)
     return json.loads(rest[:length])
@@ -32,7 +34,9 @@ def read_message(conn: socket.socket) -> dict:
 
 def test_tcp_initialize_round_trip():
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "component_lsp", "--tcp", "--port", str(port)], stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "component_lsp", "--tcp", "--port", str(port)], stderr=subprocess.PIPE
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -43,7 +47,16 @@ def test_tcp_initialize_round_trip():
                 assert time.monotonic() < deadline, "server did not listen"
                 time.sleep(0.1)
         with conn:
-            conn.sendall(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}}))
+            conn.sendall(
+                frame(
+                    {
+                        "jsonrpc": "2.0",
+                        "id": 1,
+                        "method": "initialize",
+                        "params": {"processId": None, "rootUri": None, "capabilities": {}},
+                    }
+                )
+            )
             reply = read_message(conn)
             assert reply["id"] == 1
             assert reply["result"]["serverInfo"]["name"] == "component-lsp"

@@ -55,7 +55,9 @@ async def client(request, lsp_client: LanguageClient, tmp_path: Path):
 
     folder = types.WorkspaceFolder(tmp_path.as_uri(), "ws")
     await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=client_capabilities(request.param), workspace_folders=[folder], root_uri=folder.uri)
+        types.InitializeParams(
+            capabilities=client_capabilities(request.param), workspace_folders=[folder], root_uri=folder.uri
+        )
     )
     yield
     await lsp_client.shutdown_session()
@@ -89,7 +91,9 @@ async def settle(client: LanguageClient, name: str, want, timeout: float = 20.0)
     deadline = time.monotonic() + timeout
     while True:
         if is_pull(client):
-            report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(types.TextDocumentIdentifier(target)))
+            report = await client.text_document_diagnostic_async(
+                types.DocumentDiagnosticParams(types.TextDocumentIdentifier(target))
+            )
             got = list(report.items)
         else:
             got = list(client.diagnostics.get(target, []))
@@ -104,7 +108,9 @@ def codes(got) -> list[str]:
 
 
 def watched(client: LanguageClient, name: str, kind: types.FileChangeType) -> None:
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams([types.FileEvent(uri(client, name), kind)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams([types.FileEvent(uri(client, name), kind)])
+    )
 
 
 async def test_a_template_is_checked_against_the_workspace_components(client: LanguageClient):
@@ -144,7 +150,9 @@ async def test_an_open_component_wins_over_the_disk_until_it_is_closed(client: L
     open_doc(client, edited, uri(client, "components/app.component.yaml"), "ecs-component-yaml")
     got = await settle(client, "main.imagetemplate", lambda got: got != [])
     assert codes(got) == ["Lint.MissingComponentParameter"] and "--user" in got[0].message
-    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri(client, "components/app.component.yaml"))))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri(client, "components/app.component.yaml")))
+    )
     await settle(client, "main.imagetemplate", lambda got: got == [])
 
 
@@ -157,19 +165,28 @@ async def test_navigation_hover_and_completion_follow_the_link(client: LanguageC
     component = uri(client, "components/app.component.yaml")
     # The index comes in the background: ask until the definition is there.
     deadline = time.monotonic() + 20
-    while not (found := await client.text_document_definition_async(types.DefinitionParams(doc, types.Position(0, 60)))):
+    while not (
+        found := await client.text_document_definition_async(types.DefinitionParams(doc, types.Position(0, 60)))
+    ):
         assert time.monotonic() < deadline
         await asyncio.sleep(0.05)
     assert [(loc.uri, loc.range.start.line) for loc in found] == [(component, 0)]
     found = await client.text_document_definition_async(types.DefinitionParams(doc, types.Position(0, 74)))
-    assert [(loc.uri, loc.range.start.line, loc.range.start.character, loc.range.end.character) for loc in found] == [(component, 1, 2, 6)]
+    assert [(loc.uri, loc.range.start.line, loc.range.start.character, loc.range.end.character) for loc in found] == [
+        (component, 1, 2, 6)
+    ]
     hover = await client.text_document_hover_async(types.HoverParams(doc, types.Position(0, 60)))
     assert "| `port` | Number | required |" in hover.contents.value and "serve: RunShellCommand" in hover.contents.value
     links = await client.text_document_document_link_async(types.DocumentLinkParams(doc))
-    assert [(link.target, link.range.start.line, link.range.start.character) for link in links][:2] == [(component, 0, 58), (uri(client, "components/plain.component"), 1, 58)]
+    assert [(link.target, link.range.start.line, link.range.start.character) for link in links][:2] == [
+        (component, 0, 58),
+        (uri(client, "components/plain.component"), 1, 58),
+    ]
     hover = await client.text_document_hover_async(types.HoverParams(doc, types.Position(0, 74)))
     assert "Number, required" in hover.contents.value
-    items = await client.text_document_completion_async(types.CompletionParams(doc, types.Position(3, len(ARN + "app/1.0.0 --port 1 -"))))
+    items = await client.text_document_completion_async(
+        types.CompletionParams(doc, types.Position(3, len(ARN + "app/1.0.0 --port 1 -")))
+    )
     assert [item.label for item in items.items] == ["--debug"] and items.items[0].detail == "Boolean = false"
     items = await client.text_document_completion_async(types.CompletionParams(doc, types.Position(4, 0)))
     labels = [item.label for item in items.items]
@@ -177,18 +194,26 @@ async def test_navigation_hover_and_completion_follow_the_link(client: LanguageC
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             types.VersionedTextDocumentIdentifier(version=2, uri=doc.uri),
-            [types.TextDocumentContentChangePartial(range=types.Range(types.Position(4, 0), types.Position(4, 0)), text="COMPONENT ")],
+            [
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(4, 0), types.Position(4, 0)), text="COMPONENT "
+                )
+            ],
         )
     )
     items = await client.text_document_completion_async(types.CompletionParams(doc, types.Position(4, 10)))
     assert [item.label for item in items.items] == ["app", "plain"]
     arn = items.items[0].text_edit.new_text
-    assert "cn-hangzhou" in arn and "123456789012" in arn and "--port" in arn  # the region and account of the template's ARNs; the required parameter
+    assert (
+        "cn-hangzhou" in arn and "123456789012" in arn and "--port" in arn
+    )  # the region and account of the template's ARNs; the required parameter
     # References, from the component's parameter to the templates that pass it.
     open_doc(client, APP, component, "ecs-component-yaml")
     found = await client.text_document_references_async(
         types.ReferenceParams(
-            text_document=types.TextDocumentIdentifier(component), position=types.Position(1, 3), context=types.ReferenceContext(include_declaration=False)
+            text_document=types.TextDocumentIdentifier(component),
+            position=types.Position(1, 3),
+            context=types.ReferenceContext(include_declaration=False),
         )
     )
     places = sorted((loc.uri, loc.range.start.line) for loc in found)
@@ -216,13 +241,17 @@ async def test_the_server_asks_to_watch_component_files_where_the_client_can(cli
 async def test_a_hostile_workspace_neither_stalls_nor_stops_the_server(client: LanguageClient):
     open_doc(client, TEMPLATE.replace("--port 80", "--port x"), uri(client, "main.imagetemplate"), "ecs-template")
     # The first diagnostics come while the index walks; the link follows once the walk has found app.
-    got = await settle(client, "main.imagetemplate", lambda got: codes(got) == ["Lint.ComponentParameterType"], timeout=120)
+    got = await settle(
+        client, "main.imagetemplate", lambda got: codes(got) == ["Lint.ComponentParameterType"], timeout=120
+    )
     assert got[0].range.start.line == 0
     deadline = time.monotonic() + 120
     while not any("the workspace index stopped early" in m.message for m in client.log_messages):
         assert time.monotonic() < deadline, [m.message for m in client.log_messages]
         await asyncio.sleep(0.1)
-    hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri(client, "main.imagetemplate")), types.Position(0, 60)))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri(client, "main.imagetemplate")), types.Position(0, 60))
+    )
     assert "| `port` | Number | required |" in hover.contents.value
 
 
@@ -230,9 +259,13 @@ async def test_workspace_folders_removed_and_added_unlink_and_link_again(client:
     open_doc(client, TEMPLATE.replace("--port 80", "--prot 80"), uri(client, "main.imagetemplate"), "ecs-template")
     await settle(client, "main.imagetemplate", lambda got: "Lint.UnknownComponentParameter" in codes(got))
     folder = types.WorkspaceFolder(client.root.as_uri(), "ws")
-    client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(types.WorkspaceFoldersChangeEvent(added=[], removed=[folder])))
+    client.workspace_did_change_workspace_folders(
+        types.DidChangeWorkspaceFoldersParams(types.WorkspaceFoldersChangeEvent(added=[], removed=[folder]))
+    )
     await settle(client, "main.imagetemplate", lambda got: codes(got) == [])
-    client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(types.WorkspaceFoldersChangeEvent(added=[folder], removed=[])))
+    client.workspace_did_change_workspace_folders(
+        types.DidChangeWorkspaceFoldersParams(types.WorkspaceFoldersChangeEvent(added=[folder], removed=[]))
+    )
     await settle(client, "main.imagetemplate", lambda got: "Lint.UnknownComponentParameter" in codes(got))
 
 
@@ -243,7 +276,9 @@ async def test_a_component_saved_while_open_is_read_again_when_closed(client: La
     await asyncio.sleep(0.5)  # the walk is in
     component = client.root / "components/app.component.yaml"
     open_doc(client, APP, component.as_uri(), "ecs-component-yaml")
-    component.write_text(APP.replace("Parameters:\n", "Parameters:\n  zone:\n    Type: String\n"))  # saved, no file event
+    component.write_text(
+        APP.replace("Parameters:\n", "Parameters:\n  zone:\n    Type: String\n")
+    )  # saved, no file event
     client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(component.as_uri())))
     got = await settle(client, "main.imagetemplate", lambda got: got != [])
     assert codes(got) == ["Lint.MissingComponentParameter"] and "--zone" in got[0].message
@@ -254,7 +289,10 @@ async def test_the_project_configuration_applies_and_is_read_again_when_it_chang
     conf.write_text('[severity]\n"Lint.KeywordCase" = "error"\n')
     open_doc(client, "run a\nENV A=1\n", uri(client, "components/x.component"))
     got = await settle(client, "components/x.component", lambda got: len(got) == 2)
-    assert sorted((d.code, d.severity) for d in got) == [("Lint.KeywordCase", types.DiagnosticSeverity.Error), ("Lint.UnquotedEnvValue", types.DiagnosticSeverity.Warning)]
+    assert sorted((d.code, d.severity) for d in got) == [
+        ("Lint.KeywordCase", types.DiagnosticSeverity.Error),
+        ("Lint.UnquotedEnvValue", types.DiagnosticSeverity.Warning),
+    ]
     conf.write_text('ignore = ["Lint.Unquoted*"]\n')
     watched(client, ".component-lsp.toml", types.FileChangeType.Changed)
     got = await settle(client, "components/x.component", lambda got: len(got) == 1)

@@ -31,19 +31,28 @@ def at(line: int, character: int) -> tuple[types.TextDocumentIdentifier, types.P
 
 
 async def test_a_yaml_component_gets_its_own_diagnostics(client: LanguageClient):
-    broken = COMPONENT.replace("Action: RunShellCommand", "Action: RunShelCommand", 1).replace("{{ greeting }}", "{{ greting }} 😀 {{ greeting }}")
+    broken = COMPONENT.replace("Action: RunShellCommand", "Action: RunShelCommand", 1).replace(
+        "{{ greeting }}", "{{ greting }} 😀 {{ greeting }}"
+    )
     open_doc(client, broken, URI, "ecs-component-yaml")
     got = await diagnostics(client, URI)
     assert summary(got) == [
         ("InvalidParameter.Content", 6, 12, 26),
-        ("InvalidParameter.Content", 8, col(client, "      commandContent: echo "), col(client, "      commandContent: echo {{ greting }}")),
+        (
+            "InvalidParameter.Content",
+            8,
+            col(client, "      commandContent: echo "),
+            col(client, "      commandContent: echo {{ greting }}"),
+        ),
     ]
     assert "Did you mean `RunShellCommand`?" in got[0].message or "Did you mean `RunShellCommand`?" in got[1].message
 
 
 async def test_completion_after_action_offers_the_actions(client: LanguageClient):
     open_doc(client, "Tasks:\n  - Name: a\n    Action: \n", URI, "ecs-component-yaml")
-    result = await client.text_document_completion_async(types.CompletionParams(types.TextDocumentIdentifier(URI), types.Position(2, 12)))
+    result = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(URI), types.Position(2, 12))
+    )
     labels = [item.label for item in result.items]
     assert labels[:2] == ["RunShellCommand", "RunPowerShellCommand"] and "OSSDownload" in labels
     assert result.items[0].kind == types.CompletionItemKind.Value
@@ -62,7 +71,9 @@ async def test_definition_references_and_rename(client: LanguageClient):
     found = await client.text_document_definition_async(types.DefinitionParams(*at(12, 31)))
     assert [(loc.uri, loc.range) for loc in found] == [(URI, types.Range(types.Position(5, 10), types.Position(5, 15)))]
     document, position = at(1, 4)
-    params = types.ReferenceParams(context=types.ReferenceContext(include_declaration=True), text_document=document, position=position)
+    params = types.ReferenceParams(
+        context=types.ReferenceContext(include_declaration=True), text_document=document, position=position
+    )
     refs = await client.text_document_references_async(params)
     assert sorted((r.range.start.line, r.range.start.character) for r in refs) == [(1, 2), (8, 30)]
     prepared = await client.text_document_prepare_rename_async(types.PrepareRenameParams(*at(5, 12)))
@@ -78,7 +89,9 @@ async def test_quick_fix_adds_the_missing_properties(client: LanguageClient):
     open_doc(client, text, URI, "ecs-component-yaml")
     got = await diagnostics(client, URI)
     actions = await client.text_document_code_action_async(
-        types.CodeActionParams(types.TextDocumentIdentifier(URI), got[0].range, types.CodeActionContext(diagnostics=got))
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(URI), got[0].range, types.CodeActionContext(diagnostics=got)
+        )
     )
     fix = next(a for a in actions if a.kind == types.CodeActionKind.QuickFix)
     assert fix.title == "Add `destinationDir` and `objectName`"
@@ -88,14 +101,27 @@ async def test_quick_fix_adds_the_missing_properties(client: LanguageClient):
 
 async def test_past_16_kb_a_yaml_component_moves_its_last_tasks_into_a_new_file(client: LanguageClient, tmp_path):
     uri = (tmp_path / "app.component.yaml").as_uri()
-    task = "  - Name: t{i}\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo " + "x" * 300 + "\n"
-    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "ecs-component-yaml", 1, "Tasks:\n" + "".join(task.format(i=i) for i in range(50)))))
+    task = (
+        "  - Name: t{i}\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo " + "x" * 300 + "\n"
+    )
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(
+                uri, "ecs-component-yaml", 1, "Tasks:\n" + "".join(task.format(i=i) for i in range(50))
+            )
+        )
+    )
     got = await diagnostics(client, uri)
     assert [d.code for d in got] == ["InvalidContent.LengthExceeded"]
     actions = await client.text_document_code_action_async(
-        types.CodeActionParams(types.TextDocumentIdentifier(uri), got[0].range, types.CodeActionContext(diagnostics=got))
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri), got[0].range, types.CodeActionContext(diagnostics=got)
+        )
     )
     (move,) = [a for a in actions if a.title.startswith("Move")]
     create, fill, _ = move.edit.document_changes
-    assert (move.title, create.uri) == ("Move tasks 43-50 into a new component, app-2.component.yaml", (tmp_path / "app-2.component.yaml").as_uri())
+    assert (move.title, create.uri) == (
+        "Move tasks 43-50 into a new component, app-2.component.yaml",
+        (tmp_path / "app-2.component.yaml").as_uri(),
+    )
     assert fill.edits[0].new_text == "Tasks:\n" + "".join(task.format(i=i) for i in range(42, 50))

@@ -129,12 +129,14 @@ COMPONENT_FORMS = (
         "COMPONENT acs:ecs:cn-hangzhou:<AliUid>:imagecomponent/<Name>/1.0.0",
         "COMPONENT acs:ecs:${1:cn-hangzhou}:${2:<AliUid>}:imagecomponent/${3:<Name>}/${4:1.0.0}",
     ),
-    ("COMPONENT … --name value", "a YAML component, with parameters", "COMPONENT ic- --name value", "COMPONENT ${1:ic-id} --${2:name} ${3:value}"),
+    (
+        "COMPONENT … --name value",
+        "a YAML component, with parameters",
+        "COMPONENT ic- --name value",
+        "COMPONENT ${1:ic-id} --${2:name} ${3:value}",
+    ),
 )
-ID_DOC = (
-    "**Component id** `{target}`: the image component with this id, in the region the pipeline builds in."
-    "{masked}"
-)
+ID_DOC = "**Component id** `{target}`: the image component with this id, in the region the pipeline builds in.{masked}"
 ARN_DOC = (
     "**Component ARN**: the image component by name and version.\n\n"
     "| part | here |\n|---|---|\n| region | `{region}` |\n| account (AliUid) | `{account}` |\n| name | `{name}` |\n"

@@ -17,10 +17,32 @@ def _keywords(start, end, dialect: str) -> list[Item]:
     for index, keyword in enumerate(SUPPORTED.values()):
         plain = keyword.name if keyword.name == "RESTART" else keyword.name + " "
         items.append(
-            Item(keyword.name, KEYWORD, keyword.summary, keyword.markdown(), plain, keyword.snippet, start, end, f"{index:02d}")
+            Item(
+                keyword.name,
+                KEYWORD,
+                keyword.summary,
+                keyword.markdown(),
+                plain,
+                keyword.snippet,
+                start,
+                end,
+                f"{index:02d}",
+            )
         )
     if dialect == TEMPLATE:  # a template pulls components in
-        items.append(Item("COMPONENT", KEYWORD, "runs an image component", COMPONENT_DOC, "COMPONENT ", "COMPONENT ${1:ic-id}", start, end, "00"))
+        items.append(
+            Item(
+                "COMPONENT",
+                KEYWORD,
+                "runs an image component",
+                COMPONENT_DOC,
+                "COMPONENT ",
+                "COMPONENT ${1:ic-id}",
+                start,
+                end,
+                "00",
+            )
+        )
         for n, (label, what, plain, snippet) in enumerate(COMPONENT_FORMS):
             items.append(Item(label, SNIPPET, what, COMPONENT_DOC, plain, snippet, start, end, f"00{n}"))
     return items
@@ -62,14 +84,22 @@ def complete(model, line: int, col: int) -> list[Item]:
         for var in defined_before(model.by_keyword.get("ENV", ()), ins.start).values():
             value = var.value if len(var.value) <= 80 else var.value[:80] + "…"
             doc = f"`{var.name}` = `{value}`\n\nset by ENV on line {var.line + 1}"
-            items.append(Item(var.name, VARIABLE, f"ENV {var.name}", doc, var.name + close, var.name + close, start, end))
+            items.append(
+                Item(var.name, VARIABLE, f"ENV {var.name}", doc, var.name + close, var.name + close, start, end)
+            )
         return items
     if ins.upper in ("CMD", "ENTRYPOINT") and not before.strip():
         keyword = SUPPORTED[ins.upper]
         return [
             Item(
-                '["executable", "param"]', SNIPPET, f"{ins.upper} exec form", keyword.markdown(),
-                '["executable", "param"]', keyword.snippet.split(" ", 1)[1], (line, col), (line, col),
+                '["executable", "param"]',
+                SNIPPET,
+                f"{ins.upper} exec form",
+                keyword.markdown(),
+                '["executable", "param"]',
+                keyword.snippet.split(" ", 1)[1],
+                (line, col),
+                (line, col),
             )
         ]
     return []

@@ -62,7 +62,9 @@ class Reference(NamedTuple):
     problems: tuple[Problem, ...]
 
 
-def _arn(text: str, start: int, problems: list[Problem]) -> tuple[str | None, int, int, str | None, str | None, str | None]:
+def _arn(
+    text: str, start: int, problems: list[Problem]
+) -> tuple[str | None, int, int, str | None, str | None, str | None]:
     """(name, its start, its end, region, account, version) of an ARN; what is wrong with it goes to ``problems``."""
     end = start + len(text)
     parts = text.split(":", 4)
@@ -72,10 +74,22 @@ def _arn(text: str, start: int, problems: list[Problem]) -> tuple[str | None, in
     region, account, resource = parts[2], parts[3], parts[4]
     region_at = start + len(ARN_PREFIX)
     if not REGION.match(region):
-        problems.append(Problem(region_at, region_at + len(region), f"{_short(region) if region else 'An empty region'} is not a region id: write one such as cn-hangzhou."))
+        problems.append(
+            Problem(
+                region_at,
+                region_at + len(region),
+                f"{_short(region) if region else 'An empty region'} is not a region id: write one such as cn-hangzhou.",
+            )
+        )
     account_at = region_at + len(region) + 1
     if not ACCOUNT.match(account):
-        problems.append(Problem(account_at, account_at + len(account), f"{_short(account) if account else 'An empty account'} is not an Alibaba Cloud account id (digits)."))
+        problems.append(
+            Problem(
+                account_at,
+                account_at + len(account),
+                f"{_short(account) if account else 'An empty account'} is not an Alibaba Cloud account id (digits).",
+            )
+        )
     rest_at = account_at + len(account) + 1 + len(RESOURCE)
     rest = resource[len(RESOURCE) :]
     # The name may hold ':', never '/': the version follows the first '/', or else the last ':'.
@@ -87,18 +101,40 @@ def _arn(text: str, start: int, problems: list[Problem]) -> tuple[str | None, in
     name_end = rest_at + len(name)
     if name.lower().startswith(("http://", "https://")) or not NAME.match(name):
         problems.append(
-            Problem(rest_at, name_end if name else end, f"{_short(name) if name else 'An empty name'} is not a component name: 2 to 128 characters, starting with a letter, then letters, digits, ':', '_', '.' or '-'.")
+            Problem(
+                rest_at,
+                name_end if name else end,
+                f"{_short(name) if name else 'An empty name'} is not a component name: 2 to 128 characters, starting with a letter, then letters, digits, ':', '_', '.' or '-'.",
+            )
         )
     if version is None:
-        problems.append(Problem(start, end, "The ARN has no version: end it with /<major>.<minor>.<patch>, e.g. /1.0.0, or /1.*.* for the latest 1.x."))
+        problems.append(
+            Problem(
+                start,
+                end,
+                "The ARN has no version: end it with /<major>.<minor>.<patch>, e.g. /1.0.0, or /1.*.* for the latest 1.x.",
+            )
+        )
     else:
         version_at = name_end + 1
         digits = version.split(".")
         wild = next((i for i, part in enumerate(digits) if part == "*"), len(digits))
         if not VERSION.match(version):
-            problems.append(Problem(version_at, end, f"{_short(version) if version else 'An empty version'} is not a version: write <major>.<minor>.<patch>, e.g. 1.0.0, with * for the latest (1.0.*, 1.*.*)."))
+            problems.append(
+                Problem(
+                    version_at,
+                    end,
+                    f"{_short(version) if version else 'An empty version'} is not a version: write <major>.<minor>.<patch>, e.g. 1.0.0, with * for the latest (1.0.*, 1.*.*).",
+                )
+            )
         elif any(part != "*" for part in digits[wild:]):
-            problems.append(Problem(version_at, end, f"In {version}, a number follows a *: once a part is * (the latest), the parts after it are * too, e.g. 1.*.*."))
+            problems.append(
+                Problem(
+                    version_at,
+                    end,
+                    f"In {version}, a number follows a *: once a part is * (the latest), the parts after it are * too, e.g. 1.*.*.",
+                )
+            )
     return name, rest_at, name_end, region, account, version
 
 
@@ -127,7 +163,13 @@ def _read(ins: Instruction) -> Reference:
     if target.startswith("ic-"):
         kind = "id"
         if not ID.match(target):
-            problems.append(Problem(first.start, first.end, f"{_short(target)} is not a component id: ic- then lower-case letters and digits, e.g. ic-bp18hy47cqavewsb****."))
+            problems.append(
+                Problem(
+                    first.start,
+                    first.end,
+                    f"{_short(target)} is not a component id: ic- then lower-case letters and digits, e.g. ic-bp18hy47cqavewsb****.",
+                )
+            )
     elif target.startswith("acs:"):
         kind = "arn"
         found: list[Problem] = []
@@ -137,9 +179,21 @@ def _read(ins: Instruction) -> Reference:
             found = [Problem(first.start, first.end, p.message) for p in found]
         problems += found
     elif target.startswith("-"):
-        problems.append(Problem(first.start, first.end, f"COMPONENT names the component first, then its parameters: write COMPONENT {ID_FORM} {_short(target)[1:-1]} ..."))
+        problems.append(
+            Problem(
+                first.start,
+                first.end,
+                f"COMPONENT names the component first, then its parameters: write COMPONENT {ID_FORM} {_short(target)[1:-1]} ...",
+            )
+        )
     else:
-        problems.append(Problem(first.start, first.end, f"{_short(target)} is neither a component id ({ID_FORM}) nor an ARN ({ARN_FORM})."))
+        problems.append(
+            Problem(
+                first.start,
+                first.end,
+                f"{_short(target)} is neither a component id ({ID_FORM}) nor an ARN ({ARN_FORM}).",
+            )
+        )
     pairs: list[Pair] = []
     seen: set[str] = set()
     index = 1
@@ -159,7 +213,11 @@ def _read(ins: Instruction) -> Reference:
         key = flag.group(1)
         value = ws[index + 1] if index + 1 < len(ws) and not FLAG.match(ws[index + 1].text) else None
         if value is None:
-            problems.append(Problem(word.start, word.end, f"--{key} has no value: write --{key} <value> (quote a value with spaces)."))
+            problems.append(
+                Problem(
+                    word.start, word.end, f"--{key} has no value: write --{key} <value> (quote a value with spaces)."
+                )
+            )
             pairs.append(Pair(key, word.start, word.end, None, word.end, word.end))
         else:
             pairs.append(Pair(key, word.start, word.end, value.value, value.start, value.end))
@@ -167,4 +225,17 @@ def _read(ins: Instruction) -> Reference:
             problems.append(Problem(word.start, word.end, f"--{key} is passed twice: pass each parameter once."))
         seen.add(key)
         index += 1 if value is None else 2
-    return Reference(target, first.start, first.end, kind, name, name_start, name_end, region, account, version, tuple(pairs), tuple(problems))
+    return Reference(
+        target,
+        first.start,
+        first.end,
+        kind,
+        name,
+        name_start,
+        name_end,
+        region,
+        account,
+        version,
+        tuple(pairs),
+        tuple(problems),
+    )

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from ...shell.checks import hover as command_hover
 from ..base import Hover
-from .catalog import ARN_DOC, COMPONENT_DOC, FROM_DOC, ID_DOC, PAIR_DOC, SUPPORTED, UNSUPPORTED, suggestion, unsupported_markdown
+from .catalog import (
+    ARN_DOC,
+    COMPONENT_DOC,
+    FROM_DOC,
+    ID_DOC,
+    PAIR_DOC,
+    SUPPORTED,
+    UNSUPPORTED,
+    suggestion,
+    unsupported_markdown,
+)
 from .components import reference
 from .syntax import defined_before, reference_at
 
@@ -49,7 +59,11 @@ def hover(model, line: int, col: int) -> Hover | None:
     start, end = model.place(ins, rstart, rend)
     var = defined_before(model.by_keyword.get("ENV", ()), ins.start).get(name)
     if var is None:
-        return Hover(f"**${name}** is not set by any ENV above this line: it has a value only if the build VM's environment sets it.", start, end)
+        return Hover(
+            f"**${name}** is not set by any ENV above this line: it has a value only if the build VM's environment sets it.",
+            start,
+            end,
+        )
     value = var.value if len(var.value) <= 200 else var.value[:200] + "…"
     return Hover(f"**${name}** = `{value}`\n\nset by ENV on line {var.line + 1}", start, end)
 
@@ -68,10 +82,16 @@ def _component(model, ins, offset: int) -> Hover | None:
     ref = reference(ins)
     if ref.start <= offset <= ref.end and ref.target:
         if ref.kind == "id":
-            masked = " The `*` at its end is how the documentation masks ids: write the whole id." if ref.target.endswith("*") else ""
+            masked = (
+                " The `*` at its end is how the documentation masks ids: write the whole id."
+                if ref.target.endswith("*")
+                else ""
+            )
             text = ID_DOC.format(target=ref.target, masked=masked)
         elif ref.kind == "arn":
-            text = ARN_DOC.format(region=ref.region, account=ref.account, name=ref.name, version=ref.version or "(none)")
+            text = ARN_DOC.format(
+                region=ref.region, account=ref.account, name=ref.name, version=ref.version or "(none)"
+            )
         else:
             text = COMPONENT_DOC
         return Hover(text, *model.place(ins, ref.start, ref.end))

@@ -47,8 +47,20 @@ def _moved(use: Use, delta: int) -> Use:
     def at(p):
         return (p[0] + delta, p[1])
 
-    arguments = tuple(Argument(a.name, at(a.start), at(a.end), a.value, at(a.value_start), at(a.value_end)) for a in use.arguments)
-    return Use(use.line + delta, use.last + delta, use.target, at(use.start), at(use.end), use.name, at(use.name_start), at(use.name_end), arguments)
+    arguments = tuple(
+        Argument(a.name, at(a.start), at(a.end), a.value, at(a.value_start), at(a.value_end)) for a in use.arguments
+    )
+    return Use(
+        use.line + delta,
+        use.last + delta,
+        use.target,
+        at(use.start),
+        at(use.end),
+        use.name,
+        at(use.name_start),
+        at(use.name_end),
+        arguments,
+    )
 
 
 def uses(model) -> list[Use]:

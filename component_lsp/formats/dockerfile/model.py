@@ -215,7 +215,11 @@ class DockerfileModel:
             else:
                 start, end = self.place(ins, finding.start, finding.end)
                 edits = [Edit(*self.place(ins, s, e), text) for s, e, text in finding.fix]
-            out.append(Diagnostic(finding.rule.code, finding.rule.severity, finding.message, start, end, finding.fix_title, edits))
+            out.append(
+                Diagnostic(
+                    finding.rule.code, finding.rule.severity, finding.message, start, end, finding.fix_title, edits
+                )
+            )
         return out
 
     def units(self) -> list[Instruction]:

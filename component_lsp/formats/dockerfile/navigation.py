@@ -77,7 +77,9 @@ def prepare_rename(model, line: int, col: int) -> tuple[Span, str] | None:
         return None
     name, span, _ = found
     if not _definitions(model, name):
-        raise ValueError(f"{name} is set by no ENV in this file: it comes from the build VM's environment, so it is not renamed here")
+        raise ValueError(
+            f"{name} is set by no ENV in this file: it comes from the build VM's environment, so it is not renamed here"
+        )
     return span, name
 
 

@@ -18,7 +18,9 @@ def _detail(text: str) -> str:
 def symbols(model) -> list[Symbol]:
     """Each instruction's entry, kept while the instruction is unchanged and on its lines (an edit elsewhere
     makes only the entries of what it touched, or moved, anew)."""
-    return list(filter(None, model.per_instruction("outline", lambda ins: _symbol(model, ins) if ins.keyword else None)))
+    return list(
+        filter(None, model.per_instruction("outline", lambda ins: _symbol(model, ins) if ins.keyword else None))
+    )
 
 
 def _symbol(model, ins) -> Symbol:
@@ -33,7 +35,17 @@ def _symbol(model, ins) -> Symbol:
         for pair in pairs:
             a, b = model.place(ins, pair.key_start, pair.key_end)
             _, c = model.place(ins, pair.key_start, pair.value_end)
-            children.append(Symbol(pair.key or "?", _detail(ins.logical[pair.value_start : pair.value_end]), VARIABLE_SYMBOL, a, c, a, b))
+            children.append(
+                Symbol(
+                    pair.key or "?",
+                    _detail(ins.logical[pair.value_start : pair.value_end]),
+                    VARIABLE_SYMBOL,
+                    a,
+                    c,
+                    a,
+                    b,
+                )
+            )
     elif ins.upper == "COMPONENT":
         ref = reference(ins)
         kind = MODULE

@@ -117,7 +117,9 @@ class Instruction:
     upper: str = ""  # the keyword in upper case
     findings: list = field(default_factory=list)  # what the rules found in it (set by the model)
     reference: object = None  # a COMPONENT line's reference, read once (components.reference)
-    cache: object = None  # what a consumer derives from it while it is unchanged (the session: its diagnostics' wire form)
+    cache: object = (
+        None  # what a consumer derives from it while it is unchanged (the session: its diagnostics' wire form)
+    )
     memo: dict | None = None  # what features derive from it while it is unchanged, by name (see ``remembered``)
 
     def __post_init__(self) -> None:
@@ -320,7 +322,7 @@ def _can_contain_heredoc(instruction: Instruction) -> bool:
         sub_keyword = (sub[: found.start()] if found else sub).lower()
         if sub_keyword not in HEREDOC_KEYWORDS:
             return False
-        rest = _WS_RUN.sub(" ", sub[found.end():] if found else "", count=1)
+        rest = _WS_RUN.sub(" ", sub[found.end() :] if found else "", count=1)
         rest, _ = strip_flags(rest.lstrip(GO_SPACE))
         try:
             return json_string_array(rest) is None

@@ -34,12 +34,16 @@ def split(model, use_line: int = 0) -> Split | None:
     total, count = sums[-1], len(instructions)
     added = 1 if template else 0  # the COMPONENT line that takes the run's place
 
-    def lines_of(first: int, stop: int) -> tuple[int, int]:  # the lines of commands first..stop-1, comments before them included
+    def lines_of(
+        first: int, stop: int
+    ) -> tuple[int, int]:  # the lines of commands first..stop-1, comments before them included
         return instructions[first - 1].end + 1, (instructions[stop - 1].end + 1 if stop < count else len(lines))
 
     def fits(first: int, stop: int) -> bool:
         cut, end = lines_of(first, stop)
-        return count - (stop - first) + added <= MAX_COMMANDS and total - (sums[end] - sums[cut]) + use_line <= MAX_BYTES
+        return (
+            count - (stop - first) + added <= MAX_COMMANDS and total - (sums[end] - sums[cut]) + use_line <= MAX_BYTES
+        )
 
     runs = []  # (first, stop) of each run of commands that may move
     index = 1

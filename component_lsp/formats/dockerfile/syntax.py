@@ -63,14 +63,20 @@ def _env_pairs(ins: Instruction) -> tuple[list[Pair], list[Problem]]:
     first = ws[0]
     if "=" not in first.text:
         if len(ws) == 1:
-            problems.append(Problem(first.start, first.end, f'{first.text} has no value: write ENV {first.text}="value"'))
+            problems.append(
+                Problem(first.start, first.end, f'{first.text} has no value: write ENV {first.text}="value"')
+            )
         pairs.append(Pair(first.text, first.start, first.end, ws[1].start if len(ws) > 1 else first.end, ins.args_end))
     else:
         for word in ws:
             key, sep, _ = word.text.partition("=")
             if not sep:
                 problems.append(
-                    Problem(word.start, word.end, f'{word.text} is not KEY="value": add ="value", or use the form ENV KEY value for one variable')
+                    Problem(
+                        word.start,
+                        word.end,
+                        f'{word.text} is not KEY="value": add ="value", or use the form ENV KEY value for one variable',
+                    )
                 )
                 continue
             pairs.append(Pair(key, word.start, word.start + len(key), word.start + len(key) + 1, word.end))
@@ -78,7 +84,13 @@ def _env_pairs(ins: Instruction) -> tuple[list[Pair], list[Problem]]:
         if not pair.key:
             problems.append(Problem(pair.key_start, pair.key_end + 1, "a variable name is missing before '='"))
         elif not ENV_KEY.match(pair.key):
-            problems.append(Problem(pair.key_start, pair.key_end, f"{pair.key!r} is not a valid variable name: use letters, digits and _, not starting with a digit"))
+            problems.append(
+                Problem(
+                    pair.key_start,
+                    pair.key_end,
+                    f"{pair.key!r} is not a valid variable name: use letters, digits and _, not starting with a digit",
+                )
+            )
     return pairs, problems
 
 

@@ -97,7 +97,11 @@ ACTIONS: dict[str, Action] = {
                 _p("commandContent", STRING, "The PowerShell script to run.", required=True),
                 _WORKDIR,
                 _USERNAME,
-                _p("windowsPasswordName", STRING, "The name of the password, kept in Cloud Assistant, of the Windows user in `username`."),
+                _p(
+                    "windowsPasswordName",
+                    STRING,
+                    "The name of the password, kept in Cloud Assistant, of the Windows user in `username`.",
+                ),
             ),
             outputs=("stdout",),
         ),

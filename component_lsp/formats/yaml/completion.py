@@ -82,12 +82,25 @@ def complete(model, line: int, col: int) -> list[Item]:
         if not path:
             for key, doc in TOP_KEYS.items():
                 if key not in present:
-                    items.append(Item(key, KEYWORD, "component", doc, f"{key}:", f"{key}:\n  $0", *_range(ctx), sort="0" + key))
+                    items.append(
+                        Item(key, KEYWORD, "component", doc, f"{key}:", f"{key}:\n  $0", *_range(ctx), sort="0" + key)
+                    )
         elif path[0] == TASKS and path[-1] == "-" and len(path) == 2:
             for key, doc in TASK_KEYS.items():
                 if key not in present:
                     snippet = f"{key}:\n  ${{0}}" if key == "Properties" else f"{key}: $0"
-                    items.append(Item(key, PROPERTY, "task", doc, f"{key}: ", snippet, *_range(ctx), sort="0" + str(list(TASK_KEYS).index(key))))
+                    items.append(
+                        Item(
+                            key,
+                            PROPERTY,
+                            "task",
+                            doc,
+                            f"{key}: ",
+                            snippet,
+                            *_range(ctx),
+                            sort="0" + str(list(TASK_KEYS).index(key)),
+                        )
+                    )
         elif path[0] == TASKS and path[-1] == "Properties":
             action = ACTIONS.get(_action_near(lines, ctx.item_line) or "")
             if action is not None:
@@ -96,21 +109,47 @@ def complete(model, line: int, col: int) -> list[Item]:
                         continue
                     detail = f"{type_name(p.type)}{', required' if p.required else ''}"
                     snippet = f"{p.name}: ${{1}}" if p.type != BOOLEAN else f"{p.name}: ${{1|true,false|}}"
-                    items.append(Item(p.name, PROPERTY, detail, p.doc, f"{p.name}: ", snippet, *_range(ctx), sort=("0" if p.required else "1") + p.name))
+                    items.append(
+                        Item(
+                            p.name,
+                            PROPERTY,
+                            detail,
+                            p.doc,
+                            f"{p.name}: ",
+                            snippet,
+                            *_range(ctx),
+                            sort=("0" if p.required else "1") + p.name,
+                        )
+                    )
         elif path[0] == PARAMETERS and len(path) == 2:
             for key, doc in PARAMETER_KEYS.items():
                 if key not in present:
                     snippet = "Type: ${1|String,Number,Boolean|}" if key == "Type" else f"{key}: $0"
-                    items.append(Item(key, PROPERTY, "parameter", doc, f"{key}: ", snippet, *_range(ctx), sort="0" + key))
+                    items.append(
+                        Item(key, PROPERTY, "parameter", doc, f"{key}: ", snippet, *_range(ctx), sort="0" + key)
+                    )
         return items
     # a value
     if ctx.key == "Action" and path[:1] == (TASKS,):
         for order, action in enumerate(ACTIONS.values()):  # in the table's order: the shell commands first
             systems = " and ".join(action.systems)
-            items.append(Item(action.name, VALUE, f"action · {systems}", action.doc, action.name, action.name, *_range(ctx), sort=f"{order:02}"))
+            items.append(
+                Item(
+                    action.name,
+                    VALUE,
+                    f"action · {systems}",
+                    action.doc,
+                    action.name,
+                    action.name,
+                    *_range(ctx),
+                    sort=f"{order:02}",
+                )
+            )
     elif ctx.key == "Type" and path[:1] == (PARAMETERS,):
         for order, kind in enumerate(PARAMETER_TYPES):
-            items.append(Item(kind, VALUE, "parameter type", TYPE_DOCS[kind], kind, kind, *_range(ctx), sort=f"{order}"))
+            items.append(
+                Item(kind, VALUE, "parameter type", TYPE_DOCS[kind], kind, kind, *_range(ctx), sort=f"{order}")
+            )
     elif _is_boolean(model, lines, ctx):
         for value in ("true", "false"):
             items.append(Item(value, VALUE, "Boolean", "", value, value, *_range(ctx)))
@@ -152,9 +191,25 @@ def _references(model, line: int, col: int, ref: tuple[int, str]) -> list[Item]:
                 continue
             kind = text_of(p.part.node.value("Type")) if isinstance(p.part.node, Mapping) else None
             default = text_of(p.part.node.value("DefaultValue")) if isinstance(p.part.node, Mapping) else None
-            doc = f"Parameter `{name}`" + (f": {kind}" if kind else "") + (f", default `{default}`" if default is not None else "")
+            doc = (
+                f"Parameter `{name}`"
+                + (f": {kind}" if kind else "")
+                + (f", default `{default}`" if default is not None else "")
+            )
             label = f"{name}"
-            items.append(Item(label, VARIABLE, f"parameter{' · ' + kind if kind else ''}", doc, label + ("" if closing else "}}"), label + ("" if closing else "}}"), start, end, sort="0" + name))
+            items.append(
+                Item(
+                    label,
+                    VARIABLE,
+                    f"parameter{' · ' + kind if kind else ''}",
+                    doc,
+                    label + ("" if closing else "}}"),
+                    label + ("" if closing else "}}"),
+                    start,
+                    end,
+                    sort="0" + name,
+                )
+            )
     index = 0
     for p in placed:
         if p.part.kind != TASK:
@@ -169,5 +224,17 @@ def _references(model, line: int, col: int, ref: tuple[int, str]) -> list[Item]:
         for output in action.outputs:
             label = f"{t.name}.{output}"
             doc = f"The {output} of the task `{t.name}` ({action.name}), which runs before this one."
-            items.append(Item(label, VARIABLE, f"output of {t.name}", doc, label + ("" if closing else "}}"), label + ("" if closing else "}}"), start, end, sort="1" + label))
+            items.append(
+                Item(
+                    label,
+                    VARIABLE,
+                    f"output of {t.name}",
+                    doc,
+                    label + ("" if closing else "}}"),
+                    label + ("" if closing else "}}"),
+                    start,
+                    end,
+                    sort="1" + label,
+                )
+            )
     return items

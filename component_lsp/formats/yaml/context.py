@@ -53,7 +53,9 @@ def _meaningful(text: str) -> bool:
     return bool(stripped) and not stripped.startswith("#")
 
 
-def _path(lines: list[str], line: int, indent: int, top: int = 0, above: tuple[str, ...] = ()) -> tuple[tuple[str, ...], int | None]:
+def _path(
+    lines: list[str], line: int, indent: int, top: int = 0, above: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], int | None]:
     """The keys above a key at ``indent`` on ``line``, and the line of the nearest list item above.
 
     The walk up stops at line ``top``; if it gets there short of column 0, ``above`` are the keys above that.
@@ -108,7 +110,14 @@ def context(lines: list[str], line: int, col: int, top: int = 0, above: tuple[st
             path, item = path + ("-",), line
         typed = m.group(5).lstrip(" \t")
         value_start = col - len(typed) + (1 if typed[:1] in ("'", '"') else 0)
-        return Context(False, m.group(4), path, (line, value_start), (line, max(col, len(text.rstrip())) if not text[col:].strip() else col), item)
+        return Context(
+            False,
+            m.group(4),
+            path,
+            (line, value_start),
+            (line, max(col, len(text.rstrip())) if not text[col:].strip() else col),
+            item,
+        )
     m = _KEY_AT.match(before) if not m else None
     if m is None:
         return None

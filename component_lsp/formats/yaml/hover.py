@@ -11,9 +11,20 @@ from .syntax import Placed, key_text, place_range, script_of, text_of
 
 
 def action_markdown(action: Action) -> str:
-    lines = [f"**{action.name}** · runs on {' and '.join(action.systems)}", "", action.doc, "", "| property | type | |", "|---|---|---|"]
+    lines = [
+        f"**{action.name}** · runs on {' and '.join(action.systems)}",
+        "",
+        action.doc,
+        "",
+        "| property | type | |",
+        "|---|---|---|",
+    ]
     for p in action.properties:
-        default = f", default `{str(p.default).lower() if isinstance(p.default, bool) else p.default}`" if p.default is not None else ""
+        default = (
+            f", default `{str(p.default).lower() if isinstance(p.default, bool) else p.default}`"
+            if p.default is not None
+            else ""
+        )
         lines.append(f"| `{p.name}` | {type_name(p.type)} | {'required' if p.required else 'optional'}{default} |")
     if action.outputs:
         lines += ["", "Output: " + ", ".join(f"`{{{{ <task>.{o} }}}}`" for o in action.outputs)]
@@ -47,7 +58,9 @@ def _span(node: Node | None, base: int):
 
 
 def _uses(placed: list[Placed], name: str) -> list[int]:
-    return sorted({p.line + r.start[0] + 1 for p in placed for r in p.facts.refs if r.output is None and r.target == name})
+    return sorted(
+        {p.line + r.start[0] + 1 for p in placed for r in p.facts.refs if r.output is None and r.target == name}
+    )
 
 
 def _parameter_markdown(placed: list[Placed], p: Placed) -> str:
@@ -56,7 +69,11 @@ def _parameter_markdown(placed: list[Placed], p: Placed) -> str:
     kind = text_of(node.value("Type")) if isinstance(node, Mapping) else None
     default = text_of(node.value("DefaultValue")) if isinstance(node, Mapping) else None
     text = f"**{name}** · parameter · {kind or 'no Type'}"
-    text += f"\n\nDefault: `{default}`" if default is not None else "\n\nNo default: every template that uses this component must pass `--" + name + " <value>`."
+    text += (
+        f"\n\nDefault: `{default}`"
+        if default is not None
+        else "\n\nNo default: every template that uses this component must pass `--" + name + " <value>`."
+    )
     uses = _uses(placed, name)
     text += "\n\nUsed on line " + ", ".join(map(str, uses)) + "." if uses else "\n\nNo task uses it."
     return text
@@ -140,7 +157,9 @@ def _reference_markdown(ref, params, tasks, here: Placed) -> str:
         default = text_of(node.value("DefaultValue")) if isinstance(node, Mapping) else None
         line = p.line + p.part.key.start[0] + 1
         text = f"**{ref.target}** · parameter · {kind or 'no Type'} (line {line})"
-        return text + (f"\n\nDefault: `{default}`" if default is not None else "\n\nNo default: the template passes it.")
+        return text + (
+            f"\n\nDefault: `{default}`" if default is not None else "\n\nNo default: the template passes it."
+        )
     for p in tasks:
         if p.part is here.part:  # only tasks before this one
             break
@@ -149,5 +168,7 @@ def _reference_markdown(ref, params, tasks, here: Placed) -> str:
             action = ACTIONS.get(t.action or "")
             line = p.line + (t.name_node.start[0] if t.name_node is not None else 0) + 1
             what = f"the `{ref.output}` of the task **{ref.target}**"
-            return f"{what[0].upper() + what[1:]} ({action.name if action else t.action}, line {line}): what it printed."
+            return (
+                f"{what[0].upper() + what[1:]} ({action.name if action else t.action}, line {line}): what it printed."
+            )
     return f"`{{{{ {ref.target}.{ref.output} }}}}`: no task before this one is named `{ref.target}`."

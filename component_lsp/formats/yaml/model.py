@@ -70,9 +70,15 @@ class Piece:
         root = reading.root
         expected = {TOP: Mapping, PARAM: Mapping, TASK: Sequence}.get(kind)
         if kind == HEAD:
-            self.regular = (root is None or (isinstance(root, Scalar) and root.tag == "null")) and self.problem is None and not any(odd(line) and not line.startswith("---") for line in lines)
+            self.regular = (
+                (root is None or (isinstance(root, Scalar) and root.tag == "null"))
+                and self.problem is None
+                and not any(odd(line) and not line.startswith("---") for line in lines)
+            )
         else:
-            size = len(root.pairs) if isinstance(root, Mapping) else len(root.items) if isinstance(root, Sequence) else 0
+            size = (
+                len(root.pairs) if isinstance(root, Mapping) else len(root.items) if isinstance(root, Sequence) else 0
+            )
             self.regular = self.problem is None and expected is not None and isinstance(root, expected) and size == 1
             self.regular = self.regular and not any(odd(line) for line in lines)
         self.root = root
@@ -133,7 +139,15 @@ _NOT_TEXT = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U000100
 
 def _plain_text(value: str) -> bool:
     """True if ``value`` alone on the rest of a line reads as plain text, just as written."""
-    if not value or value[0] in _INDICATORS or value[0].isspace() or "\t" in value or ": " in value or " #" in value or value.endswith(":"):
+    if (
+        not value
+        or value[0] in _INDICATORS
+        or value[0].isspace()
+        or "\t" in value
+        or ": " in value
+        or " #" in value
+        or value.endswith(":")
+    ):
         return False
     if _NOT_TEXT.search(value):  # a character YAML does not allow, or one it breaks lines at
         return False
@@ -147,10 +161,22 @@ def _plain_at_end(root: Node, line: int, end: int):
         node = stack.pop()
         if node.start[0] > line or node.end[0] < line:
             continue
-        children = enumerate(v for _, v in node.pairs) if isinstance(node, Mapping) else enumerate(node.items) if isinstance(node, Sequence) else ()
+        children = (
+            enumerate(v for _, v in node.pairs)
+            if isinstance(node, Mapping)
+            else enumerate(node.items)
+            if isinstance(node, Sequence)
+            else ()
+        )
         for index, child in children:
             if isinstance(child, Scalar):
-                if child.start[0] == line == child.end[0] and child.end[1] == end and child.plain and child.tag == "str" and isinstance(child.value, str):
+                if (
+                    child.start[0] == line == child.end[0]
+                    and child.end[1] == end
+                    and child.plain
+                    and child.tag == "str"
+                    and isinstance(child.value, str)
+                ):
                     return node, index, child
             elif child.start[0] <= line <= child.end[0]:
                 stack.append(child)
@@ -276,7 +302,12 @@ class YamlModel:
                 old_line = c.line - delta
                 while pointer < len(old) and old[pointer].start < old_line:
                     pointer += 1
-                if pointer < len(old) and old[pointer].start == old_line and old[pointer].kind == c.kind and (c.kind == TOP or old[pointer].before == c.before):
+                if (
+                    pointer < len(old)
+                    and old[pointer].start == old_line
+                    and old[pointer].kind == c.kind
+                    and (c.kind == TOP or old[pointer].before == c.before)
+                ):
                     resync = pointer
                     break
             cuts.append(c)
@@ -292,7 +323,11 @@ class YamlModel:
         self.uses.update(t for p in new for t in p.param_refs)
         old[k:resync] = new
         self._whole = None
-        if delta or len(new) != len(replaced) or any(a.env_summary != b.env_summary for a, b in zip(replaced, new, strict=True)):
+        if (
+            delta
+            or len(new) != len(replaced)
+            or any(a.env_summary != b.env_summary for a, b in zip(replaced, new, strict=True))
+        ):
             self.env = None  # lines moved (messages name lines), or what the environment reads changed
         else:
             for a, b in zip(replaced, new, strict=True):
@@ -343,7 +378,9 @@ class YamlModel:
         whole = self.whole()
         if whole is not None and whole.problem is None:
             return [Placed(0, p, f) for p, f in zip(whole.parts, whole.facts, strict=True)]
-        return [Placed(piece.start, p, f) for piece in self.pieces for p, f in zip(piece.parts, piece.facts, strict=True)]
+        return [
+            Placed(piece.start, p, f) for piece in self.pieces for p, f in zip(piece.parts, piece.facts, strict=True)
+        ]
 
     def reads(self) -> bool:
         """True if the text is valid YAML (read by its cuts, or whole)."""
@@ -398,7 +435,9 @@ class YamlModel:
 
     def _untaken(self, found: list[Diagnostic]) -> list[Diagnostic]:
         """A top-level key's findings without a fix that renames it to a key the document has already."""
-        keys = {key_text(part.key) for piece in self.pieces if piece.kind == TOP for part in piece.parts if part.kind == TOP}
+        keys = {
+            key_text(part.key) for piece in self.pieces if piece.kind == TOP for part in piece.parts if part.kind == TOP
+        }
         out = []
         for d in found:
             if d.code == UNKNOWN_KEY.code and d.fix and d.fix[0].text in keys:

@@ -59,7 +59,10 @@ def _symbol_in(p: Placed, line: int, col: int) -> Symbol | None:
     if part.kind != TASK:
         return None
     for ref in p.facts.refs:
-        at = ((ref.name_start[0] + base, ref.name_start[1]), (ref.name_start[0] + base, ref.name_start[1] + len(ref.target)))
+        at = (
+            (ref.name_start[0] + base, ref.name_start[1]),
+            (ref.name_start[0] + base, ref.name_start[1] + len(ref.target)),
+        )
         if ref.target and _inside(at, line, col):
             return Symbol(PARAMETER if ref.output is None else TASK_NAME, ref.target, at)
     t = p.facts.task
@@ -76,7 +79,12 @@ def sites(model, symbol: Symbol) -> tuple[list[Range], list[Range]]:
     used: list[Range] = []
     for p in model.placed():
         part, base = p.part, p.line
-        if symbol.kind == PARAMETER and part.kind == PARAM and key_text(part.key) == symbol.name and part.key is not None:
+        if (
+            symbol.kind == PARAMETER
+            and part.kind == PARAM
+            and key_text(part.key) == symbol.name
+            and part.key is not None
+        ):
             declared.append(_name_range(part.key, base, part.lines))
         if part.kind != TASK:
             continue

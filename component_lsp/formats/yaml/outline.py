@@ -31,7 +31,17 @@ def symbols(model) -> list[Symbol]:
             name = (task.name if task is not None and task.name else None) or "(a task without a Name)"
             start, last = _at(part.node.start, line), last_line(part.node) + line
             end = (last, len(lines[min(last, len(lines) - 1)].rstrip("\r\n")))
-            tops[-1][4].append(Symbol(name, (task.action or "") if task else "", FUNCTION, start, end, _at(name_node.start, line), _at(name_node.end, line)))
+            tops[-1][4].append(
+                Symbol(
+                    name,
+                    (task.action or "") if task else "",
+                    FUNCTION,
+                    start,
+                    end,
+                    _at(name_node.start, line),
+                    _at(name_node.end, line),
+                )
+            )
             tops[-1][2] = max(tops[-1][2], last)
         elif part.kind == PARAM and part.key is not None and tops:
             kind = ""
@@ -41,7 +51,9 @@ def symbols(model) -> list[Symbol]:
             start = _at(part.key.start, line)
             last = last_line(part.node) + line if part.node is not None else start[0]
             end = (last, len(lines[min(last, len(lines) - 1)].rstrip("\r\n")))
-            tops[-1][4].append(Symbol(key_text(part.key) or "?", kind, VARIABLE_SYMBOL, start, end, start, _at(part.key.end, line)))
+            tops[-1][4].append(
+                Symbol(key_text(part.key) or "?", kind, VARIABLE_SYMBOL, start, end, start, _at(part.key.end, line))
+            )
             tops[-1][2] = max(tops[-1][2], last)
     out = []
     for name, start, last, select_end, children in tops:

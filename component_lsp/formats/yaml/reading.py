@@ -145,7 +145,9 @@ class _Builder:
         if kind == "scalar":
             tag = node.tag
             tag = tag[_TAG_LENGTH:] if tag.startswith(_TAG) else tag
-            out = Scalar(node.value if tag == "str" else _scalar_value(node), start, end, not getattr(node, "style", None), tag)  # plain: None in Python, "" from libyaml
+            out = Scalar(
+                node.value if tag == "str" else _scalar_value(node), start, end, not getattr(node, "style", None), tag
+            )  # plain: None in Python, "" from libyaml
         else:
             out = Mapping([], start, end) if kind == "mapping" else Sequence([], start, end)
             if stack is not None:
@@ -168,7 +170,9 @@ def read(text: str, line: int = 0) -> Reading:
         return Reading(None, Problem(_message(exc), at))
     except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
         mark = getattr(exc, "position", None)
-        return Reading(None, Problem(str(exc).splitlines()[0], (line, 0) if mark is None else _offset(text, mark, line)))
+        return Reading(
+            None, Problem(str(exc).splitlines()[0], (line, 0) if mark is None else _offset(text, mark, line))
+        )
     except RecursionError:
         return Reading(None, Problem("the text is nested too deeply", (line, 0)))
     except UnicodeError:  # a lone surrogate, which libyaml cannot be given as UTF-8

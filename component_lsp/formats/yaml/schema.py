@@ -64,7 +64,12 @@ def schema() -> dict:
                 "type": ["object", "null"],
                 "additionalProperties": {"$ref": "#/$defs/parameter"},
             },
-            "Tasks": {"description": TOP_KEYS["Tasks"], "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/task"}},
+            "Tasks": {
+                "description": TOP_KEYS["Tasks"],
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/$defs/task"},
+            },
         },
         "$defs": {
             "parameter": {
@@ -73,11 +78,20 @@ def schema() -> dict:
                 "additionalProperties": False,
                 "properties": {
                     "Type": {"description": PARAMETER_KEYS["Type"], "enum": list(PARAMETER_TYPES)},
-                    "DefaultValue": {"description": PARAMETER_KEYS["DefaultValue"], "type": ["string", "number", "boolean"]},
+                    "DefaultValue": {
+                        "description": PARAMETER_KEYS["DefaultValue"],
+                        "type": ["string", "number", "boolean"],
+                    },
                 },
                 "allOf": [
-                    {"if": {"properties": {"Type": {"const": "Number"}}}, "then": {"properties": {"DefaultValue": {"type": "number"}}}},
-                    {"if": {"properties": {"Type": {"const": "Boolean"}}}, "then": {"properties": {"DefaultValue": {"type": "boolean"}}}},
+                    {
+                        "if": {"properties": {"Type": {"const": "Number"}}},
+                        "then": {"properties": {"DefaultValue": {"type": "number"}}},
+                    },
+                    {
+                        "if": {"properties": {"Type": {"const": "Boolean"}}},
+                        "then": {"properties": {"DefaultValue": {"type": "boolean"}}},
+                    },
                 ],
             },
             "task": {

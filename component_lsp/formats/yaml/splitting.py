@@ -37,7 +37,11 @@ def split(model, use_line: int = 0) -> Split | None:
     block = _block(lines, TASKS)
     if block is None:
         return None
-    starts = [placed.line + placed.part.node.start[0] for placed in model.placed() if placed.part.kind == TASK and placed.part.node is not None]
+    starts = [
+        placed.line + placed.part.node.start[0]
+        for placed in model.placed()
+        if placed.part.kind == TASK and placed.part.node is not None
+    ]
     if len(starts) < 2 or starts != sorted(set(starts)) or not all(lines[n].lstrip().startswith("- ") for n in starts):
         return None  # flow style, or tasks sharing lines: not cut here
     _, end = block

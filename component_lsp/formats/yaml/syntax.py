@@ -34,7 +34,9 @@ class Part(NamedTuple):
 
     kind: str  # TOP, TASK or PARAM
     key: Node | None  # TOP and PARAM: the key
-    node: Node | None  # TOP: the value (None when its children are parts of their own), TASK: the item, PARAM: the value
+    node: (
+        Node | None
+    )  # TOP: the value (None when its children are parts of their own), TASK: the item, PARAM: the value
     lines: list[str]
 
 
@@ -168,7 +170,9 @@ def script_of(part: Part) -> tuple[str, list[Position]] | None:
 
 def whole_reference(node: Node | None) -> bool:
     """A value that is wholly one ``{{ }}``: it stands for whatever is passed, of any type."""
-    return isinstance(node, Scalar) and isinstance(node.value, str) and REFERENCE.fullmatch(node.value.strip()) is not None
+    return (
+        isinstance(node, Scalar) and isinstance(node.value, str) and REFERENCE.fullmatch(node.value.strip()) is not None
+    )
 
 
 class Task(NamedTuple):

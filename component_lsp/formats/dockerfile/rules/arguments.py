@@ -8,7 +8,9 @@ from ..catalog import NEEDS_ARGUMENT
 from .base import args_span, check, keyword_span
 
 EMPTY = {kw: rule(f"EmptyCommandContent.{kw}", ERROR, f"`{kw}` with nothing after it.") for kw in NEEDS_ARGUMENT}
-EMPTY_COMPONENT = rule("EmptyCommandContent.COMPONENT", ERROR, "`COMPONENT` (in a template) without a component id or ARN.")
+EMPTY_COMPONENT = rule(
+    "EmptyCommandContent.COMPONENT", ERROR, "`COMPONENT` (in a template) without a component id or ARN."
+)
 RESTART = rule("NotEmptyCommandContent.RESTART", ERROR, "Anything after `RESTART`.")
 
 HINTS = {
@@ -33,13 +35,22 @@ def empty_content(ins, ctx):
         yield Finding(EMPTY[upper], start, end, f"{upper} has no content. {HINTS[upper]}")
     elif upper == "COMPONENT" and ctx.dialect == TEMPLATE:
         start, end = keyword_span(ins)
-        yield Finding(EMPTY_COMPONENT, start, end, "COMPONENT needs a component id or ARN, e.g. COMPONENT ic-bp18hy47cqavewsb****.")
+        yield Finding(
+            EMPTY_COMPONENT,
+            start,
+            end,
+            "COMPONENT needs a component id or ARN, e.g. COMPONENT ic-bp18hy47cqavewsb****.",
+        )
 
 
 @check("RESTART")
 def restart_alone(ins, ctx):
     start, end = args_span(ins)
     yield Finding(
-        RESTART, start, end, "Nothing may follow RESTART. Put this on a RUN line of its own, or remove it.",
-        "Remove what follows RESTART", [(ins.kw_end, end, "")],
+        RESTART,
+        start,
+        end,
+        "Nothing may follow RESTART. Put this on a RUN line of its own, or remove it.",
+        "Remove what follows RESTART",
+        [(ins.kw_end, end, "")],
     )

@@ -8,7 +8,8 @@ from ..components import reference
 from .base import check
 
 CONTENT = rule(
-    "InvalidCommandContent.COMPONENT", ERROR,
+    "InvalidCommandContent.COMPONENT",
+    ERROR,
     "A COMPONENT line that cannot be read: not an id (ic-...) or an ARN with a region, account, name and version, "
     "or parameters that are not --name value pairs (a flag without a value, one passed twice, a bare word).",
 )

@@ -11,8 +11,12 @@ from .base import check
 TOO_MANY = limits.TOO_MANY
 MISSING = limits.EMPTY
 TEMPLATE_TOO_LONG = limits.TEMPLATE_TOO_LONG
-DIRECTIVE = rule("Lint.ParserDirective", WARNING, "A parser directive (`# escape=`, `# syntax=`): Image Builder documents none.")
-DUPLICATE = rule("Lint.DuplicateInstruction", WARNING, "More than one CMD or ENTRYPOINT: only the last one takes effect.")
+DIRECTIVE = rule(
+    "Lint.ParserDirective", WARNING, "A parser directive (`# escape=`, `# syntax=`): Image Builder documents none."
+)
+DUPLICATE = rule(
+    "Lint.DuplicateInstruction", WARNING, "More than one CMD or ENTRYPOINT: only the last one takes effect."
+)
 
 
 def _diagnostic(r: Rule, message: str, start, end) -> Diagnostic:
@@ -32,7 +36,11 @@ def count(model, ctx):
     if total > MAX_COMMANDS:
         ins = model.instructions[MAX_COMMANDS]
         start, end = model.place(ins, ins.kw_start, ins.kw_end)
-        what, rest = ("template", "move commands into a component") if ctx.dialect == TEMPLATE else ("component", "split the rest into another component")
+        what, rest = (
+            ("template", "move commands into a component")
+            if ctx.dialect == TEMPLATE
+            else ("component", "split the rest into another component")
+        )
         message = f"This {what} has {total:,} commands; the limit is {MAX_COMMANDS}. This is command {MAX_COMMANDS + 1}: {rest}."
         yield _diagnostic(TOO_MANY, message, start, end)
     elif total == 0 and ctx.dialect != TEMPLATE:  # a pipeline's BuildContent is optional (SPEC section 8)
@@ -60,4 +68,6 @@ def duplicates(model, ctx):
         last = ordered[-1].start + 1
         for ins in ordered[:-1]:
             start, end = model.place(ins, ins.kw_start, ins.kw_end)
-            yield _diagnostic(DUPLICATE, f"Only the last {keyword} (line {last}) takes effect: remove this one.", start, end)
+            yield _diagnostic(
+                DUPLICATE, f"Only the last {keyword} (line {last}) takes effect: remove this one.", start, end
+            )

@@ -17,7 +17,11 @@ from ..parser import json_string_array
 from .base import args_span, check
 
 KEYWORDS = ("RUN", "CMD", "ENTRYPOINT")
-NOT_JSON = rule("Lint.ExecFormNotJson", WARNING, "Text that tries the exec form (`[\"...`) but is not a JSON array of strings, so it runs as a shell command.")
+NOT_JSON = rule(
+    "Lint.ExecFormNotJson",
+    WARNING,
+    'Text that tries the exec form (`["...`) but is not a JSON array of strings, so it runs as a shell command.',
+)
 _QUOTED_THEN_BRACKET = re.compile(r"""["'][ \t]*\][ \t]*\Z""")
 
 
@@ -37,6 +41,10 @@ def exec_form(ins, ctx):
     except ValueError:
         problem = "it holds something other than strings"
     start, end = args_span(ins)
-    hint = 'write ["executable", "param"] with double quotes and commas' if problem == "it is not valid JSON" else "quote every item"
+    hint = (
+        'write ["executable", "param"] with double quotes and commas'
+        if problem == "it is not valid JSON"
+        else "quote every item"
+    )
     message = f"{ins.upper} looks like the exec form, but {problem}, so it runs as a shell command: {hint}, or drop the brackets."
     yield Finding(NOT_JSON, start, end, message)

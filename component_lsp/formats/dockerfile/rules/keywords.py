@@ -10,10 +10,16 @@ from ..syntax import ENV_KEY
 from ..words import words
 from .base import check, check_instruction, keyword_span
 
-FROM = rule("NotSupportedCommand.FROM", ERROR, "`FROM` in a component: the base image comes from the template or pipeline.")
-COMPONENT = rule("InvalidCommand.Component", ERROR, "`COMPONENT` in a component: only templates may pull in components.")
+FROM = rule(
+    "NotSupportedCommand.FROM", ERROR, "`FROM` in a component: the base image comes from the template or pipeline."
+)
+COMPONENT = rule(
+    "InvalidCommand.Component", ERROR, "`COMPONENT` in a component: only templates may pull in components."
+)
 NOT_SUPPORTED = rule(
-    "InvalidImageTemplateCommand.NotSupported", ERROR, "An instruction Image Builder does not support (with the replacement, or a did-you-mean)."
+    "InvalidImageTemplateCommand.NotSupported",
+    ERROR,
+    "An instruction Image Builder does not support (with the replacement, or a did-you-mean).",
 )
 LOWERCASE = rule("Lint.KeywordCase", WARNING, "A keyword that is not written in upper case.")
 
@@ -54,6 +60,7 @@ def _fixable(ins, keyword: str, ctx, rewritten: str | None = None) -> bool:
 # Replacements that rewrite the arguments too: ARG's bare names need values in ENV, MAINTAINER's text a key in LABEL.
 REWRITE = {"ARG": _arg_as_env, "MAINTAINER": _maintainer_as_label}
 
+
 @check()
 def supported_keyword(ins, ctx):
     upper = ins.upper
@@ -62,45 +69,76 @@ def supported_keyword(ins, ctx):
     start, end = keyword_span(ins)
     if upper == "FROM":
         if ctx.dialect != TEMPLATE:  # a template's FROM: rules/templates.py, which sees the whole template
-            yield Finding(FROM, start, end, "FROM cannot be used in an image component: the base image is set by the image template or pipeline. Remove this line.")
+            yield Finding(
+                FROM,
+                start,
+                end,
+                "FROM cannot be used in an image component: the base image is set by the image template or pipeline. Remove this line.",
+            )
         return
     if upper == "COMPONENT":
         if ctx.dialect != TEMPLATE:
-            yield Finding(COMPONENT, start, end, "COMPONENT cannot be used in an image component, only in an image template. Move it to the template, or copy the component's commands here.")
+            yield Finding(
+                COMPONENT,
+                start,
+                end,
+                "COMPONENT cannot be used in an image component, only in an image template. Move it to the template, or copy the component's commands here.",
+            )
         return
     if upper in UNSUPPORTED:
         replacement, why = UNSUPPORTED[upper]
         rewritten = REWRITE[upper](ins) if upper in REWRITE else None
-        if rewritten is not None and _fixable(ins, replacement, ctx, rewritten):  # the arguments change too, or the replacement would be malformed
+        if rewritten is not None and _fixable(
+            ins, replacement, ctx, rewritten
+        ):  # the arguments change too, or the replacement would be malformed
             yield Finding(
-                NOT_SUPPORTED, start, end, f"{upper} is not supported by Image Builder: {why} Use {replacement}.",
+                NOT_SUPPORTED,
+                start,
+                end,
+                f"{upper} is not supported by Image Builder: {why} Use {replacement}.",
                 f"Replace with {rewritten}" if len(rewritten) <= 60 else f"Replace {ins.keyword} with {replacement}",
                 [(start, ins.args_end, rewritten)],
             )
         elif replacement and upper in REWRITE:  # arguments no rewrite can carry over: say what to use, fix nothing
-            yield Finding(NOT_SUPPORTED, start, end, f"{upper} is not supported by Image Builder: {why} Use {replacement}.")
+            yield Finding(
+                NOT_SUPPORTED, start, end, f"{upper} is not supported by Image Builder: {why} Use {replacement}."
+            )
         elif replacement and _fixable(ins, replacement, ctx):
             yield Finding(
-                NOT_SUPPORTED, start, end, f"{upper} is not supported by Image Builder: {why} Use {replacement}.",
-                f"Replace {ins.keyword} with {replacement}", [(start, end, replacement)],
+                NOT_SUPPORTED,
+                start,
+                end,
+                f"{upper} is not supported by Image Builder: {why} Use {replacement}.",
+                f"Replace {ins.keyword} with {replacement}",
+                [(start, end, replacement)],
             )
         elif replacement:
-            yield Finding(NOT_SUPPORTED, start, end, f"{upper} is not supported by Image Builder: {why} Use {replacement}.")
+            yield Finding(
+                NOT_SUPPORTED, start, end, f"{upper} is not supported by Image Builder: {why} Use {replacement}."
+            )
         else:
-            yield Finding(NOT_SUPPORTED, start, end, f"{upper} is not supported by Image Builder: {why} Remove this line.")
+            yield Finding(
+                NOT_SUPPORTED, start, end, f"{upper} is not supported by Image Builder: {why} Remove this line."
+            )
         return
     guess = suggestion(upper)
     shown = ins.keyword if len(ins.keyword) <= 40 else ins.keyword[:40] + "…"
     if guess and _fixable(ins, guess, ctx):
         yield Finding(
-            NOT_SUPPORTED, start, end, f"Unknown instruction {shown!r}: did you mean {guess}?",
-            f"Change to {guess}", [(start, end, guess)],
+            NOT_SUPPORTED,
+            start,
+            end,
+            f"Unknown instruction {shown!r}: did you mean {guess}?",
+            f"Change to {guess}",
+            [(start, end, guess)],
         )
     elif guess:
         yield Finding(NOT_SUPPORTED, start, end, f"Unknown instruction {shown!r}: did you mean {guess}?")
     else:
         yield Finding(
-            NOT_SUPPORTED, start, end,
+            NOT_SUPPORTED,
+            start,
+            end,
             f"Unknown instruction {shown!r}. A component supports only {', '.join(SUPPORTED)}.",
         )
 
@@ -111,4 +149,11 @@ def keyword_case(ins, ctx):
     upper = ins.upper
     if ins.keyword != upper and upper in KNOWN:
         start, end = keyword_span(ins)
-        yield Finding(LOWERCASE, start, end, f"Write the keyword in upper case: {upper}.", f"Change to {upper}", [(start, end, upper)])
+        yield Finding(
+            LOWERCASE,
+            start,
+            end,
+            f"Write the keyword in upper case: {upper}.",
+            f"Change to {upper}",
+            [(start, end, upper)],
+        )

@@ -7,9 +7,17 @@ from ..syntax import env_pairs
 from ..words import words
 from .base import check
 
-INVALID_ENV = rule("InvalidCommandContent.ENV", ERROR, "`ENV` with a missing or invalid variable name, a name without a value, or an unclosed quote.")
-UNQUOTED = rule("Lint.UnquotedEnvValue", WARNING, "A `key=value` ENV value not in double quotes, as Image Builder's documentation writes that form (`ENV key value` is left alone).")
-LABEL_SYNTAX = rule("Lint.LabelSyntax", WARNING, "A LABEL that is not a list of key=\"value\" pairs.")
+INVALID_ENV = rule(
+    "InvalidCommandContent.ENV",
+    ERROR,
+    "`ENV` with a missing or invalid variable name, a name without a value, or an unclosed quote.",
+)
+UNQUOTED = rule(
+    "Lint.UnquotedEnvValue",
+    WARNING,
+    "A `key=value` ENV value not in double quotes, as Image Builder's documentation writes that form (`ENV key value` is left alone).",
+)
+LABEL_SYNTAX = rule("Lint.LabelSyntax", WARNING, 'A LABEL that is not a list of key="value" pairs.')
 
 
 @check("ENV")
@@ -26,19 +34,32 @@ def env_content(ins, ctx):
         value = ins.logical[vstart:vend]
         if value.startswith('"') and value.endswith('"') and len(value) >= 2:
             continue
-        message = f"Put the value of {pair.key} in double quotes, as Image Builder's documentation writes key=value pairs."
+        message = (
+            f"Put the value of {pair.key} in double quotes, as Image Builder's documentation writes key=value pairs."
+        )
         if '"' in value or "'" in value or ins.escape in value:
             yield Finding(UNQUOTED, vstart, max(vend, vstart + 1), message)
         else:
-            yield Finding(UNQUOTED, vstart, max(vend, vstart), message, f"Quote the value of {pair.key}", [(vstart, vend, f'"{value}"')])
+            yield Finding(
+                UNQUOTED,
+                vstart,
+                max(vend, vstart),
+                message,
+                f"Quote the value of {pair.key}",
+                [(vstart, vend, f'"{value}"')],
+            )
 
 
 @check("LABEL")
 def label_content(ins, ctx):
     for word in words(ins.args, ins.args_start, ins.escape):
         if word.unterminated:
-            yield Finding(LABEL_SYNTAX, word.start, ins.args_end, "A quote is not closed: close it with the same quote.")
+            yield Finding(
+                LABEL_SYNTAX, word.start, ins.args_end, "A quote is not closed: close it with the same quote."
+            )
             return
         key, sep, _ = word.text.partition("=")
         if not sep or not key:
-            yield Finding(LABEL_SYNTAX, word.start, word.end, f'{word.text} is not key="value": LABEL takes key="value" pairs.')
+            yield Finding(
+                LABEL_SYNTAX, word.start, word.end, f'{word.text} is not key="value": LABEL takes key="value" pairs.'
+            )

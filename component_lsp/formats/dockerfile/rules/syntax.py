@@ -5,7 +5,9 @@ from __future__ import annotations
 from ....diagnostics import WARNING, Finding, rule
 from .base import check
 
-EMPTY_CONTINUATION = rule("Lint.EmptyContinuationLine", WARNING, "A blank line inside a `\\` continuation (BuildKit skips it).")
+EMPTY_CONTINUATION = rule(
+    "Lint.EmptyContinuationLine", WARNING, "A blank line inside a `\\` continuation (BuildKit skips it)."
+)
 HEREDOC = rule("Lint.HeredocNotSupported", WARNING, "A heredoc (`<<EOF`): Image Builder documents none.")
 
 
@@ -13,9 +15,12 @@ HEREDOC = rule("Lint.HeredocNotSupported", WARNING, "A heredoc (`<<EOF`): Image 
 def empty_continuation(ins, ctx):
     for offset in ins.empty_continuations:
         yield Finding(
-            EMPTY_CONTINUATION, 0, 0,
+            EMPTY_CONTINUATION,
+            0,
+            0,
             f"This blank line is inside the {ins.upper or 'instruction'} continued above, and is skipped: remove it, or end the instruction before it.",
-            "Remove the blank line", line=offset,
+            "Remove the blank line",
+            line=offset,
         )
 
 
@@ -24,7 +29,11 @@ def heredoc(ins, ctx):
     if ins.heredocs:
         at = ins.logical.find("<<", ins.args_start)
         at = at if at >= 0 else ins.args_start
-        message = "Heredocs (<<EOF) are not documented by Image Builder and may not work: write the lines as RUN commands."
+        message = (
+            "Heredocs (<<EOF) are not documented by Image Builder and may not work: write the lines as RUN commands."
+        )
         if ins.unterminated_heredoc:
-            message = f"Heredoc {ins.unterminated_heredoc!r} is never closed, so it takes the rest of the file. " + message
+            message = (
+                f"Heredoc {ins.unterminated_heredoc!r} is never closed, so it takes the rest of the file. " + message
+            )
         yield Finding(HEREDOC, at, ins.args_end, message)

@@ -10,11 +10,19 @@ from ....diagnostics import ERROR, WARNING, Diagnostic, rule
 from ...base import TEMPLATE, first_meaningful, head_text, looks_like_yaml
 from .base import check
 
-YAML = rule("InvalidParameter.BuildContent", ERROR, "A template that is not Dockerfile-format text (YAML, say): only components may be YAML.")
+YAML = rule(
+    "InvalidParameter.BuildContent",
+    ERROR,
+    "A template that is not Dockerfile-format text (YAML, say): only components may be YAML.",
+)
 FROM_IGNORED = rule("Lint.FromIgnored", WARNING, "`FROM` in a template is deprecated: the service ignores it.")
 DUPLICATED = rule("DuplicatedCommand.FROM", ERROR, "More than one `FROM` in a template.")
 ORDER = rule("InvalidCommandOrder.FROM", ERROR, "`FROM` in a template that is not its first command.")
-CONTENT = rule("InvalidCommandContent.FROM", ERROR, "`FROM` in a template that is not `FROM IMAGE:<image id>` or `FROM IMAGE_FAMILY:<family>`.")
+CONTENT = rule(
+    "InvalidCommandContent.FROM",
+    ERROR,
+    "`FROM` in a template that is not `FROM IMAGE:<image id>` or `FROM IMAGE_FAMILY:<family>`.",
+)
 
 WELL_FORMED = re.compile(r"(?:IMAGE|IMAGE_FAMILY):\S+\Z")
 
@@ -29,15 +37,39 @@ def from_in_a_template(model, ctx):
         start, end = model.place(ins, ins.kw_start, ins.kw_end)
         args = ins.args.strip()
         if not WELL_FORMED.match(args):
-            a_start, a_end = model.place(ins, ins.args_start, ins.args_start + len(ins.args.rstrip())) if args else (start, end)
+            a_start, a_end = (
+                model.place(ins, ins.args_start, ins.args_start + len(ins.args.rstrip())) if args else (start, end)
+            )
             shown = args if len(args) <= 40 else args[:40] + "…"
-            message = f"A template's FROM takes IMAGE:<image id> or IMAGE_FAMILY:<family>, not {shown!r}." if args else "A template's FROM takes IMAGE:<image id> or IMAGE_FAMILY:<family>."
-            yield Diagnostic(CONTENT.code, CONTENT.severity, message + " The service ignores FROM now: remove it, and set the base image on the pipeline.", a_start, a_end)
+            message = (
+                f"A template's FROM takes IMAGE:<image id> or IMAGE_FAMILY:<family>, not {shown!r}."
+                if args
+                else "A template's FROM takes IMAGE:<image id> or IMAGE_FAMILY:<family>."
+            )
+            yield Diagnostic(
+                CONTENT.code,
+                CONTENT.severity,
+                message + " The service ignores FROM now: remove it, and set the base image on the pipeline.",
+                a_start,
+                a_end,
+            )
         if n > 0:
             line = found[0].start + 1
-            yield Diagnostic(DUPLICATED.code, DUPLICATED.severity, f"A template may have one FROM, and there is one on line {line}: remove this one.", start, end)
+            yield Diagnostic(
+                DUPLICATED.code,
+                DUPLICATED.severity,
+                f"A template may have one FROM, and there is one on line {line}: remove this one.",
+                start,
+                end,
+            )
         elif ins is not first:
-            yield Diagnostic(ORDER.code, ORDER.severity, "FROM must be a template's first command: move it to the top, or remove it (the service ignores it).", start, end)
+            yield Diagnostic(
+                ORDER.code,
+                ORDER.severity,
+                "FROM must be a template's first command: move it to the top, or remove it (the service ignores it).",
+                start,
+                end,
+            )
         elif len(found) == 1 and WELL_FORMED.match(args):
             message = "FROM is deprecated in image templates: the service ignores it and uses the pipeline's base image. Remove this line."
             yield Diagnostic(FROM_IGNORED.code, FROM_IGNORED.severity, message, start, end)

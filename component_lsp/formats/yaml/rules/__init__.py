@@ -62,4 +62,14 @@ def check_document(view: View) -> list[Diagnostic]:
     return out
 
 
-__all__ = ["INVALID", "UNKNOWN_KEY", "Env", "check_document", "check_links", "check_part", "check_use", "environment", "structure"]
+__all__ = [
+    "INVALID",
+    "UNKNOWN_KEY",
+    "Env",
+    "check_document",
+    "check_links",
+    "check_part",
+    "check_use",
+    "environment",
+    "structure",
+]

@@ -14,10 +14,16 @@ INVALID = rule(
     "an unknown action, a missing property, a value of the wrong type, a parameter's `Type` or `DefaultValue`, "
     "a `{{ }}` reference to nothing. The message names the rule.",
 )
-UNKNOWN_KEY = rule("Lint.UnknownProperty", WARNING, "A key that Image Builder does not know here (a property the action does not have, say).")
+UNKNOWN_KEY = rule(
+    "Lint.UnknownProperty",
+    WARNING,
+    "A key that Image Builder does not know here (a property the action does not have, say).",
+)
 
 
-def found(r: Rule, message: str, node: Node | None, fix_title: str = "", fix: list[Edit] | None = None, at=None) -> Diagnostic:
+def found(
+    r: Rule, message: str, node: Node | None, fix_title: str = "", fix: list[Edit] | None = None, at=None
+) -> Diagnostic:
     """A diagnostic on ``node`` (or on the range ``at``)."""
     start, end = at if at is not None else ((node.start, node.end) if node is not None else ((0, 0), (0, 0)))
     if end < start:
@@ -40,4 +46,10 @@ def unknown_key(key: Node, name: str | None, known, said: str, have: str, taken=
     close = get_close_matches(name or "", [k for k in known if k not in taken], n=1, cutoff=0.6)
     if not close:
         return found(UNKNOWN_KEY, f"{said} {have}", key)
-    return found(UNKNOWN_KEY, f"{said} Did you mean `{close[0]}`?", key, f"Change to {close[0]}", [Edit(key.start, key.end, close[0])])
+    return found(
+        UNKNOWN_KEY,
+        f"{said} Did you mean `{close[0]}`?",
+        key,
+        f"Change to {close[0]}",
+        [Edit(key.start, key.end, close[0])],
+    )

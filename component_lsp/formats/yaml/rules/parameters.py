@@ -28,18 +28,49 @@ def check(part: Part) -> list[Diagnostic]:
         return [found(INVALID, "A parameter's name must be text.", part.key)]
     if value is None or (isinstance(value, Scalar) and value.tag == "null"):
         fix = _add_type(part)
-        return [found(INVALID, f"The parameter `{name}` has no `Type`: add `Type: String` (or Number, Boolean).", part.key, "Add Type: String", fix)]
+        return [
+            found(
+                INVALID,
+                f"The parameter `{name}` has no `Type`: add `Type: String` (or Number, Boolean).",
+                part.key,
+                "Add Type: String",
+                fix,
+            )
+        ]
     if not isinstance(value, Mapping):
-        return [found(INVALID, f"The parameter `{name}` must be a mapping with `Type` (and `DefaultValue`), not {kind_of(value)}.", value)]
+        return [
+            found(
+                INVALID,
+                f"The parameter `{name}` must be a mapping with `Type` (and `DefaultValue`), not {kind_of(value)}.",
+                value,
+            )
+        ]
     out: list[Diagnostic] = []
     for k, _ in value.pairs:
         key = key_text(k)
         if key not in PARAMETER_KEYS:
             taken = {key_text(other) for other, _ in value.pairs}
-            out.append(unknown_key(k, key, PARAMETER_KEYS, f"A parameter has no key `{key}`.", f"A parameter has {quoted(PARAMETER_KEYS)}.", taken))
+            out.append(
+                unknown_key(
+                    k,
+                    key,
+                    PARAMETER_KEYS,
+                    f"A parameter has no key `{key}`.",
+                    f"A parameter has {quoted(PARAMETER_KEYS)}.",
+                    taken,
+                )
+            )
     kind_pair = value.get("Type")
     if kind_pair is None:
-        out.append(found(INVALID, f"The parameter `{name}` has no `Type`: add `Type: String` (or Number, Boolean).", part.key, "Add Type: String", _add_type(part)))
+        out.append(
+            found(
+                INVALID,
+                f"The parameter `{name}` has no `Type`: add `Type: String` (or Number, Boolean).",
+                part.key,
+                "Add Type: String",
+                _add_type(part),
+            )
+        )
         return out
     kind = text_of(kind_pair[1])
     if kind not in PARAMETER_TYPES:
@@ -47,14 +78,31 @@ def check(part: Part) -> list[Diagnostic]:
         guess = guess or {"Integer": NUMBER, "Int": NUMBER, "Float": NUMBER, "Bool": BOOLEAN}.get(kind or "")
         fix = [Edit(kind_pair[1].start, kind_pair[1].end, guess)] if guess else []
         hint = f" Did you mean `{guess}`?" if guess else ""
-        out.append(found(INVALID, f"`Type` must be String, Number or Boolean, not `{kind}`.{hint}", kind_pair[1], f"Change to {guess}" if guess else "", fix))
+        out.append(
+            found(
+                INVALID,
+                f"`Type` must be String, Number or Boolean, not `{kind}`.{hint}",
+                kind_pair[1],
+                f"Change to {guess}" if guess else "",
+                fix,
+            )
+        )
         return out
     default = value.get("DefaultValue")
     if default is not None:
         v = default[1]
         ok = False
         if isinstance(v, Scalar) and v.tag != "null":
-            ok = kind == STRING or (isinstance(v.value, bool) == (kind == BOOLEAN) and (kind == BOOLEAN or isinstance(v.value, (int, float))))
+            ok = kind == STRING or (
+                isinstance(v.value, bool) == (kind == BOOLEAN)
+                and (kind == BOOLEAN or isinstance(v.value, (int, float)))
+            )
         if not ok:
-            out.append(found(INVALID, f"The default of a {kind} parameter must be {'a number' if kind == NUMBER else 'true or false' if kind == BOOLEAN else 'a value'}, not {kind_of(v)}.", v if kind_of(v) != "nothing" else default[0]))
+            out.append(
+                found(
+                    INVALID,
+                    f"The default of a {kind} parameter must be {'a number' if kind == NUMBER else 'true or false' if kind == BOOLEAN else 'a value'}, not {kind_of(v)}.",
+                    v if kind_of(v) != "nothing" else default[0],
+                )
+            )
     return out

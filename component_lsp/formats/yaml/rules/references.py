@@ -18,8 +18,12 @@ from ..syntax import Facts, Part, Placed, key_text
 from .base import INVALID, found
 
 UNUSED = rule("Lint.UnusedParameter", WARNING, "A parameter no task refers to with `{{ name }}`.")
-DUPLICATE = rule("Lint.DuplicateTaskName", WARNING, "Two tasks with the same `Name`: `{{ name.stdout }}` can mean only one.")
-MIXED = rule("Lint.MixedSystems", WARNING, "Linux-only and Windows-only actions in one component, which runs on one system.")
+DUPLICATE = rule(
+    "Lint.DuplicateTaskName", WARNING, "Two tasks with the same `Name`: `{{ name.stdout }}` can mean only one."
+)
+MIXED = rule(
+    "Lint.MixedSystems", WARNING, "Linux-only and Windows-only actions in one component, which runs on one system."
+)
 
 
 class Site(NamedTuple):
@@ -72,10 +76,28 @@ def task_links(part: Part, facts: Facts, index: int, env: Env) -> list[Diagnosti
         at = (ref.start, ref.end)
         if ref.output is None:
             if not ref.target:
-                out.append(found(INVALID, "An empty `{{ }}`: name a parameter, or a task's output (`{{ task.stdout }}`).", None, at=at))
+                out.append(
+                    found(
+                        INVALID,
+                        "An empty `{{ }}`: name a parameter, or a task's output (`{{ task.stdout }}`).",
+                        None,
+                        at=at,
+                    )
+                )
             elif ref.target not in env.params:
-                hint = f" `{ref.target}` is a task: its output is `{{{{ {ref.target}.stdout }}}}`." if ref.target in env.tasks else ""
-                out.append(found(INVALID, f"`{{{{ {ref.target} }}}}` refers to no parameter: add `{ref.target}` under `Parameters`.{hint}", None, at=at))
+                hint = (
+                    f" `{ref.target}` is a task: its output is `{{{{ {ref.target}.stdout }}}}`."
+                    if ref.target in env.tasks
+                    else ""
+                )
+                out.append(
+                    found(
+                        INVALID,
+                        f"`{{{{ {ref.target} }}}}` refers to no parameter: add `{ref.target}` under `Parameters`.{hint}",
+                        None,
+                        at=at,
+                    )
+                )
             continue
         site = env.tasks.get(ref.target)
         if site is None or site.order >= index:
@@ -88,7 +110,14 @@ def task_links(part: Part, facts: Facts, index: int, env: Env) -> list[Diagnosti
         action = ACTIONS.get(site.action or "")
         if action is not None and ref.output not in action.outputs:
             has = f"its only output is `{action.outputs[0]}`" if action.outputs else "it has no output"
-            out.append(found(INVALID, f"The task `{ref.target}` ({action.name}) has no output `{ref.output}`: {has}.", None, at=at))
+            out.append(
+                found(
+                    INVALID,
+                    f"The task `{ref.target}` ({action.name}) has no output `{ref.output}`: {has}.",
+                    None,
+                    at=at,
+                )
+            )
     if t is None:
         return out
     site = env.tasks.get(t.name or "")
@@ -110,4 +139,8 @@ def unused(part: Part, uses: int) -> list[Diagnostic]:
     name = key_text(part.key)
     if part.kind != PARAM or name is None or uses:
         return []
-    return [found(UNUSED, f"No task uses the parameter `{name}`: refer to it as `{{{{ {name} }}}}`, or remove it.", part.key)]
+    return [
+        found(
+            UNUSED, f"No task uses the parameter `{name}`: refer to it as `{{{{ {name} }}}}`, or remove it.", part.key
+        )
+    ]

@@ -21,5 +21,9 @@ def check(part: Part) -> list[Diagnostic]:
     out = []
     for f in check_script(script, YAML):
         edits = [Edit(*place_range(places, s, e), text) for s, e, text in f.fix]
-        out.append(Diagnostic(f.rule.code, f.rule.severity, f.message, *place_range(places, f.start, f.end), f.fix_title, edits))
+        out.append(
+            Diagnostic(
+                f.rule.code, f.rule.severity, f.message, *place_range(places, f.start, f.end), f.fix_title, edits
+            )
+        )
     return out

@@ -12,7 +12,9 @@ from ..syntax import Part, Placed, View, key_text
 from .base import INVALID, found, quoted, unknown_key
 
 MAX_TASKS = MAX_COMMANDS
-TOO_MANY = rule("Lint.TooManyTasks", WARNING, "More than 127 tasks: as many as a Dockerfile-format component may have commands.")
+TOO_MANY = rule(
+    "Lint.TooManyTasks", WARNING, "More than 127 tasks: as many as a Dockerfile-format component may have commands."
+)
 
 
 def top(part: Part) -> list[Diagnostic]:
@@ -23,13 +25,30 @@ def top(part: Part) -> list[Diagnostic]:
         if part.key is None:
             return []
         empty = value is None or (isinstance(value, Scalar) and value.tag == "null")
-        unfit = () if empty else [k for k, kind in ((TASKS, Sequence), (PARAMETERS, Mapping)) if not isinstance(value, kind)]
-        return [unknown_key(part.key, name, TOP_KEYS, f"Image Builder does not know the key `{name}`.", f"A component has {quoted(TOP_KEYS)}.", unfit)]
+        unfit = (
+            ()
+            if empty
+            else [k for k, kind in ((TASKS, Sequence), (PARAMETERS, Mapping)) if not isinstance(value, kind)]
+        )
+        return [
+            unknown_key(
+                part.key,
+                name,
+                TOP_KEYS,
+                f"Image Builder does not know the key `{name}`.",
+                f"A component has {quoted(TOP_KEYS)}.",
+                unfit,
+            )
+        ]
     empty = value is None or (isinstance(value, Scalar) and value.tag == "null")
     if name == TASKS and not empty and not isinstance(value, Sequence):
         return [found(INVALID, "`Tasks` must be a list of tasks, each starting with `- Name:`.", value)]
     if name == PARAMETERS and not empty and not isinstance(value, Mapping):
-        return [found(INVALID, "`Parameters` must be a mapping of parameter names to their `Type` and `DefaultValue`.", value)]
+        return [
+            found(
+                INVALID, "`Parameters` must be a mapping of parameter names to their `Type` and `DefaultValue`.", value
+            )
+        ]
     return []
 
 
@@ -70,7 +89,14 @@ def document(view: View) -> list[Diagnostic]:
         at = _key(first_top) if first_top is not None else ((0, 0), (0, 0))
         out.append(found(INVALID, "The component has no `Tasks`: add `Tasks:` with at least one task.", None, at=at))
     elif not tasks:
-        out.append(found(INVALID, "`Tasks` is empty: add at least one task (`- Name: ...`, `Action: ...`).", None, at=_key(tasks_key)))
+        out.append(
+            found(
+                INVALID,
+                "`Tasks` is empty: add at least one task (`- Name: ...`, `Action: ...`).",
+                None,
+                at=_key(tasks_key),
+            )
+        )
     if len(tasks) > MAX_TASKS:
         message = f"This component has {len(tasks):,} tasks; more than {MAX_TASKS} is more than the service is known to take: split it."
         out.append(found(TOO_MANY, message, None, at=_key(tasks[MAX_TASKS])))
@@ -80,5 +106,7 @@ def document(view: View) -> list[Diagnostic]:
 def root(node) -> list[Diagnostic]:
     """A text read whole that is YAML but not a mapping."""
     if node is not None and not isinstance(node, Mapping) and not (isinstance(node, Scalar) and node.tag == "null"):
-        return [found(INVALID, "A YAML-format component is a mapping with `Tasks` (and optionally `Parameters`).", node)]
+        return [
+            found(INVALID, "A YAML-format component is a mapping with `Tasks` (and optionally `Parameters`).", node)
+        ]
     return []

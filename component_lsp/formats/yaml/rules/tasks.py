@@ -74,24 +74,49 @@ def check(part: Part) -> list[Diagnostic]:
         name = key_text(k)
         if name not in TASK_KEYS:
             taken = {key_text(other) for other, _ in node.pairs}
-            out.append(unknown_key(k, name, TASK_KEYS, f"A task has no key `{name}`.", f"A task has {quoted(TASK_KEYS)}.", taken))
+            out.append(
+                unknown_key(
+                    k, name, TASK_KEYS, f"A task has no key `{name}`.", f"A task has {quoted(TASK_KEYS)}.", taken
+                )
+            )
     first_line = (node.start, end_of_line(part.lines, node.start[0]))
     if t.name_node is None:
         out.append(found(INVALID, "The task has no `Name`: add `Name: <name>`.", None, at=first_line))
     elif not t.name:
         out.append(found(INVALID, f"A task's `Name` must be text, not {kind_of(t.name_node)}.", t.name_node))
     if t.action_node is None:
-        out.append(found(INVALID, "The task has no `Action`: add `Action: RunShellCommand` (or another action).", None, at=first_line))
+        out.append(
+            found(
+                INVALID,
+                "The task has no `Action`: add `Action: RunShellCommand` (or another action).",
+                None,
+                at=first_line,
+            )
+        )
         return out
     action = ACTIONS.get(t.action) if t.action else None
     if action is None:
         if not t.action or not isinstance(t.action_node, Scalar):
-            out.append(found(INVALID, f"A task's `Action` must be the name of an action, not {kind_of(t.action_node)}.", t.action_node))
+            out.append(
+                found(
+                    INVALID,
+                    f"A task's `Action` must be the name of an action, not {kind_of(t.action_node)}.",
+                    t.action_node,
+                )
+            )
             return out
         guess = suggestion(t.action)
         hint = f" Did you mean `{guess}`?" if guess else f" The actions are {quoted(ACTIONS)}."
         fix = [Edit(t.action_node.start, t.action_node.end, guess)] if guess else []
-        out.append(found(INVALID, f"Unknown action `{t.action}`.{hint}", t.action_node, f"Change to {guess}" if guess else "", fix))
+        out.append(
+            found(
+                INVALID,
+                f"Unknown action `{t.action}`.{hint}",
+                t.action_node,
+                f"Change to {guess}" if guess else "",
+                fix,
+            )
+        )
         return out
     props = t.properties
     present: dict[str, Node] = {}
@@ -102,13 +127,25 @@ def check(part: Part) -> list[Diagnostic]:
             if p is None:
                 names = [q.name for q in action.properties]
                 taken = {key_text(other) for other, _ in props.pairs}
-                out.append(unknown_key(k, name, names, f"`{action.name}` has no property `{name}`.", f"It has {quoted(names)}.", taken))
+                out.append(
+                    unknown_key(
+                        k, name, names, f"`{action.name}` has no property `{name}`.", f"It has {quoted(names)}.", taken
+                    )
+                )
                 continue
             present[p.name] = v
             if not fits(p.type, v):
-                out.append(found(INVALID, f"`{p.name}` takes {type_name(p.type)}, not {kind_of(v)}.", v if v is not None and kind_of(v) != "nothing" else k))
+                out.append(
+                    found(
+                        INVALID,
+                        f"`{p.name}` takes {type_name(p.type)}, not {kind_of(v)}.",
+                        v if v is not None and kind_of(v) != "nothing" else k,
+                    )
+                )
     elif props is not None and not (isinstance(props, Scalar) and props.tag == "null"):
-        out.append(found(INVALID, f"`Properties` must be a mapping of the action's properties, not {kind_of(props)}.", props))
+        out.append(
+            found(INVALID, f"`Properties` must be a mapping of the action's properties, not {kind_of(props)}.", props)
+        )
         return out
     missing = [p.name for p in action.required if p.name not in present]
     if missing:

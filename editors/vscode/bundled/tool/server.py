@@ -15,7 +15,8 @@ LIBS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
 NATIVE = os.path.join(LIBS, "cp%d%d" % sys.version_info[:2])  # noqa: UP031
 if not os.path.isdir(NATIVE):
     built = sorted(name for name in os.listdir(LIBS) if name.startswith("cp")) if os.path.isdir(LIBS) else []
-    sys.exit("this extension carries no server for Python %d.%d (it has: %s)" % (sys.version_info[0], sys.version_info[1], ", ".join(built) or "none"))  # noqa: UP031
+    found = ", ".join(built) or "none"
+    sys.exit("this extension carries no server for Python %d.%d (it has: %s)" % (sys.version_info[:2] + (found,)))  # noqa: UP031
 sys.path[0:0] = [NATIVE, os.path.join(LIBS, "common")]
 
 from component_lsp.cli import main  # noqa: E402  (after the path is set)
