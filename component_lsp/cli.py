@@ -266,8 +266,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     logging.basicConfig(stream=sys.stderr, level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
     if args.tcp:
-        from .server import server  # deferred: pygls is only needed to serve
+        from .server import check_features, server  # deferred: pygls is only needed to serve
 
+        check_features(server)
         server.start_tcp(args.host, args.port)
         return server.exit_status
     from .early import serve  # answers the first messages while pygls loads

@@ -4,12 +4,14 @@ Importing ``lsprotocol.types`` takes most of the server's start-up (about a
 quarter of a second here, on top of Python's own start). An editor needs
 none of it for its first diagnostics, hovers and completions. So ``serve``
 starts that import on a thread and meanwhile delivers each message to the
-feature table (``features.dispatch``) itself, writing plain JSON-RPC. At the
+feature table (``lsp.dispatch``) itself, writing plain JSON-RPC. At the
 first message the table does not take (``shutdown``, a response, a message
 that is not JSON-RPC, ...), or the first one after the import has finished,
-it hands over: the pygls server takes the session as it is and reads on from
-that message. There is no second declaration of anything: the table answers
-``initialize`` and every feature, whoever delivers the message.
+it hands over, once (``EarlyServer.hand_over``): the pygls server takes the
+session as it is, serves the background work from then on
+(``Background.serve_with``), and reads on from that message. There is no
+second declaration of anything: the table answers ``initialize`` and every
+feature, whoever delivers the message.
 
 Nothing here imports pygls or lsprotocol, and nothing here is imported by the
 thread: the two never wait for each other's import lock.
@@ -23,9 +25,9 @@ import threading
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from .features import dispatch, take_index
 from .framing import Frames
 from .jsonrpc import Message, frame, is_id, request
+from .lsp import dispatch, take_background
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -41,14 +43,12 @@ class Handover:
 
 
 class EarlyOutbox:
-    """Answers written straight to stdout; requests to the client only where nothing waits for the answer.
+    """Answers written straight to stdout; requests to the client with ids of its own, whose answers it drops.
 
-    Registering the file watchers and asking for a refresh want no result:
-    the early start sends them with ids of its own and drops their answers
-    (if pygls has taken over by then, it logs an answer it did not ask for).
+    The server asks the client only what it needs no answer to (registering
+    the file watchers, a refresh); if pygls has taken over when an answer
+    comes, it logs an answer it did not ask for.
     """
-
-    QUIET = ("client/registerCapability", "workspace/diagnostic/refresh")
 
     def __init__(self, stdout: BinaryIO) -> None:
         self.stdout = stdout
@@ -58,13 +58,10 @@ class EarlyOutbox:
         self.stdout.write(frame(message))
         self.stdout.flush()
 
-    def request(self, method: str, params: Any) -> bool:
-        if method not in self.QUIET:
-            return False
+    def request(self, method: str, params: Any) -> None:
         ident = f"component-lsp-early-{len(self.sent) + 1}"
         self.sent.add(ident)
         self.send(request(ident, method, params))
-        return True
 
 
 class EarlyServer:
@@ -74,15 +71,23 @@ class EarlyServer:
         self.frames, self.loaded = frames, loaded
         self.outbox = EarlyOutbox(stdout)
         self.handover = Handover(Session())
-        self.lock = threading.Lock()  # one thread at a time acts on the session and writes: the reader, or the index's
-        self.handover.session.wake = self.wake
+        self.lock = threading.Lock()  # one thread at a time acts on the session and writes: the reader, or a worker's
+        self.serving = True  # until the hand-over
+        self.handover.session.background.serve_with(self.wake)
 
     def wake(self) -> None:
-        """(Called from the index's thread.) Take in what the index found, unless pygls has the session now."""
+        """(Called from a worker's thread.) Take in what the background work brought, while this serves."""
         with self.lock:
-            session = self.handover.session
-            if session.wake == self.wake:
-                take_index(session, self.outbox)
+            if self.serving:
+                take_background(self.handover.session, self.outbox)
+
+    def hand_over(self, pending: bytes | None) -> Handover:
+        """Stop serving: from here the session is pygls's, which reads on from ``pending``."""
+        with self.lock:
+            self.serving = False
+            self.handover.pending = pending
+            self.handover.session.background.serve_with(None)  # pygls's, set as it takes over
+        return self.handover
 
     def read(self) -> tuple[bytes | None, dict | None]:
         """One message: (its body, the message), or (the body, None) if it is for pygls to deal with."""
@@ -119,18 +124,14 @@ class EarlyServer:
             if message == {}:
                 continue
             if message is None or self.loaded.is_set():
-                with self.lock:
-                    self.handover.pending = body
-                    session.wake = None  # pygls's from its first message
-                return self.handover
+                return self.hand_over(body)
             request = "id" in message
             with self.lock:
-                if not dispatch(
+                taken = dispatch(
                     session, self.outbox, message["method"], message.get("params"), message.get("id"), request
-                ):
-                    self.handover.pending = body
-                    session.wake = None  # pygls's from its first message
-                    return self.handover
+                )
+            if not taken:
+                return self.hand_over(body)
             self.handover.answered += 1
 
 
@@ -153,9 +154,11 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
     loaded.wait()
     if failed:
         raise failed[0]
-    from .server import server
+    from .server import check_features, server
 
+    check_features(server)
     server.session = handover.session
+    handover.session.background.serve_with(server.protocol.wake)  # type: ignore[attr-defined]
     log.info("early start answered %d messages", handover.answered)
     if handover.pending is not None:  # pygls reads on from the message the early start stopped at
         frames.push(b"Content-Length: %d\r\n\r\n" % len(handover.pending) + handover.pending)

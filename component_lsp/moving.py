@@ -15,11 +15,11 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .document import utf8_len
-from .formats import stem
+from .formats import component_suffix, stem
 from .formats.base import SPLIT, TEMPLATE, Position, Use
 from .workspace.links import arn_parts
 
-SUFFIX, YAML_SUFFIX = ".component", ".component.yaml"
+SUFFIX = ".component"
 _NUMBERED = re.compile(r"(.*)-(\d+)\Z")
 
 
@@ -56,7 +56,7 @@ def reference(name: str, uses: list[Use]) -> str:
 
 def plan(content, path: str, uses: list[Use], taken: Callable[[str, str], bool]) -> Move | None:
     """How to bring a text over the limits back within them; None if it fits, or nothing can move."""
-    target, name = new_file(path, taken, YAML_SUFFIX if content.format.name == "yaml" else SUFFIX)
+    target, name = new_file(path, taken, component_suffix(content.format))
     template = content.kind.dialect == TEMPLATE
     line = f"COMPONENT {reference(name, uses)}\n" if template else ""
     found = content.ask(SPLIT, utf8_len(line))

@@ -1,17 +1,20 @@
 """The pygls server: its transport and lifecycle carry messages to the feature table, and nothing more.
 
 pygls reads and writes the stream (stdio or TCP), structures messages, runs
-``shutdown`` and ``exit``, cancels, and sends requests to the client and
-matches their answers. Every message of the feature table
-(``features.FEATURES``) is delivered to ``features.dispatch`` with its
+``shutdown`` and ``exit``, and sends requests to the client. Every message of
+the feature table (``lsp.FEATURES``) is delivered to ``lsp.dispatch`` with its
 parameters as JSON, as the early start delivers them: the table answers
 ``initialize`` (with the capabilities it declares), text synchronisation and
-every feature. Only pygls's public API is used.
+every feature. A handler added with ``@server.feature`` would be served but
+not advertised, since the table answers ``initialize``: ``check_features``
+refuses it at start-up, naming the table to add it to. Only pygls's public
+API is used.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Any
 
@@ -29,8 +32,8 @@ from pygls.protocol.json_rpc import (
 )
 
 from . import NAME, __version__
-from .features import ERROR_MESSAGE, TABLE, dispatch, take_index
-from .jsonrpc import INVALID_PARAMS, METHOD_NOT_FOUND, Message, error, frame, is_id, notification
+from .jsonrpc import Message, error, frame, is_id, notification
+from .lsp import TABLE, dispatch, take_background
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -62,13 +65,12 @@ class Outbox:
             return
         writer.write(frame(message))
 
-    def request(self, method: str, params: Any) -> bool:
+    def request(self, method: str, params: Any) -> None:
         """Send a request whose parameters are JSON: pygls sends lsprotocol's classes, so they are made one first."""
         if params is not None:
             kind = types.METHOD_TO_TYPES[method][2]
             params = _CONVERTER.structure(params, kind)
         self.protocol.send_request(method, params)
-        return True
 
 
 class ComponentProtocol(LanguageServerProtocol):
@@ -83,6 +85,8 @@ class ComponentProtocol(LanguageServerProtocol):
         super().__init__(server, converter)
         self.owner = server
         self.outbox = Outbox(self)
+        self.loop: asyncio.AbstractEventLoop | None = None  # pygls's, known from the first message
+        self.missed = False  # the background woke the server before its loop ran
 
     def structure_message(self, data: dict):
         if "jsonrpc" in data and data.get("method") in TABLE:  # the table reads its parameters as JSON itself
@@ -97,24 +101,29 @@ class ComponentProtocol(LanguageServerProtocol):
             return Unreadable(data, exc)
 
     def _woken(self) -> None:
-        """The index's thread found something: take it in, on the server's own thread."""
+        """The background work brought something: take it in, on the server's own thread."""
         try:
-            take_index(self.owner.session, self.outbox)
-        except Exception:  # the index is a help: a fault in it must not take the server down
-            log.exception("taking in the workspace index failed")
+            take_background(self.owner.session, self.outbox)
+        except Exception:  # the index and ShellCheck are a help: a fault in them must not take the server down
+            log.exception("taking in the background work failed")
 
     def wake(self) -> None:
-        """(Called from the index's thread.) Have the server's loop take in what the index found."""
-        self.running_loop.call_soon_threadsafe(self._woken)
+        """(Called from a worker's thread: ``Background.wake``.) Have the server's loop take in what came."""
+        loop = self.loop
+        if loop is None:  # before the first message: taken in then
+            self.missed = True
+            loop = self.loop
+            if loop is None:
+                return
+        loop.call_soon_threadsafe(self._woken)
 
     def handle_message(self, message) -> None:
-        session = self.owner.session
-        if session.wake != self.wake:  # the first message (the session may come from the early start)
-            try:
-                self.running_loop = asyncio.get_running_loop()
-                session.wake = self.wake
-            except RuntimeError:  # no loop (a test handing messages over by hand): taken in at the next message
-                pass
+        if self.loop is None:  # the first message: pygls's loop runs now
+            with contextlib.suppress(RuntimeError):  # no loop: a test handing messages over by hand
+                self.loop = asyncio.get_running_loop()
+            if self.loop is not None and self.missed:
+                self.missed = False
+                self._woken()
         if isinstance(message, Unreadable):
             return self._unreadable(message.data)
         # The table's messages are pygls's generic classes: know them by their class, since isinstance
@@ -142,9 +151,11 @@ class ComponentProtocol(LanguageServerProtocol):
         method, ident = data.get("method"), data.get("id")
         if isinstance(method, str) and is_id(ident):
             if self.get_message_type(method) is None:  # a method LSP does not have: that is the fault to report
-                self.outbox.send(error(ident, METHOD_NOT_FOUND, f"{method}: no such method"))
+                self.outbox.send(error(ident, types.ErrorCodes.MethodNotFound, f"{method}: no such method"))
             else:
-                self.outbox.send(error(ident, INVALID_PARAMS, f"{method}: the parameters could not be read"))
+                self.outbox.send(
+                    error(ident, types.ErrorCodes.InvalidParams, f"{method}: the parameters could not be read")
+                )
         elif isinstance(method, str) and "id" not in data:
             self.log_error(f"ignored {method}: the parameters could not be read: {_short(data.get('params'))}")
         else:
@@ -152,15 +163,15 @@ class ComponentProtocol(LanguageServerProtocol):
 
     def log_error(self, message: str) -> None:
         """A window/logMessage of type Error, under the server's name."""
-        self.outbox.send(
-            notification("window/logMessage", {"type": ERROR_MESSAGE, "message": f"component-lsp: {message}"})
-        )
+        params = {"type": types.MessageType.Error, "message": f"component-lsp: {message}"}
+        self.outbox.send(notification("window/logMessage", params))
 
 
 class ComponentServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(NAME, __version__, protocol_cls=ComponentProtocol, converter_factory=default_converter)
         self.session = Session()
+        self.session.background.serve_with(self.protocol.wake)  # type: ignore[attr-defined]
 
     @property
     def exit_status(self) -> int:
@@ -176,6 +187,18 @@ class ComponentServer(LanguageServer):
             protocol.log_error(f"ignored a message that is not JSON (or not one Python can read): {error}")
         else:
             protocol.log_error(repr(error))
+
+
+def check_features(server: LanguageServer) -> None:
+    """Refuse, at start-up, a handler added with ``@server.feature`` for a method the table does not have: the
+    table answers ``initialize``, so such a handler would be served but never advertised."""
+    ours = {*TABLE, types.SHUTDOWN}
+    stray = sorted(set(server.protocol.fm.features) - ours)
+    if stray:
+        raise RuntimeError(
+            f"component-lsp: {', '.join(stray)} registered with @server.feature: the server advertises only what "
+            "component_lsp/lsp/ declares; add a Feature entry to a module there instead (docs/architecture.md)"
+        )
 
 
 server = ComponentServer()

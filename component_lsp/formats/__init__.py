@@ -80,6 +80,16 @@ def file_regex() -> str:
     return rf"(^|/)({exact})$|[^/]({ends})$"  # a suffix after a name: `.component` alone is no component
 
 
+def file_globs() -> list[str]:
+    """Glob patterns for every file of ours, from the table (``*.component``, ``Componentfile``, ...)."""
+    return [pattern if not pattern.startswith(".") else "*" + pattern for fmt in FORMATS for pattern in fmt.files]
+
+
+def component_suffix(fmt: Format) -> str:
+    """The suffix a new component file of a format is given: the first of its suffixes for a component."""
+    return next(p for p, dialect in fmt.files.items() if p.startswith(".") and dialect == COMPONENT)
+
+
 def kind_of(name: str, language_id: str = "") -> Kind:
     """What to open a document as: by language id, then file name; a component otherwise."""
     return kind_by_language(language_id) or kind_by_name(name) or Kind(DEFAULT, COMPONENT)

@@ -53,7 +53,7 @@ def test_nothing_refers_to_a_folder_beside_the_repository():
 
 
 def test_the_editing_page_names_every_request_the_server_answers():
-    from component_lsp.features import FEATURES
+    from component_lsp.lsp import FEATURES
 
     page = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
     answered = {

@@ -24,7 +24,7 @@ LAYERS = [
         "component_lsp.shell",
         "component_lsp.aligned",
     ],
-    ["component_lsp.config"],
+    ["component_lsp.client", "component_lsp.config"],
     ["component_lsp.settings"],
     ["component_lsp.limits", "component_lsp.fixes", "component_lsp.formats.base"],
     [
@@ -83,10 +83,15 @@ LAYERS = [
     ],
     ["component_lsp.workspace.index"],
     ["component_lsp.workspace.links"],
+    ["component_lsp.session.project", "component_lsp.session.background", "component_lsp.session.publishing"],
     ["component_lsp.session", "component_lsp.codes", "component_lsp.reports.base", "component_lsp.moving"],
     ["component_lsp.reports.*"],
     ["component_lsp.reports"],
-    ["component_lsp.features"],
+    ["component_lsp.lsp.values", "component_lsp.lsp.params"],
+    ["component_lsp.lsp.base"],
+    # one module per family of requests, side by side: none imports another
+    ["component_lsp.lsp.*"],
+    ["component_lsp.lsp"],
     ["component_lsp.server"],
     ["component_lsp.early"],  # hands over to the server, which it imports once pygls has loaded
     ["component_lsp.cli"],
@@ -202,6 +207,6 @@ def test_the_checker_catches_imports_that_point_up_or_sideways():
         "component_lsp.formats.dockerfile.rules.paths": {"component_lsp.formats.dockerfile.rules.base"},
     }
     assert violations(edges) == [
-        "component_lsp.document (layer 0) imports component_lsp.session (layer 15)",
+        "component_lsp.document (layer 0) imports component_lsp.session (layer 16)",
         "component_lsp.formats.dockerfile.hover (layer 7) imports component_lsp.formats.dockerfile.rules.keywords (layer 7)",
     ]

@@ -13,9 +13,10 @@ import threading
 
 import pytest
 
+from component_lsp.client import Client
 from component_lsp.early import EarlyServer
-from component_lsp.features import FEATURES, capabilities
 from component_lsp.framing import Frames
+from component_lsp.lsp import FEATURES, capabilities
 from component_lsp.server import server
 from component_lsp.session import Session, position_encoding
 from helpers import CLIENTS, OTHER_CLIENTS, PULLING, client_capabilities, frame, unframe
@@ -112,9 +113,9 @@ def test_the_capabilities_are_the_tables():
     declared = {}
     for feature in FEATURES:
         declared.update(feature.capabilities or {})
-    caps = capabilities(Session(pull=True))
+    caps = capabilities(Session(client=Client(pull=True)))
     assert {k: v for k, v in caps.items() if k not in ("positionEncoding", "textDocumentSync")} == declared
-    assert "diagnosticProvider" not in capabilities(Session(pull=False))  # pushed to: nothing to pull
+    assert "diagnosticProvider" not in capabilities(Session(client=Client(pull=False)))  # pushed to: nothing to pull
     assert {"hoverProvider", "completionProvider", "codeActionProvider", "diagnosticProvider"} <= set(declared)
 
 
@@ -170,7 +171,7 @@ def test_the_first_messages_get_the_same_answers_from_either(client):
         return [(m["method"], m.get("params")) for m in messages if "method" in m and "id" in m]
 
     assert requests(written) == requests(expected)
-    assert ("client/registerCapability" in [method for method, _ in requests(written)]) == handover.session.watch
+    assert ("client/registerCapability" in [method for method, _ in requests(written)]) == handover.session.client.watch
     assert all(m["id"].startswith("component-lsp-early-") for m in written if "method" in m and "id" in m)
     written = [m for m in written if not ("method" in m and "id" in m)]
     expected = [m for m in expected if not ("method" in m and "id" in m)]
@@ -181,7 +182,7 @@ def test_the_first_messages_get_the_same_answers_from_either(client):
     assert answers[13]["error"]["code"] == -32602  # InvalidParams, from the table
     logs = [m["params"]["message"] for m in expected if m.get("method") == "window/logMessage"]
     assert any("ignored textDocument/didOpen: the parameters could not be read" in m for m in logs)
-    if handover.session.pull:
+    if handover.session.client.pull:
         assert [answers[i]["result"]["kind"] for i in (2, 3, 4)] == ["full", "full", "full"]
     else:
         assert sum(m.get("method") == "textDocument/publishDiagnostics" for m in expected) >= 6
@@ -221,7 +222,7 @@ def test_new_settings_ask_for_a_refresh_and_its_answer_is_dropped():
     written, handover = early([initialize(caps), opened, pulled, settings, answer])
     assert [m.get("id") for m in written] == [1, 2, "component-lsp-early-1"]
     assert written[2]["method"] == "workspace/diagnostic/refresh"
-    assert handover.pending is None and handover.session.configured == 1  # the answer was taken and dropped
+    assert handover.pending is None and handover.session.project.configured == 1  # the answer was taken and dropped
 
 
 def test_before_initialize_requests_are_refused_and_notifications_dropped():

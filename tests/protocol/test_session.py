@@ -107,9 +107,13 @@ def test_a_keystroke_serialises_only_the_diagnostics_of_what_it_changed(monkeypa
     session = Session()
     doc = session.open("file:///a", "ecs-component", 1, TEXT)
     assert items(session) == fresh(session) and len(items(session)) == 40 + 40 + 1 + 1
+    from component_lsp.session import publishing
+
     converted = []
-    real = Session.wire
-    monkeypatch.setattr(Session, "wire", lambda self, d, x: converted.append(x.code) or real(self, d, x))
+    real = publishing.wire
+    monkeypatch.setattr(
+        publishing, "wire", lambda content, d, encoding: converted.append(d.code) or real(content, d, encoding)
+    )
     session.change("file:///a", 2, [(((30, 4), (30, 4)), "x")])  # inside one RUN: its one diagnostic is new
     items(session)
     assert converted.count("Lint.KeywordCase") == 1 and "InvalidCommandContent.COPY" not in converted
@@ -262,14 +266,14 @@ class Recorder:
 
 
 def _symbols(session: Session, outbox: Recorder, uri: str) -> list:
-    from component_lsp.features import dispatch
+    from component_lsp.lsp import dispatch
 
     dispatch(session, outbox, "textDocument/documentSymbol", {"textDocument": {"uri": uri}}, 7, True)
     return json.loads(outbox.sent.pop())["result"]
 
 
 def _hierarchical() -> tuple[Session, Recorder]:
-    from component_lsp.features import dispatch
+    from component_lsp.lsp import dispatch
 
     session, outbox = Session(), Recorder()
     caps = {
@@ -299,7 +303,7 @@ STEP = ['ENV A{n}="é{n}" B{n}=2', "RUN a{n} && \\", "    b{n}", "# c", "COPY x{
 def test_the_outline_kept_in_blocks_equals_a_fresh_one_after_edits(edits):
     """The server keeps the outline's JSON in blocks of symbols the format kept: after edits anywhere (in a
     block, across two, adding or removing instructions and lines), the answer equals a fresh server's."""
-    from component_lsp.features import dispatch
+    from component_lsp.lsp import dispatch
 
     text = "\n".join(line.format(n=n) for n in range(120) for line in STEP) + "\n"  # 480 instructions: 4 blocks
     session, outbox = _hierarchical()
@@ -381,12 +385,12 @@ def test_the_kept_wire_form_of_shellchecks_findings_equals_a_fresh_one(edits):
 
 
 def test_groups_of_findings_are_joined_in_order_and_sorted_when_they_overlap():
-    from component_lsp.session import _in_order
+    from component_lsp.session.publishing import GroupJSON, in_order
 
-    a, b = (None, [(1,), (3,)], [b"a1", b"a3"]), (None, [(5,), (6,)], [b"b5", b"b6"])
-    assert _in_order([a, (None, [], []), b]) == ([(1,), (3,), (5,), (6,)], [b"a1", b"a3", b"b5", b"b6"])
-    c = (None, [(2,), (4,)], [b"c2", b"c4"])
-    assert _in_order([a, c, b]) == ([(1,), (2,), (3,), (4,), (5,), (6,)], [b"a1", b"c2", b"a3", b"c4", b"b5", b"b6"])
+    a, b = GroupJSON([], [(1,), (3,)], [b"a1", b"a3"]), GroupJSON([], [(5,), (6,)], [b"b5", b"b6"])
+    assert in_order([a, GroupJSON([], [], []), b]) == ([(1,), (3,), (5,), (6,)], [b"a1", b"a3", b"b5", b"b6"])
+    c = GroupJSON([], [(2,), (4,)], [b"c2", b"c4"])
+    assert in_order([a, c, b]) == ([(1,), (2,), (3,), (4,), (5,), (6,)], [b"a1", b"c2", b"a3", b"c4", b"b5", b"b6"])
 
 
 @pytest.mark.parametrize("text", ["RUN echo $1\nRUN ls $2\n", "RUN echo $1\nRUN ls $2\nFROM x\n"])

@@ -1,0 +1,70 @@
+"""What the client negotiated at ``initialize``: one record, read once from its capabilities.
+
+Every answer that depends on what the client can show reads it from here
+(``Session.client``), never from the capabilities' JSON. Each field names the
+capability it comes from; the module of ``lsp/`` that reads a field says so in
+its docstring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import UTF8, UTF16, UTF32
+
+ENCODINGS = (UTF8, UTF16, UTF32)
+
+
+def _get(data: object, *path: str) -> object:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def position_encoding(capabilities: dict) -> str:
+    """The first position encoding the client offers that the server supports; UTF-16 otherwise."""
+    offered = _get(capabilities, "general", "positionEncodings")
+    for encoding in offered if isinstance(offered, list) else ():
+        if encoding in ENCODINGS:
+            return encoding
+    return UTF16
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """The client's capabilities, as the server uses them (the defaults: a client that said nothing)."""
+
+    encoding: str = UTF16  # general.positionEncodings
+    # textDocument.diagnostic and workspace.diagnostics.refreshSupport: the client pulls, and can be told to pull
+    # again. Pull only where both hold (a template's component changed, new settings): a client that pulls but
+    # cannot be refreshed (Neovim 0.10-0.12) gets its diagnostics pushed.
+    pull: bool = False
+    refresh: bool = False  # workspace.diagnostics.refreshSupport
+    snippets: bool = False  # textDocument.completion.completionItem.snippetSupport
+    lazy_docs: bool = False  # completionItem.resolveSupport.properties has "documentation"
+    tooltips: bool = False  # textDocument.documentLink.tooltipSupport
+    hierarchical: bool = False  # textDocument.documentSymbol.hierarchicalDocumentSymbolSupport
+    # workspace.workspaceEdit.resourceOperations has "create". Resource operations come only in documentChanges: a
+    # client that lists them takes it (Neovim does, and does not say documentChanges).
+    create_files: bool = False
+    watch: bool = False  # workspace.didChangeWatchedFiles.dynamicRegistration
+
+
+def negotiate(capabilities: dict) -> Client:
+    """The record of a client's ``ClientCapabilities`` (as JSON)."""
+    resolvable = _get(capabilities, "textDocument", "completion", "completionItem", "resolveSupport", "properties")
+    operations = _get(capabilities, "workspace", "workspaceEdit", "resourceOperations")
+    refresh = bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
+    return Client(
+        encoding=position_encoding(capabilities),
+        pull=_get(capabilities, "textDocument", "diagnostic") is not None and refresh,
+        refresh=refresh,
+        snippets=bool(_get(capabilities, "textDocument", "completion", "completionItem", "snippetSupport")),
+        lazy_docs=isinstance(resolvable, list) and "documentation" in resolvable,
+        tooltips=bool(_get(capabilities, "textDocument", "documentLink", "tooltipSupport")),
+        hierarchical=bool(_get(capabilities, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")),
+        create_files=isinstance(operations, list) and "create" in operations,
+        watch=bool(_get(capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration")),
+    )

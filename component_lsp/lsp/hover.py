@@ -1,0 +1,32 @@
+"""``textDocument/hover``: what the format says at the position, and in a template what a COMPONENT line links to."""
+
+from __future__ import annotations
+
+from ..formats.base import TEMPLATE, Hover
+from ..workspace import links
+from . import params
+from .base import Call, Feature, document
+from .values import MarkupKind
+
+
+def hover(call: Call):
+    at = params.document_position(call.params)
+    doc = document(call, at.uri)
+    if doc is None:
+        return None
+    session = call.session
+    line, col = doc.content.doc.to_model(*at.position, session.encoding)
+    found = doc.content.hover(line, col)
+    linked = (
+        links.hover(session.uses(doc), session.index, (line, col)) if doc.content.kind.dialect == TEMPLATE else None
+    )
+    if linked is not None:
+        both = Hover(found.markdown + "\n\n---\n\n" + linked.markdown, linked.start, linked.end) if found else None
+        found = both or linked
+    if found is None:
+        return None
+    contents = {"kind": MarkupKind.Markdown, "value": found.markdown}
+    return {"contents": contents, "range": session.range(doc, found.start, found.end)}
+
+
+FEATURES = (Feature("textDocument/hover", hover, {"hoverProvider": True}),)

@@ -1,0 +1,129 @@
+"""Going from a name to where it is: definition, references, highlight, rename, and document links.
+
+In a template, a COMPONENT line also leads to the workspace's component
+(``workspace.links``). Reads from the client: ``Client.tooltips`` (a link
+says where it goes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..formats.base import DEFINITION, LINKS, PREPARE_RENAME, REFERENCES, RENAME
+from ..session import OpenDocument, Session
+from ..workspace import links
+from . import params
+from .base import Call, Feature, Refused, document, workspace_edit
+
+
+def _at(call: Call, at: params.DocumentPosition) -> tuple[OpenDocument, tuple[int, int]] | None:
+    """The open document a request names, and its position in the model (None if it is not open)."""
+    doc = document(call, at.uri)
+    if doc is None:
+        return None
+    return doc, doc.content.doc.to_model(*at.position, call.session.encoding)
+
+
+def _locations(session: Session, doc: OpenDocument, ranges) -> list[dict]:
+    return [{"uri": doc.uri, "range": session.range(doc, start, end)} for start, end in ranges]
+
+
+def _elsewhere(session: Session, found: list[links.Location]) -> list[dict]:
+    out = []
+    for loc in found:
+        (sl, sc), (el, ec) = loc.doc.to_lsp(*loc.start, session.encoding), loc.doc.to_lsp(*loc.end, session.encoding)
+        out.append(
+            {"uri": loc.uri, "range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}}
+        )
+    return out
+
+
+def definition(call: Call):
+    at = _at(call, params.document_position(call.params))
+    if at is None:
+        return None
+    (doc, where), session = at, call.session
+    out = _locations(session, doc, doc.content.ask(DEFINITION, *where) or [])
+    out += _elsewhere(session, links.definition(session.uses(doc), session.index, where))
+    return out or None
+
+
+def references(call: Call):
+    request = params.references(call.params)
+    at = _at(call, params.DocumentPosition(request.uri, request.position))
+    if at is None:
+        return None
+    (doc, where), session = at, call.session
+    out = _locations(session, doc, doc.content.ask(REFERENCES, *where, request.include_declaration) or [])
+    found = links.references(doc.uri, session.uses(doc), session.index, where, request.include_declaration)
+    return out + _elsewhere(session, found)
+
+
+def document_highlight(call: Call):
+    """Every place in the document that names what is under the cursor (a variable, a parameter)."""
+    at = _at(call, params.document_position(call.params))
+    if at is None:
+        return None
+    doc, where = at
+    return [
+        {"range": call.session.range(doc, start, end)} for start, end in doc.content.ask(REFERENCES, *where, True) or []
+    ]
+
+
+def prepare_rename(call: Call):
+    at = _at(call, params.document_position(call.params))
+    if at is None:
+        return None
+    doc, where = at
+    try:
+        found = doc.content.ask(PREPARE_RENAME, *where)
+    except ValueError as exc:  # understood, and cannot be done: the answer says why
+        raise Refused(f"cannot rename: {exc}") from None
+    if found is None:
+        return None
+    (start, end), name = found
+    return {"range": call.session.range(doc, start, end), "placeholder": name}
+
+
+def rename(call: Call):
+    request = params.rename(call.params)
+    at = _at(call, params.DocumentPosition(request.uri, request.position))
+    if at is None:
+        return None
+    doc, where = at
+    try:
+        found = doc.content.ask(RENAME, *where, request.new_name)
+    except ValueError as exc:
+        raise Refused(f"cannot rename: {exc}") from None
+    if found is None:
+        raise Refused("cannot rename: there is nothing to rename here")
+    return workspace_edit(call.session, doc, found)
+
+
+def document_link(call: Call):
+    doc = document(call, params.document_uri(call.params))
+    if doc is None:
+        return None
+    session = call.session
+    out: list[dict[str, Any]] = [
+        {"range": session.range(doc, link.start, link.end), "target": link.target}
+        for link in doc.content.ask(LINKS) or []
+    ]
+    for use in session.uses(doc):  # COMPONENT lines that name a workspace component: to its file
+        entry = session.index.component(use.name) if use.name else None
+        if entry is not None:
+            link = {"range": session.range(doc, use.name_start, use.name_end), "target": entry.uri}
+            if session.client.tooltips:
+                link["tooltip"] = f"{entry.path.rsplit('/', 1)[-1]} in this workspace"
+            out.append(link)
+    return out
+
+
+FEATURES = (
+    Feature("textDocument/definition", definition, {"definitionProvider": True}),
+    Feature("textDocument/references", references, {"referencesProvider": True}),
+    Feature("textDocument/prepareRename", prepare_rename),
+    Feature("textDocument/rename", rename, {"renameProvider": {"prepareProvider": True}}),
+    Feature("textDocument/documentHighlight", document_highlight, {"documentHighlightProvider": True}),
+    Feature("textDocument/documentLink", document_link, {"documentLinkProvider": {"resolveProvider": False}}),
+)
