@@ -11,7 +11,7 @@ has not passed yet.
 from __future__ import annotations
 
 from .diagnostics import WARNING, Diagnostic, rule
-from .formats.base import BUDGET, Budget
+from .formats.base import Budget
 from .limits import MAX_BYTES, MAX_COMMANDS
 
 DEFAULT_PERCENT = 90
@@ -29,7 +29,7 @@ def percent(*chosen: int | None) -> int:
 
 def of(content) -> Budget | None:
     """A content's budget (None for a format that has none)."""
-    return content.ask(BUDGET)
+    return content.budget()
 
 
 def used(found: Budget, percent: int) -> list[str]:

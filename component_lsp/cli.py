@@ -14,7 +14,7 @@ from typing import NamedTuple
 from . import __version__, budget, config, ignores
 from .diagnostics import Diagnostic
 from .formats import Content, kind_by_name, open_text
-from .formats.base import SCRIPTS, TEMPLATE, USES
+from .formats.base import TEMPLATE
 from .reports import FORMAT_NAMES, Checked, render
 from .shell import shellcheck
 from .workspace import links
@@ -88,7 +88,7 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
         found: list[Diagnostic] = content.diagnostics()
         wide = budget.nearly_full(content, budget.percent(settings.budget))
         if index is not None and content.kind.dialect == TEMPLATE:
-            wide += links.check(content.ask(USES) or [], index)
+            wide += links.check(content.uses() or [], index)
         if wide:
             found = sorted(found + wide, key=Diagnostic.sort_key)
         read_files.append((path, content, found, settings))
@@ -124,7 +124,7 @@ def _shellcheck(contents: list[Content], options: Options) -> list[list[Diagnost
         return out
     owners, units, places = [], [], []
     for number, content in enumerate(contents):
-        found = content.ask(SCRIPTS)
+        found = content.scripts()
         if found is None:
             continue
         for script in found.present():

@@ -23,7 +23,6 @@ from typing import NamedTuple
 from .diagnostics import WARNING, Diagnostic, Edit, rule
 from .document import MARK
 from .formats import Content
-from .formats.base import EXTENT
 
 UNUSED = rule(
     "Lint.UnusedIgnore",
@@ -78,7 +77,7 @@ def apply(content: Content, found: list[Diagnostic]) -> list[Diagnostic]:
     spans = {}
     for d in comments:
         if d.kind == NEXT:
-            spans[d.line] = content.ask(EXTENT, d.line)
+            spans[d.line] = content.extent(d.line)
     used: set[tuple[int, str]] = set()
     for diagnostic in found:
         line = diagnostic.start[0]
@@ -127,7 +126,7 @@ def ignoring(content: Content, diagnostic: Diagnostic) -> list[tuple[str, Edit]]
     out = []
     top = None
     for k in range(line, max(-1, line - 500), -1):  # the line the instruction (task, key) holding it starts on
-        span = content.ask(EXTENT, k - 1) if k > 0 else content.ask(EXTENT, -1)
+        span = content.extent(k - 1) if k > 0 else content.extent(-1)
         if span is not None and span[0] == k and span[1] >= line:
             top = k
             break

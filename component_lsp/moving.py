@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .document import utf8_len
 from .formats import component_suffix, stem
-from .formats.base import SPLIT, TEMPLATE, Position, Use
+from .formats.base import TEMPLATE, Position, Use
 from .workspace.links import arn_parts
 
 SUFFIX = ".component"
@@ -59,7 +59,7 @@ def plan(content, path: str, uses: list[Use], taken: Callable[[str, str], bool])
     target, name = new_file(path, taken, component_suffix(content.format))
     template = content.kind.dialect == TEMPLATE
     line = f"COMPONENT {reference(name, uses)}\n" if template else ""
-    found = content.ask(SPLIT, utf8_len(line))
+    found = content.split(utf8_len(line))
     if found is None:
         return None
     noun = "task" if content.format.name == "yaml" else "command"

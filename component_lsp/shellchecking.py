@@ -22,7 +22,7 @@ from typing import NamedTuple
 from .aligned import STALE, Followed, follow
 from .diagnostics import Diagnostic
 from .formats import Content
-from .formats.base import SCRIPTS, Script, Scripts
+from .formats.base import Script, Scripts
 from .shell import shellcheck
 from .shell.shellcheck import Found, Unavailable, Unit
 
@@ -164,7 +164,7 @@ class ShellChecking:
         of lists is the same object as last time (the session keeps its JSON with it)."""
         if self.binary is None:
             return [], []
-        found = content.ask(SCRIPTS)
+        found = content.scripts()
         if found is None or not found.scripts:
             self.placed.pop(uri, None)
             return [], []

@@ -11,9 +11,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ..diagnostics import Edit
 from ..document import Change, Document
 from . import dockerfile, yaml
-from .base import COMPLETE, COMPONENT, HOVER, Format, Hover, Item, Model, Unit, first_meaningful, head_text
+from .base import (
+    COMPONENT,
+    Budget,
+    Features,
+    Fold,
+    Format,
+    Hover,
+    Item,
+    Link,
+    Model,
+    Offer,
+    Scripts,
+    Span,
+    Split,
+    Symbol,
+    Unit,
+    Use,
+    first_meaningful,
+    head_text,
+)
 
 # Earlier formats claim text first; a file stays in its own format unless another claims its text.
 FORMATS: tuple[Format, ...] = (yaml.FORMAT, dockerfile.FORMAT)
@@ -30,7 +50,7 @@ class Kind(NamedTuple):
 def load_all() -> None:
     """Import every format's modules, those a format imports only when first used (its rules, say)."""
     for fmt in FORMATS:
-        fmt.load()
+        fmt.features()
 
 
 def kind_by_language(language_id: str) -> Kind | None:
@@ -154,16 +174,79 @@ class Content:
     def document_diagnostics(self):
         return self.model.document_diagnostics()
 
-    def ask(self, feature: str, *args):
-        """What the format's ``feature`` answers over the model (None where the format has no such feature)."""
-        answer = self.format.features.get(feature)
-        return None if answer is None else answer(self.model, *args)
+    @property
+    def features(self) -> Features:
+        return self.format.features()
 
+    # What the format answers over the model; nothing where it lacks the feature.
     def complete(self, line: int, col: int) -> list[Item]:
-        return self.ask(COMPLETE, line, col) or []
+        answer = self.features.complete
+        return [] if answer is None else answer(self.model, line, col)
 
     def hover(self, line: int, col: int) -> Hover | None:
-        return self.ask(HOVER, line, col)
+        answer = self.features.hover
+        return None if answer is None else answer(self.model, line, col)
+
+    def definition(self, line: int, col: int) -> list[Span]:
+        answer = self.features.definition
+        return [] if answer is None else answer(self.model, line, col)
+
+    def references(self, line: int, col: int, declaration: bool) -> list[Span]:
+        answer = self.features.references
+        return [] if answer is None else answer(self.model, line, col, declaration)
+
+    def prepare_rename(self, line: int, col: int) -> tuple[Span, str] | None:
+        answer = self.features.prepare_rename
+        return None if answer is None else answer(self.model, line, col)
+
+    def rename(self, line: int, col: int, new: str) -> list[Edit] | None:
+        """The edits; None if there is nothing to rename. Raises ValueError (why, for the user) if it cannot."""
+        answer = self.features.rename
+        return None if answer is None else answer(self.model, line, col, new)
+
+    def formatting(self, first: int = 0, last: int | None = None, indent: bool = True) -> list[Edit]:
+        answer = self.features.formatting
+        return [] if answer is None else answer(self.model, first, last, indent)
+
+    def on_type(self, line: int, col: int, typed: str, indent: bool = True) -> list[Edit]:
+        answer = self.features.on_type
+        return [] if answer is None else answer(self.model, line, col, typed, indent)
+
+    def split(self, keep: int = 0) -> Split | None:
+        answer = self.features.split
+        return None if answer is None else answer(self.model, keep)
+
+    def budget(self) -> Budget | None:
+        answer = self.features.budget
+        return None if answer is None else answer(self.model)
+
+    def symbols(self) -> list[Symbol]:
+        answer = self.features.symbols
+        return [] if answer is None else answer(self.model)
+
+    def folding(self) -> list[Fold]:
+        answer = self.features.folding
+        return [] if answer is None else answer(self.model)
+
+    def links(self) -> list[Link]:
+        answer = self.features.links
+        return [] if answer is None else answer(self.model)
+
+    def extent(self, line: int) -> tuple[int, int] | None:
+        answer = self.features.extent
+        return None if answer is None else answer(self.model, line)
+
+    def offer(self) -> Offer | None:
+        answer = self.features.offer
+        return None if answer is None else answer(self.model)
+
+    def uses(self) -> list[Use]:
+        answer = self.features.uses
+        return [] if answer is None else answer(self.model)
+
+    def scripts(self) -> Scripts:
+        answer = self.features.scripts
+        return Scripts([]) if answer is None else answer(self.model)
 
 
 def open_text(text: str, name: str = "", language_id: str = "") -> Content:

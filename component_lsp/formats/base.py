@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from ..aligned import Replaced
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Edit
 from ..document import Change, Document
 
 # Dialects: what the text is for. A component (CreateImageComponent's Content)
@@ -26,6 +26,7 @@ from ..document import Change, Document
 COMPONENT, TEMPLATE = "component", "template"
 
 Position = tuple[int, int]
+M = TypeVar("M")  # a format's model
 
 # Completion item kinds.
 KEYWORD, VARIABLE, SNIPPET, PROPERTY, VALUE = "keyword", "variable", "snippet", "property", "value"
@@ -128,26 +129,6 @@ def comment_runs(lines: list[str], inside: Callable[[int], bool] = lambda line: 
 def looks_like_yaml(first: str) -> bool:
     """True if a text whose first meaningful line is ``first`` is YAML-format content."""
     return _YAML_START.match(first.lstrip()) is not None
-
-
-# Editor features a format may offer, by name: what each function takes after the model, and gives.
-COMPLETE = "complete"  # (line, col) -> list[Item]
-HOVER = "hover"  # (line, col) -> Hover | None
-DEFINITION = "definition"  # (line, col) -> list[(start, end)], in this document
-REFERENCES = "references"  # (line, col, include the declaration) -> list[(start, end)]
-PREPARE_RENAME = "prepare_rename"  # (line, col) -> ((start, end), the name) | None
-RENAME = "rename"  # (line, col, new name) -> list[diagnostics.Edit]; raises ValueError (its message for the user) if it cannot
-FORMATTING = "formatting"  # (first line, last line, indent continuations) -> list[diagnostics.Edit]
-ON_TYPE = "on_type"  # (line, col, the character typed, indent continuations) -> list[diagnostics.Edit]
-SPLIT = "split"  # (bytes to keep for a COMPONENT line) -> Split | None: what moves to a new component past the limits
-BUDGET = "budget"  # () -> Budget: how much of the API's limits the text uses
-SYMBOLS = "symbols"  # () -> list[Symbol]: the outline
-FOLDING = "folding"  # () -> list[Fold]
-LINKS = "links"  # () -> list[Link]: what in the text points elsewhere (a COPY URL)
-EXTENT = "extent"  # (line) -> (first, last) lines of the instruction (a YAML task or key) after that line, or None
-OFFER = "offer"  # () -> Offer | None: what a component offers a template that uses it (its parameters, its steps)
-USES = "uses"  # () -> list[Use]: the components a template uses, with COMPONENT
-SCRIPTS = "scripts"  # () -> Scripts: the shell scripts the text runs (RUN's shell form, RunShellCommand)
 
 
 # Symbol kinds, as LSP numbers them (SymbolKind).
@@ -265,25 +246,49 @@ class Use(NamedTuple):
     arguments: tuple[Argument, ...]
 
 
-@dataclass(frozen=True)
-class Format:
-    """A content format: its name, its files, how it recognises its text, and how to open it.
+Span = tuple[Position, Position]
 
-    ``features`` maps a feature's name (``COMPLETE``, ``HOVER``, ...) to the
-    function that answers it over this format's model; a feature a format
-    does not have is answered with nothing. ``files`` maps a file name
-    (``Componentfile``) or a suffix (``.component``) to a dialect; ``languages`` maps an LSP language id to one. ``claims`` says,
-    from its first line that is neither blank nor a ``#`` comment, whether a
-    text in a file of another format is in this one (YAML content in a
-    ``.component`` file, say); a format never gives up its own files.
+
+@dataclass(frozen=True)
+class Features(Generic[M]):
+    """What a format answers over its model ``M``, feature by feature: a feature it lacks is None (the server
+    answers nothing for it). ``Content`` asks through these, with the same names."""
+
+    complete: Callable[[M, int, int], list[Item]] | None = None  # (line, col)
+    hover: Callable[[M, int, int], Hover | None] | None = None
+    definition: Callable[[M, int, int], list[Span]] | None = None  # in this document
+    references: Callable[[M, int, int, bool], list[Span]] | None = None  # (line, col, include the declaration)
+    prepare_rename: Callable[[M, int, int], tuple[Span, str] | None] | None = None  # (the name's range, the name)
+    rename: Callable[[M, int, int, str], list[Edit] | None] | None = None  # raises ValueError (why, for the user)
+    formatting: Callable[[M, int, int | None, bool], list[Edit]] | None = None  # (first, last line, indent)
+    on_type: Callable[[M, int, int, str, bool], list[Edit]] | None = None  # (line, col, typed, indent)
+    split: Callable[[M, int], Split | None] | None = None  # (bytes to keep for a COMPONENT line): past the limits
+    budget: Callable[[M], Budget] | None = None  # how much of the API's limits the text uses
+    symbols: Callable[[M], list[Symbol]] | None = None  # the outline
+    folding: Callable[[M], list[Fold]] | None = None
+    links: Callable[[M], list[Link]] | None = None  # what in the text points elsewhere (a COPY URL)
+    extent: Callable[[M, int], tuple[int, int] | None] | None = None  # the lines of the instruction after a line
+    offer: Callable[[M], Offer | None] | None = None  # what a component offers a template that uses it
+    uses: Callable[[M], list[Use]] | None = None  # the components a template uses, with COMPONENT
+    scripts: Callable[[M], Scripts] | None = None  # the shell scripts the text runs
+
+
+@dataclass(frozen=True)
+class Format(Generic[M]):
+    """A content format: its name, its files, how it recognises its text, how to open it, and what it answers.
+
+    ``files`` maps a file name (``Componentfile``) or a suffix
+    (``.component``) to a dialect; ``languages`` maps an LSP language id to
+    one. ``claims`` says, from its first line that is neither blank nor a ``#``
+    comment, whether a text in a file of another format is in this one (YAML
+    content in a ``.component`` file, say); a format never gives up its own
+    files. ``features`` gives its ``Features`` (and imports what they need,
+    its rules among them, the first time: a format may load late).
     """
 
     name: str
-    open: Callable[[Document, str], Model]  # (the text, the dialect)
-    features: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    open: Callable[[Document, str], M]  # (the text, the dialect)
+    features: Callable[[], Features[M]]
     files: dict[str, str] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
     claims: Callable[[str, str], bool] = lambda dialect, first: False  # (the dialect, the text's first meaningful line)
-    load: Callable[[], None] = lambda: (
-        None
-    )  # imports what a format imports only when first used (its rules, for the code list)

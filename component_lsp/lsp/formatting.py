@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..formats.base import FORMATTING, ON_TYPE
 from ..session import OpenDocument
 from . import params
 from .base import Call, Feature, document, text_edits
@@ -10,7 +9,7 @@ from .base import Call, Feature, document, text_edits
 
 def _format(call: Call, doc: OpenDocument, first: int, last: int | None) -> list[dict]:
     indent = call.session.settings.indent_continuations
-    return text_edits(call.session, doc, doc.content.ask(FORMATTING, first, last, indent) or [])
+    return text_edits(call.session, doc, doc.content.formatting(first, last, indent) or [])
 
 
 def formatting(call: Call):
@@ -36,7 +35,7 @@ def on_type_formatting(call: Call):
     if doc is None:
         return None
     line, col = doc.content.doc.to_model(*request.position, call.session.encoding)
-    edits = doc.content.ask(ON_TYPE, line, col, request.ch, call.session.settings.indent_continuations)
+    edits = doc.content.on_type(line, col, request.ch, call.session.settings.indent_continuations)
     return text_edits(call.session, doc, edits or [])
 
 

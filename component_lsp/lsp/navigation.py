@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..formats.base import DEFINITION, LINKS, PREPARE_RENAME, REFERENCES, RENAME
 from ..session import OpenDocument, Session
 from ..workspace import links
 from . import params
@@ -43,7 +42,7 @@ def definition(call: Call):
     if at is None:
         return None
     (doc, where), session = at, call.session
-    out = _locations(session, doc, doc.content.ask(DEFINITION, *where) or [])
+    out = _locations(session, doc, doc.content.definition(*where) or [])
     out += _elsewhere(session, links.definition(session.uses(doc), session.index, where))
     return out or None
 
@@ -54,7 +53,7 @@ def references(call: Call):
     if at is None:
         return None
     (doc, where), session = at, call.session
-    out = _locations(session, doc, doc.content.ask(REFERENCES, *where, request.include_declaration) or [])
+    out = _locations(session, doc, doc.content.references(*where, request.include_declaration) or [])
     found = links.references(doc.uri, session.uses(doc), session.index, where, request.include_declaration)
     return out + _elsewhere(session, found)
 
@@ -65,9 +64,7 @@ def document_highlight(call: Call):
     if at is None:
         return None
     doc, where = at
-    return [
-        {"range": call.session.range(doc, start, end)} for start, end in doc.content.ask(REFERENCES, *where, True) or []
-    ]
+    return [{"range": call.session.range(doc, start, end)} for start, end in doc.content.references(*where, True) or []]
 
 
 def prepare_rename(call: Call):
@@ -76,7 +73,7 @@ def prepare_rename(call: Call):
         return None
     doc, where = at
     try:
-        found = doc.content.ask(PREPARE_RENAME, *where)
+        found = doc.content.prepare_rename(*where)
     except ValueError as exc:  # understood, and cannot be done: the answer says why
         raise Refused(f"cannot rename: {exc}") from None
     if found is None:
@@ -92,7 +89,7 @@ def rename(call: Call):
         return None
     doc, where = at
     try:
-        found = doc.content.ask(RENAME, *where, request.new_name)
+        found = doc.content.rename(*where, request.new_name)
     except ValueError as exc:
         raise Refused(f"cannot rename: {exc}") from None
     if found is None:
@@ -106,8 +103,7 @@ def document_link(call: Call):
         return None
     session = call.session
     out: list[dict[str, Any]] = [
-        {"range": session.range(doc, link.start, link.end), "target": link.target}
-        for link in doc.content.ask(LINKS) or []
+        {"range": session.range(doc, link.start, link.end), "target": link.target} for link in doc.content.links() or []
     ]
     for use in session.uses(doc):  # COMPONENT lines that name a workspace component: to its file
         entry = session.index.component(use.name) if use.name else None

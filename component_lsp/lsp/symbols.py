@@ -11,7 +11,7 @@ from operator import is_
 from typing import NamedTuple
 
 from .. import budget
-from ..formats.base import FOLDING, SYMBOLS, Symbol
+from ..formats.base import Symbol
 from ..jsonrpc import Raw, array, encode
 from ..session import OpenDocument
 from . import params
@@ -60,7 +60,7 @@ def document_symbol(call: Call):
     if doc is None:
         return None
     session = call.session
-    found = doc.content.ask(SYMBOLS) or []
+    found = doc.content.symbols() or []
 
     def tree(symbol: Symbol) -> dict:
         out = {
@@ -96,7 +96,7 @@ def folding_range(call: Call):
     model, encoding = doc.content.doc, call.session.encoding
     moved = model.has_lone_cr  # only there are LSP lines not model lines
     texts = []
-    for fold in doc.content.ask(FOLDING) or []:
+    for fold in doc.content.folding() or []:
         first, last = fold.first, fold.last
         if moved:
             first, last = model.to_lsp(first, 0, encoding)[0], model.to_lsp(last, 0, encoding)[0]

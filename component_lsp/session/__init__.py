@@ -20,7 +20,7 @@ from ..client import Client, negotiate, position_encoding
 from ..config import DEFAULT, Config
 from ..diagnostics import Diagnostic
 from ..formats import Content, open_text
-from ..formats.base import TEMPLATE, USES, Use
+from ..formats.base import TEMPLATE, Use
 from ..jsonrpc import Raw, obj
 from ..workspace import links
 from ..workspace.scan import path_of
@@ -191,7 +191,7 @@ class Session:
 
     # -- the workspace ---------------------------------------------------------------
     def uses(self, doc: OpenDocument) -> list[Use]:
-        return (doc.content.ask(USES) or []) if doc.content.kind.dialect == TEMPLATE else []
+        return (doc.content.uses() or []) if doc.content.kind.dialect == TEMPLATE else []
 
     def used(self) -> set[str]:
         """The component names the open templates use."""

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 
 from ..document import Document
 from ..formats import Content, kind_by_name, open_text, stem
-from ..formats.base import COMPONENT, OFFER, TEMPLATE, USES, Offer, Use
+from ..formats.base import COMPONENT, TEMPLATE, Offer, Use
 from .scan import MAX_BYTES, MAX_FILE_BYTES, MAX_FILES, Walk, path_of, uri_of
 
 log = logging.getLogger(__name__)
@@ -46,19 +46,19 @@ class Entry:
         self._uses: list[Use] | None = None
         self.size = content.doc.byte_size
         if not live:  # a file on disk: keep what others need, not the model
-            self._offer = content.ask(OFFER) if dialect == COMPONENT else None
-            self._uses = (content.ask(USES) or []) if dialect == TEMPLATE else []
+            self._offer = content.offer() if dialect == COMPONENT else None
+            self._uses = (content.uses() or []) if dialect == TEMPLATE else []
 
     @property
     def offer(self) -> Offer | None:
         if self._offer is None and self.content is not None and self.dialect == COMPONENT:
-            self._offer = self.content.ask(OFFER)
+            self._offer = self.content.offer()
         return self._offer
 
     @property
     def uses(self) -> list[Use]:
         if self.content is not None and self.dialect == TEMPLATE:
-            return self.content.ask(USES) or []
+            return self.content.uses() or []
         return self._uses or []
 
     def edited(self) -> None:

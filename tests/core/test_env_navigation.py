@@ -4,7 +4,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from component_lsp.formats.base import DEFINITION, PREPARE_RENAME, REFERENCES, RENAME
 from helpers import content
 
 TEXT = 'ENV APP=/opt/app\nRUN cd $APP && ${APP}/run \\\n  && ls $APP\nENV APP="$APP/x" OTHER=1\nRUN echo $HOME $OTHER\n'
@@ -12,28 +11,28 @@ TEXT = 'ENV APP=/opt/app\nRUN cd $APP && ${APP}/run \\\n  && ls $APP\nENV APP="$
 
 def test_definition_goes_to_every_env_that_sets_it():
     model = content(TEXT)
-    assert model.ask(DEFINITION, 1, 9) == [((0, 4), (0, 7)), ((3, 4), (3, 7))]
-    assert model.ask(DEFINITION, 4, 11) == []  # HOME: the build VM's
-    assert model.ask(DEFINITION, 4, 1) == []  # a keyword
+    assert model.definition(1, 9) == [((0, 4), (0, 7)), ((3, 4), (3, 7))]
+    assert model.definition(4, 11) == []  # HOME: the build VM's
+    assert model.definition(4, 1) == []  # a keyword
 
 
 def test_references_across_continuations_with_or_without_the_definitions():
     model = content(TEXT)
     uses = [((1, 8), (1, 11)), ((1, 17), (1, 20)), ((2, 9), (2, 12)), ((3, 10), (3, 13))]
-    assert model.ask(REFERENCES, 2, 9, False) == uses
-    assert model.ask(REFERENCES, 0, 5, True) == sorted(uses + [((0, 4), (0, 7)), ((3, 4), (3, 7))])
+    assert model.references(2, 9, False) == uses
+    assert model.references(0, 5, True) == sorted(uses + [((0, 4), (0, 7)), ((3, 4), (3, 7))])
 
 
 def test_rename_renames_both_definitions_and_every_use_and_refuses_what_it_cannot():
     model = content(TEXT)
-    assert model.ask(PREPARE_RENAME, 1, 9) == (((1, 8), (1, 11)), "APP")
-    for edit in reversed(model.ask(RENAME, 1, 9, "ROOT")):
+    assert model.prepare_rename(1, 9) == (((1, 8), (1, 11)), "APP")
+    for edit in reversed(model.rename(1, 9, "ROOT")):
         model.edit(edit.start, edit.end, edit.text)
     assert model.doc.text == TEXT.replace("APP", "ROOT")
     with pytest.raises(ValueError, match="HOME is set by no ENV in this file"):
-        model.ask(PREPARE_RENAME, 4, 11)
+        model.prepare_rename(4, 11)
     with pytest.raises(ValueError, match="not a variable name"):
-        model.ask(RENAME, 0, 5, "1x")
+        model.rename(0, 5, "1x")
 
 
 NAMES = st.sampled_from(["A", "B", "PATH_1"])
@@ -66,10 +65,10 @@ def test_a_rename_changes_exactly_the_places_references_gives(pieces):
     for line in range(len(model.doc.lines)):
         for col in range(len(model.doc.line_text(line)) + 1):
             try:
-                edits = model.ask(RENAME, line, col, "NEW")
+                edits = model.rename(line, col, "NEW")
             except ValueError:
-                assert model.ask(DEFINITION, line, col) == []
+                assert model.definition(line, col) == []
                 continue
             if edits is None:
                 continue
-            assert sorted((e.start, e.end) for e in edits) == model.ask(REFERENCES, line, col, True)
+            assert sorted((e.start, e.end) for e in edits) == model.references(line, col, True)

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from component_lsp.formats.base import FORMATTING, ON_TYPE
 from helpers import CORPUS, content
 from helpers.generators import dockerfile_text
 
@@ -18,7 +17,7 @@ STYLE = {"Lint.KeywordCase"}  # what formatting fixes
 
 def formatted(text: str, indent: bool = True, first: int = 0, last: int | None = None) -> str:
     model = content(text)
-    for edit in reversed(model.ask(FORMATTING, first, last, indent) or []):  # YAML: left to the YAML tools
+    for edit in reversed(model.formatting(first, last, indent) or []):  # YAML: left to the YAML tools
         model.edit(edit.start, edit.end, edit.text)
     return model.doc.text
 
@@ -72,7 +71,7 @@ def test_the_corpus_formats_without_changing_its_meaning():
 
 def typed_enter(text: str, line: int, indent: bool = True) -> str:
     model = content(text)
-    for edit in reversed(model.ask(ON_TYPE, line, 0, "\n", indent) or []):
+    for edit in reversed(model.on_type(line, 0, "\n", indent) or []):
         model.edit(edit.start, edit.end, edit.text)
     return model.doc.text
 
@@ -88,7 +87,7 @@ def test_enter_after_a_trailing_backslash_indents_the_new_line_as_format_documen
     assert typed_enter("RUN <<EOF\n  x \\\n\nEOF\n", 2) == "RUN <<EOF\n  x \\\n\nEOF\n"  # a heredoc's body
     assert typed_enter("RUN a \\\n\n", 1, indent=False) == "RUN a \\\n\n"  # the setting off: left as it is
     assert typed_enter("# escape=`\nRUN a `\n\n", 2) == "# escape=`\nRUN a `\n    \n"
-    assert content("RUN a \\\n\n").ask(ON_TYPE, 1, 0, "x", True) == []  # only Enter
+    assert content("RUN a \\\n\n").on_type(1, 0, "x", True) == []  # only Enter
 
 
 @pytest.mark.slow

@@ -5,7 +5,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from component_lsp.document import UTF8, UTF16
-from component_lsp.formats.base import FOLDING, FORMATTING, SCRIPTS, SYMBOLS, USES
 from helpers import content, edit_lsp
 from helpers.generators import PIECES, dockerfile_text
 
@@ -32,9 +31,9 @@ def snapshot(analysis):
         analysis.format.name,
         parsed,
         analysis.diagnostics(),
-        analysis.ask(SYMBOLS),
-        analysis.ask(FORMATTING, 0, None, True),
-        analysis.ask(FOLDING),
+        analysis.symbols(),
+        analysis.formatting(0, None, True),
+        analysis.folding(),
     )
 
 
@@ -87,7 +86,7 @@ def test_incremental_equals_full_in_a_template_and_its_uses_too(text, lines, dat
         )
         fresh = content(analysis.doc.text, TEMPLATE)
         assert snapshot(analysis) == snapshot(fresh)
-        assert analysis.ask(USES) == fresh.ask(USES)
+        assert analysis.uses() == fresh.uses()
 
 
 def test_typing_a_continuation_extends_the_instruction():
@@ -117,8 +116,8 @@ def test_what_is_kept_per_instruction_survives_several_edits_between_asks(text, 
     for start, end, new in data.draw(edits(text)) + data.draw(edits(text)):
         edit_lsp(analysis, start, end, new, UTF16)
         if data.draw(st.integers(0, 3)) == 0:
-            assert analysis.ask(SYMBOLS) == content(analysis.doc.text).ask(SYMBOLS)
-    assert analysis.ask(SYMBOLS) == content(analysis.doc.text).ask(SYMBOLS)
+            assert analysis.symbols() == content(analysis.doc.text).symbols()
+    assert analysis.symbols() == content(analysis.doc.text).symbols()
 
 
 SCRIPT_INSERTS = st.one_of(
@@ -140,7 +139,7 @@ def scripts_of(analysis):
         None
         if s is None
         else (s.text, s.directives, s.place(0, 0), s.place(0, len(s.text)), s.place(len(s.text) // 2, len(s.text)))
-        for s in analysis.ask(SCRIPTS).scripts
+        for s in analysis.scripts().scripts
     ]
 
 
@@ -163,20 +162,20 @@ def test_the_outline_after_more_edits_than_are_remembered_is_built_anew():
     from component_lsp.formats.dockerfile.model import REPLACED_KEPT
 
     analysis = content("RUN a\n" * 10)
-    first = analysis.ask(SYMBOLS)
+    first = analysis.symbols()
     for n in range(REPLACED_KEPT + 1 + (REPLACED_KEPT + 1) % 2):  # an even number: the text as it was
         analysis.edit((5, 4), (5, 5), "b" if n % 2 == 0 else "a")
     assert analysis.model.replaced_since(analysis.model.memo["outline"][0]) is None
-    again = analysis.ask(SYMBOLS)
+    again = analysis.symbols()
     assert again == first and again[0] is not first[0]  # equal, but made anew, not patched
 
 
 def test_an_unchanged_instruction_keeps_its_outline_entry_and_a_moved_one_does_not():
     analysis = content("RUN a\nRUN b\nRUN c\nRUN d\n")
-    before = analysis.ask(SYMBOLS)
+    before = analysis.symbols()
     analysis.edit((1, 4), (1, 5), "x")  # same lines: RUN b is new, RUN c built again (right after it), RUN d kept
-    after = analysis.ask(SYMBOLS)
+    after = analysis.symbols()
     assert after[0] is before[0] and after[3] is before[3] and after[1] != before[1] and after[2] == before[2]
     analysis.edit((1, 5), (1, 5), "\n")  # a line more: RUN d moves down
-    moved = analysis.ask(SYMBOLS)
+    moved = analysis.symbols()
     assert moved[0] is before[0] and moved[-1].start == (4, 0) and moved[-1] is not after[3]

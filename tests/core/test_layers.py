@@ -72,6 +72,7 @@ LAYERS = [
     + ["component_lsp.formats.dockerfile.scripts", "component_lsp.formats.yaml.scripts"],
     ["component_lsp.formats.dockerfile.rules", "component_lsp.formats.yaml.rules"],
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
+    ["component_lsp.formats.yaml.features"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats"],
     [
@@ -207,6 +208,6 @@ def test_the_checker_catches_imports_that_point_up_or_sideways():
         "component_lsp.formats.dockerfile.rules.paths": {"component_lsp.formats.dockerfile.rules.base"},
     }
     assert violations(edges) == [
-        "component_lsp.document (layer 0) imports component_lsp.session (layer 16)",
+        "component_lsp.document (layer 0) imports component_lsp.session (layer 17)",
         "component_lsp.formats.dockerfile.hover (layer 7) imports component_lsp.formats.dockerfile.rules.keywords (layer 7)",
     ]

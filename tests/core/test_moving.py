@@ -7,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from component_lsp import limits, moving
-from component_lsp.formats.base import USES
 from helpers import content
 
 FREE = lambda path, name: False  # noqa: E731  (nothing exists)
@@ -20,7 +19,7 @@ def over(text: str, name: str = "file:///w/app.component") -> set[str]:
 
 def apply(text: str, name: str, path: str = "/w/app.component"):
     c = content(text, name)
-    move = moving.plan(c, path, c.ask(USES) or [], FREE)
+    move = moving.plan(c, path, c.uses() or [], FREE)
     assert move is not None
     c.edit(move.start, move.end, move.replacement)
     return move, c.doc.text

@@ -3,16 +3,7 @@
 import pytest
 from hypothesis import given, settings
 
-from component_lsp.formats.base import (
-    FOLDING,
-    FUNCTION,
-    LINKS,
-    MODULE,
-    NAMESPACE,
-    PROPERTY_SYMBOL,
-    SYMBOLS,
-    VARIABLE_SYMBOL,
-)
+from component_lsp.formats.base import FUNCTION, MODULE, NAMESPACE, PROPERTY_SYMBOL, VARIABLE_SYMBOL
 from helpers import content
 from helpers.generators import dockerfile_text, yaml_text
 
@@ -21,7 +12,7 @@ TEMPLATE = "file:///w/t.imagetemplate"
 
 
 def outline(text, name="file:///w/a.component"):
-    return content(text, name).ask(SYMBOLS)
+    return content(text, name).symbols()
 
 
 def test_instructions_with_their_variables_and_a_components_parameters():
@@ -55,16 +46,16 @@ def test_a_yaml_component_has_parameters_and_tasks_with_their_actions():
 
 
 def test_folding_multi_line_instructions_comment_runs_and_yaml_blocks():
-    folds = content("# a\n# b\nRUN a \\\n  # inside\n  b\nRUN c\n").ask(FOLDING)
+    folds = content("# a\n# b\nRUN a \\\n  # inside\n  b\nRUN c\n").folding()
     assert [(f.first, f.last, f.kind) for f in folds] == [(0, 1, "comment"), (2, 4, "")]
-    folds = content("# a\n# b\nTasks:\n  - Name: a\n    Action: Reboot\n", YAML).ask(FOLDING)
+    folds = content("# a\n# b\nTasks:\n  - Name: a\n    Action: Reboot\n", YAML).folding()
     assert [(f.first, f.last, f.kind) for f in folds] == [(0, 1, "comment"), (2, 4, ""), (3, 4, "")]
 
 
 def test_links_are_copy_urls():
     links = content(
         "COPY https://x.example/a.tgz?v /opt/\nCOPY http://x.example/b /opt/\nCOPY /tmp/c /opt/\nRUN curl https://x.example/d\n"
-    ).ask(LINKS)
+    ).links()
     assert [(link.start, link.end, link.target) for link in links] == [
         ((0, 5), (0, 30), "https://x.example/a.tgz?v"),
         ((1, 5), (1, 23), "http://x.example/b"),
@@ -77,11 +68,11 @@ def test_links_are_copy_urls():
 def test_every_symbol_holds_its_selection_and_its_children_in_any_text(text):
     model = content(text)
     lines = len(model.doc.lines)
-    for symbol in model.ask(SYMBOLS):
+    for symbol in model.symbols():
         assert symbol.start <= symbol.select_start <= symbol.select_end <= symbol.end and symbol.end[0] < lines
         for child in symbol.children:
             assert symbol.start <= child.start <= child.end <= symbol.end
-    for fold in model.ask(FOLDING):
+    for fold in model.folding():
         assert 0 <= fold.first < fold.last < lines
 
 
@@ -91,24 +82,22 @@ def test_every_symbol_holds_its_selection_and_its_children_in_any_text(text):
 def test_yaml_symbols_and_folds_stay_in_the_text(text):
     model = content(text, YAML)
     lines = len(model.doc.lines)
-    for symbol in model.ask(SYMBOLS):
+    for symbol in model.symbols():
         assert symbol.start <= symbol.select_start <= symbol.select_end <= symbol.end and symbol.end[0] < lines
         for child in symbol.children:
             assert child.start <= child.select_start <= child.select_end <= child.end
-    for fold in model.ask(FOLDING):
+    for fold in model.folding():
         assert 0 <= fold.first < fold.last < lines
 
 
 def test_the_budget_counts_bytes_and_commands_or_tasks():
-    from component_lsp.formats.base import BUDGET
-
-    assert tuple(content("# é\nRUN a \\\n  b\nRUN c\n").ask(BUDGET)) == (
+    assert tuple(content("# é\nRUN a \\\n  b\nRUN c\n").budget()) == (
         len("# é\nRUN a \\\n  b\nRUN c\n".encode()),
         2,
         "commands",
         True,
     )
-    assert tuple(content("Tasks:\n  - Name: a\n    Action: Reboot\n  - Action: Reboot\n", YAML).ask(BUDGET))[1:] == (
+    assert tuple(content("Tasks:\n  - Name: a\n    Action: Reboot\n  - Action: Reboot\n", YAML).budget())[1:] == (
         2,
         "tasks",
         False,
@@ -119,10 +108,9 @@ def test_the_budget_counts_bytes_and_commands_or_tasks():
 @settings(max_examples=200, deadline=None)
 @given(yaml_text())
 def test_a_yaml_components_tasks_are_counted_from_its_cuts_as_from_the_text_read_whole(text):
-    from component_lsp.formats.base import BUDGET
     from component_lsp.formats.yaml.segments import TASK
 
     opened = content(text, YAML)
     model = opened.model
     whole = sum(1 for placed in model.placed() if placed.part.kind == TASK) if model.reads() else 0
-    assert opened.ask(BUDGET).items == whole
+    assert opened.budget().items == whole

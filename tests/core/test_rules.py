@@ -5,7 +5,7 @@ import pytest
 from component_lsp import budget, ignores
 from component_lsp.diagnostics import RULES, WARNING
 from component_lsp.formats import load_all
-from component_lsp.formats.base import COMPONENT, TEMPLATE, USES
+from component_lsp.formats.base import COMPONENT, TEMPLATE
 from component_lsp.workspace import links
 from component_lsp.workspace.index import Index
 from helpers import content
@@ -41,7 +41,7 @@ def diagnostics(text: str, kind: str = COMPONENT):
         index.opened(f"file:///w/{name}", content(body, f"file:///w/{name}"))
     model = Analysis(text, kind)
     return ignores.apply(
-        model, model.diagnostics() + budget.nearly_full(model) + links.check(model.ask(USES) or [], index)
+        model, model.diagnostics() + budget.nearly_full(model) + links.check(model.uses() or [], index)
     )
 
 

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from component_lsp.cli import Options, check
 from component_lsp.diagnostics import WARNING, code_url
 from component_lsp.document import UTF8, UTF16
-from component_lsp.formats.base import SCRIPTS
 from component_lsp.shell import shellcheck
 from component_lsp.shell.shellcheck import Unavailable, Unit
 from component_lsp.shellchecking import ShellChecking
@@ -30,7 +29,7 @@ def test_the_real_shellcheck_is_there():
 def _checked(text, name="file:///w/a.component"):
     """The document, and ShellCheck's diagnostics placed in it."""
     doc = content(text, name)
-    found = doc.ask(SCRIPTS)
+    found = doc.scripts()
     units = [shellcheck.unit(s.text, found.defined, s.directives) for s in found.present()]
     out = []
     for script, results in zip(found.present(), shellcheck.check(BINARY, units), strict=True):
@@ -331,11 +330,11 @@ def test_a_directive_edited_in_place_above_a_run_reaches_its_script():
     """The directives of the comments above a RUN are kept with the RUN: editing one in place parses the RUN
     again (parsing starts at the edited line), so what is kept follows it."""
     doc = content("ENV A=1\n# note\n# shellcheck disable=SC2086\nRUN echo $A\nRUN ls $1\n")
-    assert [s.directives for s in doc.ask(SCRIPTS).present()] == [("disable=SC2086",), ()]
+    assert [s.directives for s in doc.scripts().present()] == [("disable=SC2086",), ()]
     doc.edit((2, 21), (2, 27), "SC2154")
-    assert [s.directives for s in doc.ask(SCRIPTS).present()] == [("disable=SC2154",), ()]
+    assert [s.directives for s in doc.scripts().present()] == [("disable=SC2154",), ()]
     doc.edit((1, 0), (1, 6), "# shellcheck disable=SC2034")
-    assert [s.directives for s in doc.ask(SCRIPTS).present()] == [("disable=SC2034", "disable=SC2154"), ()]
+    assert [s.directives for s in doc.scripts().present()] == [("disable=SC2034", "disable=SC2154"), ()]
 
 
 @given(st.integers(0, 3000), st.lists(st.integers(0, 2999), max_size=20))

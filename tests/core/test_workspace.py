@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from component_lsp.formats.base import USES
 from component_lsp.workspace import links, scan
 from component_lsp.workspace.index import Index
 from helpers import content
@@ -139,7 +138,7 @@ def linked(tmp_path, template: str):
     )
     index = indexed(tmp_path)
     model = content(template, (tmp_path / "main.imagetemplate").as_uri())
-    return index, model.ask(USES)
+    return index, model.uses()
 
 
 def test_a_template_follows_the_component_it_names(tmp_path):

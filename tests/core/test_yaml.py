@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from component_lsp.fixes import fix_all
-from component_lsp.formats.base import DEFINITION, PREPARE_RENAME, REFERENCES, RENAME
 from component_lsp.formats.yaml.reading import Mapping, Scalar, Sequence
 from component_lsp.formats.yaml.segments import PARAM, TASK, TOP
 from component_lsp.formats.yaml.syntax import key_text
@@ -507,13 +506,13 @@ def test_hover_on_a_reference_to_a_later_task_says_it_is_not_before():
 def test_definition_and_references_of_parameters_and_tasks():
     doc = content(EXAMPLES[0], NAME)
     x_use, x_key = (8, 36), (1, 2)
-    assert doc.ask(DEFINITION, *x_use) == [(x_key, (1, 3))]
-    assert doc.ask(REFERENCES, *x_key, True) == [((1, 2), (1, 3)), ((8, 36), (8, 37))]
-    assert doc.ask(REFERENCES, *x_key, False) == [((8, 36), (8, 37))]
+    assert doc.definition(*x_use) == [(x_key, (1, 3))]
+    assert doc.references(*x_key, True) == [((1, 2), (1, 3)), ((8, 36), (8, 37))]
+    assert doc.references(*x_key, False) == [((8, 36), (8, 37))]
     count_use = (12, 30)  # {{count.stdout}}: on "count"
-    assert doc.ask(DEFINITION, *count_use) == [((5, 10), (5, 15))]
-    assert doc.ask(REFERENCES, 5, 12, True) == [((5, 10), (5, 15)), ((12, 29), (12, 34))]
-    assert doc.ask(DEFINITION, 6, 14) == []  # an action is not a symbol
+    assert doc.definition(*count_use) == [((5, 10), (5, 15))]
+    assert doc.references(5, 12, True) == [((5, 10), (5, 15)), ((12, 29), (12, 34))]
+    assert doc.definition(6, 14) == []  # an action is not a symbol
 
 
 def test_rename_changes_the_declaration_and_every_use():
@@ -523,11 +522,11 @@ def test_rename_changes_the_declaration_and_every_use():
         .replace("Name: count", 'Name: "count"'),
         NAME,
     )
-    edits = doc.ask(RENAME, 5, 12, "counted")
+    edits = doc.rename(5, 12, "counted")
     for e in reversed(edits):
         doc.edit(e.start, e.end, e.text)
     assert 'Name: "counted"' in doc.doc.text and doc.doc.text.count("counted.stdout") == 2 and doc.diagnostics() == []
-    assert doc.ask(PREPARE_RENAME, 1, 2) == (((1, 2), (1, 3)), "x")
+    assert doc.prepare_rename(1, 2) == (((1, 2), (1, 3)), "x")
 
 
 @pytest.mark.parametrize(
@@ -536,14 +535,14 @@ def test_rename_changes_the_declaration_and_every_use():
 def test_a_rename_that_would_break_references_is_refused(new, why):
     doc = content(EXAMPLES[0], NAME)
     with pytest.raises(ValueError, match=why):
-        doc.ask(RENAME, 5, 12, new)
+        doc.rename(5, 12, new)
 
 
 def test_no_rename_while_the_yaml_does_not_read():
     doc = content(EXAMPLES[0] + "  - Name: 'broken\n", NAME)
-    assert doc.ask(PREPARE_RENAME, 1, 2) is None
+    assert doc.prepare_rename(1, 2) is None
     with pytest.raises(ValueError, match="not valid YAML"):
-        doc.ask(RENAME, 1, 2, "y")
+        doc.rename(1, 2, "y")
 
 
 def test_a_misspelt_key_is_never_offered_a_name_the_mapping_has_or_a_value_cannot_take():

@@ -74,7 +74,6 @@ def test_the_yaml_document_is_a_clean_16_kb_component(documents):
 
 @pytest.mark.slow
 def test_the_template_is_16_kb_linked_to_its_workspace_with_one_warning(documents, tmp_path):
-    from component_lsp.formats.base import USES
     from component_lsp.workspace import links
     from component_lsp.workspace.index import Index
 
@@ -85,7 +84,7 @@ def test_the_template_is_16_kb_linked_to_its_workspace_with_one_warning(document
     assert len(index.disk) == sample.components == 500
     analysis = content(sample.text, (tmp_path / "main.imagetemplate").as_uri())
     assert analysis.diagnostics() == [] and sample.size <= 16 * 1024 and sample.instructions <= 127
-    uses = analysis.ask(USES)
+    uses = analysis.uses()
     assert len(uses) > 50 and all(index.component(use.name) for use in uses)
     assert [d.code for d in links.check(uses, index)] == ["Lint.UnknownComponentParameter"]  # the last line: --colour
     lines = sample.text.split("\n")

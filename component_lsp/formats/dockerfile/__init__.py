@@ -7,28 +7,7 @@ say, what keywords are); ``rules`` and the features (``completion``,
 them to an editable document.
 """
 
-from ..base import (
-    BUDGET,
-    COMPLETE,
-    COMPONENT,
-    DEFINITION,
-    EXTENT,
-    FOLDING,
-    FORMATTING,
-    HOVER,
-    LINKS,
-    OFFER,
-    ON_TYPE,
-    PREPARE_RENAME,
-    REFERENCES,
-    RENAME,
-    SCRIPTS,
-    SPLIT,
-    SYMBOLS,
-    TEMPLATE,
-    USES,
-    Format,
-)
+from ..base import COMPONENT, TEMPLATE, Features, Format
 from .completion import complete
 from .formatting import format_edits, on_type
 from .hover import hover
@@ -39,28 +18,30 @@ from .outline import budget, folding, links, symbols
 from .scripts import scripts
 from .splitting import split
 
-FORMAT = Format(
+FEATURES: Features[DockerfileModel] = Features(
+    complete=complete,
+    hover=hover,
+    offer=offer,
+    uses=uses,
+    extent=extent,
+    symbols=symbols,
+    folding=folding,
+    links=links,
+    budget=budget,
+    split=split,
+    formatting=format_edits,
+    on_type=on_type,
+    definition=definition,
+    references=references,
+    prepare_rename=prepare_rename,
+    rename=rename,
+    scripts=scripts,
+)
+
+FORMAT: Format[DockerfileModel] = Format(
     name="dockerfile",
     open=DockerfileModel,
-    features={
-        COMPLETE: complete,
-        HOVER: hover,
-        OFFER: offer,
-        USES: uses,
-        EXTENT: extent,
-        SYMBOLS: symbols,
-        FOLDING: folding,
-        LINKS: links,
-        BUDGET: budget,
-        SPLIT: split,
-        FORMATTING: format_edits,
-        ON_TYPE: on_type,
-        DEFINITION: definition,
-        REFERENCES: references,
-        PREPARE_RENAME: prepare_rename,
-        RENAME: rename,
-        SCRIPTS: scripts,
-    },
+    features=lambda: FEATURES,
     files={
         "Componentfile": COMPONENT,
         ".component": COMPONENT,
