@@ -27,7 +27,6 @@ from .shell import shellcheck
 from .shell.shellcheck import Found, Unavailable, Unit
 
 DELAY = 0.4  # seconds of quiet after a change before ShellCheck runs
-_DIAGNOSTICS = operator.itemgetter(3)  # an entry's diagnostics
 KEPT = 50_000  # scripts whose findings are kept (past that, the oldest half goes)
 
 
@@ -49,23 +48,45 @@ def _first_line(script: Script) -> int:
     return script.place(0, 0)[0][0]
 
 
+class Entry(NamedTuple):
+    """One script of a document as last asked about."""
+
+    script: Script
+    unit: Unit  # what ShellCheck is asked: the script with its directives and the variables it names
+    results: list[Found] | None  # ShellCheck's findings; None while not known
+    diagnostics: list[Diagnostic]  # the findings placed in the document
+    line: int  # the line the script began on when they were placed
+
+
+_DIAGNOSTICS = operator.attrgetter("diagnostics")
+
+
+class Waiting(NamedTuple):
+    """A document's scripts waiting for ShellCheck."""
+
+    units: list[Unit]
+    due: float  # when (time.monotonic) the user's pause is long enough
+    wake: Callable[[], None] | None  # how to tell the server that findings came
+
+
 class Placed(NamedTuple):
-    """A document's scripts as last asked about: an entry per place of the list (None where it holds no script):
-    (script, Unit, findings or None, diagnostics, the line the script began on when they were placed)."""
+    """A document's scripts as last asked about: an entry per place of the list (None where it holds no script)."""
 
     scripts: list
     defined: tuple[str, ...]
     edits: int  # Scripts.edits then
     since: Callable | None  # Scripts.since then: the log of the model the entries follow
-    entries: list
+    entries: list[Entry | None]
     groups: list[list[Diagnostic]]
     waiting: list[int]  # the scripts not checked yet, by place
     generation: int  # ShellChecking.generation then: while it is the same, no findings came for the waiting
 
 
-def _entry(script: Script | None, defined: tuple[str, ...]) -> tuple | None:
-    """A script's entry before its findings are known: (script, Unit, None, no diagnostics, 0)."""
-    return None if script is None else (script, shellcheck.unit(script.text, defined, script.directives), None, [], 0)
+def _entry(script: Script | None, defined: tuple[str, ...]) -> Entry | None:
+    """A script's entry before its findings are known."""
+    return (
+        None if script is None else Entry(script, shellcheck.unit(script.text, defined, script.directives), None, [], 0)
+    )
 
 
 def _followed(before: Placed, found: Scripts) -> Followed | None:
@@ -90,28 +111,31 @@ def _patch(
     component's variables changed) the key of every script made again, the entry anew where it changed; the
     places to look at again, and whether the list of lists changes (a script that had findings was replaced, or
     they moved)."""
-    regroup = any(entry[3] for entry in followed.dropped if entry is not None and entry is not STALE)
+    regroup = any(entry.diagnostics for entry in followed.dropped if entry is not None and entry is not STALE)
     todo = []
     for lo, hi in followed.built:
         for k in range(lo, hi):
             old = entries[k]
-            regroup = regroup or (old is not STALE and old is not None and bool(old[3]))
+            regroup = regroup or (old is not STALE and old is not None and bool(old.diagnostics))
             entries[k] = _entry(scripts[k], defined)
             todo.append(k)
     if followed.moved is not None:  # a whole instruction moves: its findings, as many lines as it did
         for k in range(followed.moved, len(entries)):
             entry = entries[k]
-            if entry is not None and entry[3]:
-                script, unit, results, placed, line = entry
-                now = _first_line(script)
-                if now != line:
-                    entries[k] = (script, unit, results, [d.moved(now - line) for d in placed], now)
+            if entry is not None and entry.diagnostics:
+                now = _first_line(entry.script)
+                if now != entry.line:
+                    moved = [d.moved(now - entry.line) for d in entry.diagnostics]
+                    entries[k] = entry._replace(diagnostics=moved, line=now)
                     regroup = True
     if redefined:  # only the scripts that name a variable that came or went: the others keep their findings
         for k, entry in enumerate(entries):
-            if entry is not None and entry[1] != (unit := shellcheck.unit(entry[0].text, defined, entry[0].directives)):
-                regroup = regroup or bool(entry[3])
-                entries[k] = (entry[0], unit, None, [], 0)
+            if entry is None:
+                continue
+            unit = shellcheck.unit(entry.script.text, defined, entry.script.directives)
+            if entry.unit != unit:
+                regroup = regroup or bool(entry.diagnostics)
+                entries[k] = Entry(entry.script, unit, None, [], 0)
                 todo.append(k)
     return todo, regroup
 
@@ -126,7 +150,7 @@ class ShellChecking:
         self.placed: dict[str, Placed] = {}  # by URI: what ``diagnostics`` answered last
         self.lock = threading.Lock()
         self.ready = threading.Condition(self.lock)
-        self.pending: dict[str, tuple[list[Unit], float, Callable[[], None] | None]] = {}  # by URI: what to check, when
+        self.pending: dict[str, Waiting] = {}  # by URI: what to check, when
         self.worker: threading.Thread | None = None
         self.arrived: set[str] = set()  # URIs with new findings, for the server's thread
         self.notes: list[str] = []  # for the log, once each
@@ -190,15 +214,16 @@ class ShellChecking:
         waiting: list[int] = []
         for k in todo:
             entry = entries[k]
-            if entry is None or entry[2] is not None:
+            if entry is None or entry.results is not None:
                 continue
-            script, unit = entry[0], entry[1]
-            results = known.get(unit)
+            results = known.get(entry.unit)
             if results is None:
                 waiting.append(k)
                 continue
-            placed = shellcheck.diagnostics(results, script.place)
-            entries[k] = (script, unit, results, placed, _first_line(script) if placed else 0)
+            placed = shellcheck.diagnostics(results, entry.script.place)
+            entries[k] = entry._replace(
+                results=results, diagnostics=placed, line=_first_line(entry.script) if placed else 0
+            )
             if placed:
                 groups = None
         if groups is None:
@@ -212,7 +237,7 @@ class ShellChecking:
         if carried:
             waiting = sorted(carried + waiting)
         self.placed[uri] = Placed(scripts, defined, found.edits, found.since, entries, groups, waiting, generation)
-        return groups, [entries[k][1] for k in waiting]
+        return groups, [entries[k].unit for k in waiting]
 
     # -- in the background -------------------------------------------------------------
     def schedule(self, uri: str, missing: list[Unit], wake: Callable[[], None] | None) -> None:
@@ -223,9 +248,9 @@ class ShellChecking:
                     self.ready.notify()
                 return
             waiting = self.pending.get(uri)
-            if waiting is not None and waiting[0] == missing:
+            if waiting is not None and waiting.units == missing:
                 return  # asked again for the same text (a pull, a hover's publish): the pause is not restarted
-            self.pending[uri] = (missing, time.monotonic() + DELAY, wake)
+            self.pending[uri] = Waiting(missing, time.monotonic() + DELAY, wake)
             if self.worker is None:
                 self.worker = threading.Thread(target=self._work, name="component-lsp-shellcheck", daemon=True)
                 self.worker.start()
@@ -242,12 +267,13 @@ class ShellChecking:
             with self.ready:
                 while True:
                     now = time.monotonic()
-                    due = [uri for uri, (_, at, _) in self.pending.items() if at <= now]
+                    due = [uri for uri, waiting in self.pending.items() if waiting.due <= now]
                     if due:
                         uri = due[0]
-                        units, _, wake = self.pending.pop(uri)
+                        waiting = self.pending.pop(uri)
+                        units, wake = waiting.units, waiting.wake
                         break
-                    soonest = min((at for _, at, _ in self.pending.values()), default=None)
+                    soonest = min((waiting.due for waiting in self.pending.values()), default=None)
                     self.ready.wait(None if soonest is None else max(0.0, soonest - now))
             self._run(uri, units, wake)
 
