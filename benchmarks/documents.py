@@ -254,3 +254,21 @@ def samples(names: list[str]) -> list[Sample]:
 
 SIZES = ["1 KB", "16 KB", "250 KB", "1 MB", "16 KB flagged", "1 MB flagged", "16 KB YAML", "16 KB template"]
 OURS_ONLY = {"16 KB YAML", "16 KB template"}  # a format, and templates with a workspace, the peer does not read
+
+
+def main() -> None:
+    """``python benchmarks/documents.py FOLDER``: every document as ``FOLDER/documents.json`` (each sample's
+    fields, its size, and whether only ours reads it), and the template's workspace in ``FOLDER/workspace``: what
+    the tests check of the benchmark's documents, without importing the benchmark."""
+    import json
+    import sys
+    from dataclasses import asdict
+
+    out = Path(sys.argv[1])
+    workspace(out / "workspace", 500)
+    found = [{**asdict(s), "size": s.size, "ours_only": s.name in OURS_ONLY} for s in samples(SIZES)]
+    (out / "documents.json").write_text(json.dumps(found))
+
+
+if __name__ == "__main__":
+    main()

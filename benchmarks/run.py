@@ -32,6 +32,8 @@ import time
 from pathlib import Path
 
 from documents import OURS_ONLY, SIZES, Sample, samples, workspace
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "helpers"))
 from lspclient import Client
 
 HERE = Path(__file__).resolve().parent

@@ -216,7 +216,3 @@ def for_folder(folder: str) -> Config:
     """The configuration of the files in a folder: the nearest one; the defaults if there is none (ConfigError if broken)."""
     found = find(folder)
     return (read(found) or DEFAULT) if found else DEFAULT
-
-
-def for_file(path: str) -> Config:
-    return for_folder(os.path.dirname(os.path.abspath(path)))

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # helpers
-sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))  # lspclient: the bare JSON-RPC client
 
 # ShellCheck is off unless a test turns it on (its findings arrive after a pause, and would race the exact
 # diagnostics other tests expect). The servers the tests start inherit this; settings and --shellcheck win over it.

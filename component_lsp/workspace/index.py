@@ -175,15 +175,6 @@ class Index:
             self.generation += 1
         return ended
 
-    def finish(self, roots: list[str]) -> None:
-        """Index these folders now, on this thread (the CLI's way)."""
-        self.roots = [os.path.normpath(root) for root in roots]
-        began = time.perf_counter()
-        for found in self.found(self.roots):
-            self._incoming.append(found)
-        self._incoming.append(time.perf_counter() - began)
-        self.take()
-
     # -- files ---------------------------------------------------------------------
     @staticmethod
     def _read(path: str) -> Entry | None:

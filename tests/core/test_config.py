@@ -40,7 +40,7 @@ def test_the_nearest_configuration_wins_and_its_own_file_before_pyproject(tmp_pa
     )
     assert config.find(str(tmp_path / "a")) == str(tmp_path / "a" / ".component-lsp.toml")
     assert config.find(str(tmp_path / "b")) == str(tmp_path / "pyproject.toml")
-    assert config.for_file(str(tmp_path / "b" / "x.component")).ignore == ("Lint.KeywordCase",)
+    assert config.for_folder(str(tmp_path / "b")).ignore == ("Lint.KeywordCase",)
 
 
 def d(code: str, severity: int) -> Diagnostic:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from component_lsp.workspace import links, scan
 from component_lsp.workspace.index import Index
 from helpers import content
+from helpers import indexed as walked
 
 ARN = "COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/"
 APP = "Parameters:\n  port:\n    Type: Number\n  debug:\n    Type: Boolean\n    DefaultValue: false\nTasks:\n  - Name: serve\n    Action: RunShellCommand\n    Properties:\n      commandContent: serve {{ port }}\n"
@@ -25,9 +26,7 @@ def write(root, files: dict[str, str | bytes]) -> None:
 
 
 def indexed(root) -> Index:
-    index = Index()
-    index.finish([str(root)])
-    return index
+    return walked([str(root)])
 
 
 def test_the_walk_finds_our_files_and_skips_what_no_component_lives_in(tmp_path):

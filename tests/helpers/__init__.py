@@ -13,12 +13,18 @@ EXAMPLES = ROOT / "examples"
 CORPUS = ROOT / "tests" / "agreement" / "corpus"
 
 # The two editors the project is tested with, by pytest-lsp's names for their capabilities.
-CLIENTS = ["visual-studio-code", "neovim"]
+EDITORS = ["visual-studio-code", "neovim"]
 # Older or other clients, for what depends on the client's capabilities (snippets, encodings).
 OTHER_CLIENTS = ["neovim@v0.10.0", "emacs"]
 # VS Code as it is now (pytest-lsp's profile is 1.65): it pulls diagnostics and can be told to pull again, the one
 # kind of client the server has pull (the others get them pushed).
 PULLING = "visual-studio-code@pull"
+# The clients a test of the server through its wire runs with: both editors (pushed to) and VS Code as it pulls.
+WIRE_CLIENTS = [*EDITORS, PULLING]
+# The clients the pytest-lsp fixture starts the server for: those, and an older Neovim.
+LSP_CLIENTS = [*EDITORS, OTHER_CLIENTS[0], PULLING]
+# Every client profile there is.
+ALL_CLIENTS = [*EDITORS, *OTHER_CLIENTS, PULLING]
 
 
 def client_capabilities(client: str):
@@ -66,3 +72,16 @@ def edit_lsp(document, start: tuple[int, int], end: tuple[int, int], text: str, 
     """Replace text between LSP positions (line, character in ``encoding``), as a didChange does."""
     model = document.doc
     return document.edit(model.to_model(*start, encoding), model.to_model(*end, encoding), text)
+
+
+def indexed(roots: list[str], timeout: float = 120):
+    """A workspace index of these folders, walked as the server walks them (on the index's thread) to the end."""
+    import threading
+
+    from component_lsp.workspace.index import Index
+
+    index, done = Index(), threading.Event()
+    index.start(roots, done.set)
+    assert done.wait(timeout), "the walk did not end"
+    assert index.take()
+    return index

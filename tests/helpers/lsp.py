@@ -6,12 +6,10 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from helpers import CLIENTS as EDITORS
-from helpers import OTHER_CLIENTS, PULLING, client_capabilities
+from helpers import LSP_CLIENTS, client_capabilities
 
 # VS Code 1.65 (UTF-16, push), Neovim 0.11 (UTF-8, snippets; it pulls, but cannot be told to pull again, so it is
 # pushed to), Neovim 0.10 (no snippets), and VS Code as it is now (pull, with refresh).
-CLIENTS = [*EDITORS, OTHER_CLIENTS[0], PULLING]
 URI = "file:///work/app.component"
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"])
@@ -26,7 +24,7 @@ def accept_registrations(client: LanguageClient) -> None:
         client.registrations += params.registrations
 
 
-@pytest_lsp.fixture(config=SERVER, params=CLIENTS)
+@pytest_lsp.fixture(config=SERVER, params=LSP_CLIENTS)
 async def client(request, lsp_client: LanguageClient):
     """The server, started and initialised by a client with one editor's capabilities."""
     lsp_client.name = request.param

@@ -6,13 +6,11 @@ import sys
 import tempfile
 import time
 
-from lspclient import Client
 from pygls.protocol import default_converter
 
-from . import CLIENTS as EDITORS
-from . import PULLING, client_capabilities, frame
+from . import client_capabilities, frame
+from .lspclient import Client
 
-CLIENTS = [*EDITORS, PULLING]  # the two editors as pytest-lsp knows them (both pushed to), and VS Code as it pulls now
 SERVER = [sys.executable, "-m", "component_lsp"]
 URI = "file:///work/app.component"
 _converter = default_converter()

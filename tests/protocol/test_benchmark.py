@@ -3,23 +3,31 @@
 No time is asserted here: the figures are for reading (README, Performance).
 """
 
-import importlib.util
 import json
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 
 from helpers import ROOT, content
-
-_spec = importlib.util.spec_from_file_location("benchmark_documents", ROOT / "benchmarks" / "documents.py")
-bench = sys.modules[_spec.name] = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(bench)
+from helpers import indexed as walked
 
 
 @pytest.fixture(scope="module")
-def documents():
-    return {s.name: s for s in bench.samples(bench.SIZES)}
+def made(tmp_path_factory):
+    """The benchmark's documents and the template's workspace, as ``benchmarks/documents.py`` writes them."""
+    folder = tmp_path_factory.mktemp("benchmark")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "documents.py"), str(folder)], check=True, timeout=300)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def documents(made):
+    found = json.loads((made / "documents.json").read_text())
+    return {
+        d["name"]: SimpleNamespace(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}) for d in found
+    }
 
 
 def test_the_16_kb_document_is_the_largest_the_api_accepts(documents):
@@ -73,16 +81,13 @@ def test_the_yaml_document_is_a_clean_16_kb_component(documents):
 
 
 @pytest.mark.slow
-def test_the_template_is_16_kb_linked_to_its_workspace_with_one_warning(documents, tmp_path):
+def test_the_template_is_16_kb_linked_to_its_workspace_with_one_warning(documents, made):
     from component_lsp.workspace import links
-    from component_lsp.workspace.index import Index
 
     sample = documents["16 KB template"]
-    bench.workspace(tmp_path, sample.components)
-    index = Index()
-    index.finish([str(tmp_path)])
+    index = walked([str(made / "workspace")])
     assert len(index.disk) == sample.components == 500
-    analysis = content(sample.text, (tmp_path / "main.imagetemplate").as_uri())
+    analysis = content(sample.text, (made / "workspace" / "main.imagetemplate").as_uri())
     assert analysis.diagnostics() == [] and sample.size <= 16 * 1024 and sample.instructions <= 127
     uses = analysis.uses()
     assert len(uses) > 50 and all(index.component(use.name) for use in uses)
@@ -93,7 +98,7 @@ def test_the_template_is_16_kb_linked_to_its_workspace_with_one_warning(document
 
 def test_the_places_worked_at_are_what_they_claim(documents):
     for sample in documents.values():
-        if sample.name in bench.OURS_ONLY:
+        if sample.ours_only:
             continue
         lines = sample.text.split("\n")
         middle = len(lines) / 2

@@ -19,9 +19,8 @@ from component_lsp.framing import Frames
 from component_lsp.lsp import FEATURES, capabilities
 from component_lsp.server import server
 from component_lsp.session import Session, position_encoding
-from helpers import CLIENTS, OTHER_CLIENTS, PULLING, client_capabilities, frame, unframe
+from helpers import ALL_CLIENTS, PULLING, client_capabilities, frame, unframe
 
-ALL_CLIENTS = [*CLIENTS, *OTHER_CLIENTS, PULLING]
 URI = "file:///work/app.component"
 TEXT = "FROM centos\n# café ☕\nrun echo ${HOME}\nCOPY ☕.txt\nENV A=1\n"
 

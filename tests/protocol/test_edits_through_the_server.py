@@ -19,8 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import WIRE_CLIENTS
 from helpers.generators import PIECES, YAML_PIECES, dockerfile_text, yaml_text
-from helpers.wire import CLIENTS, Server, notification, opened
+from helpers.wire import Server, notification, opened
 
 pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
 
@@ -97,7 +98,7 @@ class Pair:
         return got
 
 
-@pytest.fixture(scope="module", params=CLIENTS)
+@pytest.fixture(scope="module", params=WIRE_CLIENTS)
 def pair(request):
     servers = Pair(request.param)
     yield servers

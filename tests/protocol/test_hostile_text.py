@@ -14,7 +14,8 @@ import random
 
 import pytest
 
-from helpers.wire import CLIENTS, Server, at, notification, opened
+from helpers import WIRE_CLIENTS
+from helpers.wire import Server, at, notification, opened
 
 pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
 
@@ -127,7 +128,7 @@ def requests(capabilities: dict, uri: str, line: int, character: int) -> list[tu
     return [r for key in sorted(features) for r in offered[key]]
 
 
-@pytest.fixture(scope="module", params=CLIENTS)
+@pytest.fixture(scope="module", params=WIRE_CLIENTS)
 def server(request):
     server = Server(request.param)
     yield server

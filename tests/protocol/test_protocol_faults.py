@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.wire import CLIENTS, Server, at, codes, frame, logs, notification, opened, request
+from helpers import WIRE_CLIENTS
+from helpers.wire import Server, at, codes, frame, logs, notification, opened, request
 
 pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
 
@@ -289,7 +290,7 @@ def uri_for(fault) -> str:
     return f"file:///work/{fault.__name__}.component"
 
 
-@pytest.mark.parametrize("client", CLIENTS)
+@pytest.mark.parametrize("client", WIRE_CLIENTS)
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.__name__)
 def test_each_fault_while_the_server_starts(fault, client):
     server = Server(client)
@@ -302,7 +303,7 @@ def test_each_fault_while_the_server_starts(fault, client):
     assert "failed" not in server.stderr()  # no handler of ours raised
 
 
-@pytest.mark.parametrize("client", CLIENTS)
+@pytest.mark.parametrize("client", WIRE_CLIENTS)
 def test_every_fault_one_after_another(client):
     server = Server(client)
     try:
@@ -455,7 +456,7 @@ CHUNK = st.one_of(
 STREAMS = 300  # per client kind
 
 
-@pytest.mark.parametrize("client", CLIENTS)
+@pytest.mark.parametrize("client", WIRE_CLIENTS)
 def test_random_streams_never_stop_the_server(client):
     server = Server(client)
     tried = {"streams": 0, "chunks": 0}

@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.wire import CLIENTS, Server, at, notification, opened
+from helpers import WIRE_CLIENTS
+from helpers.wire import Server, at, notification, opened
 
 pytestmark = pytest.mark.slow  # the quick loop (-m 'not slow') leaves this module out
 
@@ -100,7 +101,7 @@ SHELLCHECK = Path(sys.executable).parent / "shellcheck"  # the test extra's (she
 
 
 @pytest.mark.parametrize("shellcheck", ["off", "on"])
-@pytest.mark.parametrize("client", CLIENTS)
+@pytest.mark.parametrize("client", WIRE_CLIENTS)
 def test_the_server_never_acts_on_a_document(client, shellcheck, tmp_path: Path):
     home, record = tmp_path / "home", tmp_path / "audit.txt"
     home.mkdir()

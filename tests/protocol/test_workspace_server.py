@@ -12,8 +12,8 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from helpers import client_capabilities
-from helpers.lsp import CLIENTS, accept_registrations, is_pull, open_doc, summary
+from helpers import LSP_CLIENTS, client_capabilities
+from helpers.lsp import accept_registrations, is_pull, open_doc, summary
 
 pytestmark = pytest.mark.slow  # a server per test and client
 
@@ -41,7 +41,7 @@ FILES = {
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "component_lsp"])
 
 
-@pytest_lsp.fixture(config=SERVER, params=CLIENTS)
+@pytest_lsp.fixture(config=SERVER, params=LSP_CLIENTS)
 async def client(request, lsp_client: LanguageClient, tmp_path: Path):
     """The server, started by a client with one editor's capabilities, on a workspace folder written for the test."""
     for name, text in FILES.items():
