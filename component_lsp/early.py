@@ -127,9 +127,8 @@ class EarlyServer:
                 return self.hand_over(body)
             request = "id" in message
             with self.lock:
-                taken = dispatch(
-                    session, self.outbox, message["method"], message.get("params"), message.get("id"), request
-                )
+                method, params, ident = message["method"], message.get("params"), message.get("id")
+                taken = dispatch(session, self.outbox, method, params, ident, request, self.frames.cancelled)
             if not taken:
                 return self.hand_over(body)
             self.handover.answered += 1
@@ -157,10 +156,9 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
     from .server import check_features, server
 
     check_features(server)
-    server.session = handover.session
-    handover.session.background.serve_with(server.protocol.wake)  # type: ignore[attr-defined]
     log.info("early start answered %d messages", handover.answered)
     if handover.pending is not None:  # pygls reads on from the message the early start stopped at
         frames.push(b"Content-Length: %d\r\n\r\n" % len(handover.pending) + handover.pending)
+    server.take_over(handover.session, frames)
     server.start_io(stdin=frames, stdout=stdout)  # type: ignore[arg-type]  # Frames has the readline and read pygls calls
     return server.exit_status

@@ -20,11 +20,14 @@ pygls reads clean ``Content-Length`` frames of the same bodies with
 
 from __future__ import annotations
 
+import json
 import re
 from typing import BinaryIO
 
 HEADER = re.compile(rb"content-length[ \t]*:[ \t]*(\d+)[ \t]*\r?\n", re.IGNORECASE)
 NEXT = re.compile(rb"Content-Length:[ \t]*\d+[ \t]*\r?\n", re.IGNORECASE)  # another message's header, inside a body
+CANCEL = b"$/cancelRequest"
+_DECODER = json.JSONDecoder()
 CHUNK = 1 << 20  # the most read from the stream at once
 OVERLAP = 64  # bytes of a body searched again with each chunk, for a header cut by the chunk's start
 
@@ -93,6 +96,27 @@ class Frames:
         body = bytes(self.buffer[:length])
         del self.buffer[:length]
         return body
+
+    def cancelled(self, ident: object) -> bool:
+        """Whether a ``$/cancelRequest`` for a request with this id waits in what has been read but not handed on:
+        the client gave the request up before the server came to it. Costs a search of the bytes waiting (which
+        are seldom more than a message) for the method's name."""
+        at = self.buffer.find(CANCEL)
+        while at >= 0:
+            start = max(self.buffer.rfind(b"\n\n", 0, at) + 2, self.buffer.rfind(b"\r\n\r\n", 0, at) + 4, 0)
+            end = self.buffer.find(b"Content-Length", at)
+            text = bytes(self.buffer[start : end if end >= 0 else len(self.buffer)]).decode("utf-8", "replace")
+            try:
+                message, _ = _DECODER.raw_decode(text)
+            except (ValueError, RecursionError):
+                message = None
+            params = message.get("params") if isinstance(message, dict) else None
+            if isinstance(params, dict) and message.get("method") == "$/cancelRequest":
+                given = params.get("id")
+                if type(given) is type(ident) and given == ident:
+                    return True
+            at = self.buffer.find(CANCEL, at + 1)
+        return False
 
     def push(self, data: bytes) -> None:
         """Put bytes back in front of what is still to be read: a message the early start did not handle."""

@@ -32,6 +32,7 @@ from pygls.protocol.json_rpc import (
 )
 
 from . import NAME, __version__
+from .framing import Frames
 from .jsonrpc import Message, error, frame, is_id, notification
 from .lsp import TABLE, dispatch, take_background
 from .session import Session
@@ -86,6 +87,7 @@ class ComponentProtocol(LanguageServerProtocol):
         self.owner = server
         self.outbox = Outbox(self)
         self.loop: asyncio.AbstractEventLoop | None = None  # pygls's, known from the first message
+        self.frames: Frames | None = None  # the input, when it is read through Frames (stdio): to see cancellations
         self.missed = False  # the background woke the server before its loop ran
 
     def structure_message(self, data: dict):
@@ -143,7 +145,8 @@ class ComponentProtocol(LanguageServerProtocol):
             return self.log_error(f"ignored {method}: a request id must be a number or a string, not {_short(ident)}")
         if method is not None:
             params = getattr(message, "params", None) if method in TABLE else None  # the others' are pygls's to read
-            if dispatch(self.owner.session, self.outbox, method, params, ident, request):
+            cancelled = self.frames.cancelled if self.frames is not None else None
+            if dispatch(self.owner.session, self.outbox, method, params, ident, request, cancelled):
                 return None
         return super().handle_message(message)
 
@@ -171,7 +174,18 @@ class ComponentServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(NAME, __version__, protocol_cls=ComponentProtocol, converter_factory=default_converter)
         self.session = Session()
-        self.session.background.serve_with(self.protocol.wake)  # type: ignore[attr-defined]
+        self.component_protocol.frames = None
+        self.session.background.serve_with(self.component_protocol.wake)
+
+    @property
+    def component_protocol(self) -> ComponentProtocol:
+        return self.protocol  # type: ignore[return-value]
+
+    def take_over(self, session: Session, frames: Frames) -> None:
+        """Serve a session from the early start's hand-over, reading on from its input."""
+        self.session = session
+        self.component_protocol.frames = frames
+        session.background.serve_with(self.component_protocol.wake)
 
     @property
     def exit_status(self) -> int:

@@ -16,6 +16,7 @@ below. docs/architecture.md has the recipe.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from ..jsonrpc import error, response
@@ -82,12 +83,20 @@ def _refused(session: Session, method: str) -> tuple[int, str] | None:
 
 
 def dispatch(
-    session: Session, outbox: Outbox, method: str, params: Any, ident: Any = None, request: bool = False
+    session: Session,
+    outbox: Outbox,
+    method: str,
+    params: Any,
+    ident: Any = None,
+    request: bool = False,
+    cancelled: Callable[[Any], bool] | None = None,
 ) -> bool:
     """Answer one message from the table; False if it is not the table's (it is pygls's).
 
     A message that cannot be taken now is refused: a request with an error,
-    a notification in silence. Parameters that cannot be read get
+    a notification in silence. A request the client cancelled while it
+    waited (``cancelled(ident)``: its ``$/cancelRequest`` is in the input
+    already) is answered RequestCancelled without being worked out. Parameters that cannot be read get
     InvalidParams (a request) or a log message (a notification). A fault while
     acting is logged to the client and a request answered with null, so the
     server stays up.
@@ -100,6 +109,11 @@ def dispatch(
     feature = TABLE.get(method)
     if feature is None:
         return False
+    if request and cancelled is not None and cancelled(ident):
+        outbox.send(
+            error(ident, LSPErrorCodes.RequestCancelled, f"{method}: cancelled by the client before it was answered")
+        )
+        return True
     call = Call(session, outbox, method, params, ident, asked=[])
     try:
         if session.background.pending:

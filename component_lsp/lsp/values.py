@@ -63,3 +63,4 @@ class ErrorCodes(IntEnum):
 
 class LSPErrorCodes(IntEnum):
     RequestFailed = -32803
+    RequestCancelled = -32800

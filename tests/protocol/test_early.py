@@ -347,3 +347,71 @@ def test_exit_without_shutdown_ends_with_status_1(shutdown_first, status):
     )
     assert done.returncode == status, done.stderr.decode()
     assert [m["id"] for m in unframe(done.stdout)] == [1, 2][: len(messages) - 1]
+
+
+def test_a_request_cancelled_while_it_waits_is_answered_cancelled_and_not_worked_out():
+    """$/cancelRequest cancels a request still waiting in the input: a hover and its cancel read together get
+    RequestCancelled; a hover whose cancel names another id is answered."""
+    cancel = notification("$/cancelRequest", {"id": 5})
+    written, handover = early(
+        [
+            initialize(client_caps("neovim")),
+            notification("initialized", {}),
+            notification(
+                "textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "x", "version": 1, "text": TEXT}}
+            ),
+            request(5, "textDocument/hover", at(2, 1)),
+            request(6, "textDocument/hover", at(2, 1)),
+            cancel,
+            request("5", "textDocument/hover", at(2, 1)),  # a string id is another request than the number 5
+        ]
+    )
+    answers = {m["id"]: m for m in written if "id" in m and "method" not in m}
+    assert answers[5]["error"]["code"] == -32800 and "result" not in answers[5]
+    assert answers[6]["result"]["contents"]["value"].startswith("**RUN**")
+    assert json.loads(handover.pending) == cancel  # pygls takes the cancel itself, which finds nothing to cancel
+
+
+def test_frames_see_a_waiting_cancellation_by_its_id():
+    stream = b"".join(frame(m) for m in [request(1, "x", {}), notification("$/cancelRequest", {"id": "a b"})])
+    frames = Frames(io.BytesIO(stream + frame(notification("$/cancelRequest", {"id": 3}))[:-3]))
+    assert frames.message() is not None  # the request is read: the cancels wait
+    assert frames.cancelled("a b") and not frames.cancelled("a") and not frames.cancelled(1)
+    assert not frames.cancelled(3)  # its frame is not whole: not read as a cancel
+
+
+def test_pygls_sees_a_waiting_cancellation_too():
+    """After the hand-over pygls delivers: a request whose cancel waits in the input is answered cancelled."""
+    frames = Frames(io.BytesIO(b""))
+    frames.push(frame(notification("$/cancelRequest", {"id": 5})))
+    server.component_protocol.frames = frames
+    try:
+        opened = {"textDocument": {"uri": URI, "languageId": "x", "version": 1, "text": TEXT}}
+        written = pygls(
+            [
+                initialize(client_caps("neovim")),
+                notification("textDocument/didOpen", opened),
+                request(5, "textDocument/hover", at(2, 1)),
+                request(6, "textDocument/hover", at(2, 1)),
+            ]
+        )
+    finally:
+        server.component_protocol.frames = None
+    answers = {m["id"]: m for m in written if "id" in m and "method" not in m}
+    assert answers[5]["error"]["code"] == -32800 and "result" in answers[6]
+
+
+def test_a_handler_added_the_pygls_way_is_refused_at_start_up_not_served_unadvertised():
+    from lsprotocol import types
+
+    from component_lsp.server import ComponentServer, check_features
+
+    other = ComponentServer()
+    check_features(other)  # the table's methods and shutdown: nothing to refuse
+
+    @other.feature(types.TEXT_DOCUMENT_SELECTION_RANGE)
+    def selection_range(ls, params):
+        return []
+
+    with pytest.raises(RuntimeError, match=r"textDocument/selectionRange registered with @server\.feature"):
+        check_features(other)
