@@ -64,7 +64,7 @@ def nearly_full(content, percent: int = DEFAULT_PERCENT) -> list[Diagnostic]:
         f"{' and '.join(phrases)}: close to Image Builder's limit, past which the API refuses the content. "
         "Move commands into another component before then."
     )
-    first = content.doc.line_text(0)
+    first = content.source.line_text(0)
     word = len(first) - len(first.lstrip())
     while word < len(first) and not first[word].isspace():
         word += 1

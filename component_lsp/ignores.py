@@ -68,8 +68,8 @@ def _matches(code: str, pattern: str) -> bool:
 
 def apply(content: Content, found: list[Diagnostic]) -> list[Diagnostic]:
     """The diagnostics the document's comments do not ignore, and one for each code of a comment that ignores nothing."""
-    lines = content.doc.lines
-    if not content.doc.marked:
+    lines = content.source.lines
+    if not content.source.marked:
         return found
     comments, out = directives(lines)
     if not comments:
@@ -121,7 +121,7 @@ def apply(content: Content, found: list[Diagnostic]) -> list[Diagnostic]:
 
 def ignoring(content: Content, diagnostic: Diagnostic) -> list[tuple[str, Edit]]:
     """Quick fixes that ignore a diagnostic's code: with a comment before its instruction (task, key), or in the file."""
-    lines = content.doc.lines
+    lines = content.source.lines
     line = diagnostic.start[0]
     out = []
     top = None

@@ -26,15 +26,17 @@ OVER = {TOO_LONG.code, TEMPLATE_TOO_LONG.code, TOO_MANY.code}  # the errors of a
 
 
 def size(
-    doc: Document, too_long: Rule = TOO_LONG, what: str = "content", where: str = "another component"
+    source: Document, too_long: Rule = TOO_LONG, what: str = "content", where: str = "another component"
 ) -> list[Diagnostic]:
     """The size error, on the first character past the limit to the end of its line; none if the text fits.
 
     A template reports it with the pipeline's code (``too_long``), and says so (``what``, ``where``).
     """
-    past = doc.first_past(MAX_BYTES)
+    past = source.first_past(MAX_BYTES)
     if past is None:
         return []
     line, col = past
-    message = f"The {what} is {doc.byte_size:,} bytes; the limit is {MAX_BYTES:,} (16 KB). Move commands into {where}."
-    return [Diagnostic(too_long.code, too_long.severity, message, (line, col), (line, len(doc.line_text(line))))]
+    message = (
+        f"The {what} is {source.byte_size:,} bytes; the limit is {MAX_BYTES:,} (16 KB). Move commands into {where}."
+    )
+    return [Diagnostic(too_long.code, too_long.severity, message, (line, col), (line, len(source.line_text(line))))]

@@ -135,23 +135,24 @@ class Content:
 
     def __init__(self, text: str, kind: Kind) -> None:
         self.kind = kind
-        doc = Document(text)
-        self.head = first_meaningful(doc.lines)  # the line the format is told by
-        self.format = choose(kind, doc.lines, self.head)
-        self.model: Model = self.format.open(doc, kind.dialect)
+        source = Document(text)
+        self.head = first_meaningful(source.lines)  # the line the format is told by
+        self.format = choose(kind, source.lines, self.head)
+        self.model: Model = self.format.open(source, kind.dialect)
 
     @property
-    def doc(self) -> Document:
-        return self.model.doc
+    def source(self) -> Document:
+        """The text, as lines with LSP positions."""
+        return self.model.source
 
     def _recheck(self, change: Change) -> None:
         if change.first > self.head:
             return  # the lines that tell the format are as they were
-        self.head = first_meaningful(self.doc.lines)
-        fmt = choose(self.kind, self.doc.lines, self.head)
+        self.head = first_meaningful(self.source.lines)
+        fmt = choose(self.kind, self.source.lines, self.head)
         if fmt is not self.format:
             self.format = fmt
-            self.model = fmt.open(self.doc, self.kind.dialect)
+            self.model = fmt.open(self.source, self.kind.dialect)
 
     def set_text(self, text: str) -> None:
         self.model.set_text(text)

@@ -67,7 +67,7 @@ class Unit(Protocol):
 class Model(Protocol):
     """One open document in one format: its text, and everything the features ask of it."""
 
-    doc: Document
+    source: Document
 
     def set_text(self, text: str) -> None: ...
 

@@ -26,7 +26,7 @@ def code_action(call: Call):
     if doc is None:
         return None
     found = session.diagnostics(doc)
-    model = doc.content.doc
+    model = doc.content.source
     first, last = (
         model.to_model(*request.range.start, session.encoding),
         model.to_model(*request.range.end, session.encoding),

@@ -28,12 +28,12 @@ def completion(call: Call):
     if doc is None:
         return None
     session = call.session
-    line, col = doc.content.doc.to_model(*at.position, session.encoding)
+    line, col = doc.content.source.to_model(*at.position, session.encoding)
     items = []
     session.completions = []
     found = doc.content.complete(line, col)
     if doc.content.kind.dialect == TEMPLATE:
-        found += links.complete(session.uses(doc), session.index, doc.content.doc.line_text(line), (line, col))
+        found += links.complete(session.uses(doc), session.index, doc.content.source.line_text(line), (line, col))
     for item in found:
         snippet = session.client.snippets and item.snippet != item.text
         entry = {

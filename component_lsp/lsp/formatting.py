@@ -22,7 +22,7 @@ def range_formatting(call: Call):
     doc = document(call, request.uri)
     if doc is None:
         return None
-    model, encoding = doc.content.doc, call.session.encoding
+    model, encoding = doc.content.source, call.session.encoding
     first = model.to_model(*request.range.start, encoding)[0]
     last = model.to_model(*request.range.end, encoding)[0]
     return _format(call, doc, first, last)
@@ -34,7 +34,7 @@ def on_type_formatting(call: Call):
     doc = document(call, request.uri)
     if doc is None:
         return None
-    line, col = doc.content.doc.to_model(*request.position, call.session.encoding)
+    line, col = doc.content.source.to_model(*request.position, call.session.encoding)
     edits = doc.content.on_type(line, col, request.ch, call.session.settings.indent_continuations)
     return text_edits(call.session, doc, edits or [])
 

@@ -15,7 +15,7 @@ def hover(call: Call):
     if doc is None:
         return None
     session = call.session
-    line, col = doc.content.doc.to_model(*at.position, session.encoding)
+    line, col = doc.content.source.to_model(*at.position, session.encoding)
     found = doc.content.hover(line, col)
     linked = (
         links.hover(session.uses(doc), session.index, (line, col)) if doc.content.kind.dialect == TEMPLATE else None

@@ -20,7 +20,7 @@ def _at(call: Call, at: params.DocumentPosition) -> tuple[OpenDocument, tuple[in
     doc = document(call, at.uri)
     if doc is None:
         return None
-    return doc, doc.content.doc.to_model(*at.position, call.session.encoding)
+    return doc, doc.content.source.to_model(*at.position, call.session.encoding)
 
 
 def _locations(session: Session, doc: OpenDocument, ranges) -> list[dict]:
@@ -30,7 +30,10 @@ def _locations(session: Session, doc: OpenDocument, ranges) -> list[dict]:
 def _elsewhere(session: Session, found: list[links.Location]) -> list[dict]:
     out = []
     for loc in found:
-        (sl, sc), (el, ec) = loc.doc.to_lsp(*loc.start, session.encoding), loc.doc.to_lsp(*loc.end, session.encoding)
+        (sl, sc), (el, ec) = (
+            loc.source.to_lsp(*loc.start, session.encoding),
+            loc.source.to_lsp(*loc.end, session.encoding),
+        )
         out.append(
             {"uri": loc.uri, "range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}}
         )

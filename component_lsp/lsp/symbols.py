@@ -75,7 +75,7 @@ def document_symbol(call: Call):
         return out
 
     if session.client.hierarchical:
-        if doc.content.doc.has_lone_cr:  # an edit may move LSP lines without moving the symbol
+        if doc.content.source.has_lone_cr:  # an edit may move LSP lines without moving the symbol
             return [tree(symbol) for symbol in found]
         return _outline_json(doc, found, lambda symbol: encode(tree(symbol)))
     flat = []
@@ -93,7 +93,7 @@ def folding_range(call: Call):
     doc = document(call, params.document_uri(call.params))
     if doc is None:
         return None
-    model, encoding = doc.content.doc, call.session.encoding
+    model, encoding = doc.content.source, call.session.encoding
     moved = model.has_lone_cr  # only there are LSP lines not model lines
     texts = []
     for fold in doc.content.folding() or []:
@@ -115,7 +115,7 @@ def inlay_hint(call: Call):
     found = budget.of(doc.content)
     if found is None:
         return []
-    model = doc.content.doc
+    model = doc.content.source
     line, character = model.to_lsp(0, len(model.line_text(0)), call.session.encoding)
     label = budget.label(found, call.session.budget_percent(doc))
     tooltip = (

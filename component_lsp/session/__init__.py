@@ -125,7 +125,7 @@ class Session:
         doc = self.documents[uri] = OpenDocument(open_text(text, uri, language_id), version, uri, self.opened)
         doc.entry = self.index.opened(uri, doc.content)
         doc.config = self.project.config_of(uri)
-        if doc.content.doc.byte_size >= FREEZE_FROM:
+        if doc.content.source.byte_size >= FREEZE_FROM:
             # A large document lives long: keep the cyclic garbage collector from walking its objects
             # again and again (a full pass over 1 MB of text is milliseconds, at random keystrokes).
             # Garbage goes first, so none is kept; reference counting frees the document on close.
@@ -151,7 +151,7 @@ class Session:
             )
         content = doc.content
         for span, text in changes:
-            model = content.doc
+            model = content.source
             if span is not None:
                 start, end, outside = _in_model(model, span, self.encoding)
                 if outside:
@@ -166,7 +166,7 @@ class Session:
                     content.edit(start, end, text)
             except Exception:  # keep the text, rebuild the analysis from it
                 log.exception("incremental update failed; analysing the whole text again")
-                content.set_text(content.doc.text)
+                content.set_text(content.source.text)
         doc.version = version
         name = getattr(doc.entry, "name", None)
         if name is not None and name in self.used():

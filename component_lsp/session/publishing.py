@@ -117,7 +117,7 @@ def in_order(groups: Iterable[GroupJSON]) -> tuple[list[tuple], list[bytes]]:
 
 
 def lsp_range(content: Content, start: tuple[int, int], end: tuple[int, int], encoding: str) -> dict:
-    model = content.doc
+    model = content.source
     sl, sc = model.to_lsp(*start, encoding)
     el, ec = model.to_lsp(*end, encoding)
     return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
@@ -137,7 +137,7 @@ def diagnostic_json(content: Content, d: Diagnostic, encoding: str) -> dict:
 
 def wire(content: Content, d: Diagnostic, encoding: str) -> bytes:
     """One diagnostic's JSON text: ``diagnostic_json`` serialised, without building the dictionary first."""
-    model = content.doc
+    model = content.source
     sl, sc = model.to_lsp(*d.start, encoding)
     el, ec = model.to_lsp(*d.end, encoding)
     code = _CODES.get(d.code)
@@ -160,10 +160,10 @@ class Publisher:
     def items(self, doc: Published, stamp: Stamp) -> Raw:
         """The document's diagnostics as a JSON array, sorted by position."""
         content, encoding = doc.content, stamp.encoding
-        if content.doc.marked:  # comments may ignore codes: every diagnostic is looked at, none kept
+        if content.source.marked:  # comments may ignore codes: every diagnostic is looked at, none kept
             doc.kept = Kept()
             return array(wire(content, d, encoding) for d in self.sources.diagnostics(doc))
-        keep = not content.doc.has_lone_cr  # there, an edit can move LSP lines without moving the unit
+        keep = not content.source.has_lone_cr  # there, an edit can move LSP lines without moving the unit
         keys, texts = self._units(doc, stamp, keep)
         wide = self._wide(doc, stamp, keep, keys, texts)
         shellcheck = self._shellcheck(doc, stamp, keep, keys, texts)
@@ -200,7 +200,7 @@ class Publisher:
     def _wide(self, doc: Published, stamp: Stamp, keep: bool, keys: list, texts: list) -> WideJSON | None:
         """The diagnostics of no unit, inserted in order into ``keys`` and ``texts``."""
         content = doc.content
-        lines = content.doc.lines
+        lines = content.source.lines
         old = doc.kept.wide
         kept = old.texts if keep and old is not None and old.stamp == stamp else {}
         now: dict[tuple, bytes] = {}

@@ -35,16 +35,16 @@ log = logging.getLogger(__name__)
 class Entry:
     """One file: where it is, what it is, and what other files need of it."""
 
-    __slots__ = ("_offer", "_uses", "content", "dialect", "doc", "name", "path", "size", "uri")
+    __slots__ = ("_offer", "_uses", "content", "dialect", "name", "path", "size", "source", "uri")
 
     def __init__(self, path: str, uri: str, dialect: str, content: Content, live: bool) -> None:
         self.path, self.uri, self.dialect = path, uri, dialect
         self.name = stem(path) if dialect == COMPONENT else None
         self.content: Content | None = content if live else None  # an open document's, which changes as it is edited
-        self.doc: Document = content.doc
+        self.source: Document = content.source
         self._offer: Offer | None = None
         self._uses: list[Use] | None = None
-        self.size = content.doc.byte_size
+        self.size = content.source.byte_size
         if not live:  # a file on disk: keep what others need, not the model
             self._offer = content.offer() if dialect == COMPONENT else None
             self._uses = (content.uses() or []) if dialect == TEMPLATE else []

@@ -49,7 +49,7 @@ MEMO = 10_000  # COMPONENT lines whose diagnostics are kept
 
 class Location(NamedTuple):
     uri: str
-    doc: Document
+    source: Document
     start: Position
     end: Position
 
@@ -163,14 +163,14 @@ def definition(uses: list[Use], index: Index, at: Position) -> list[Location]:
     if use is None or use.name is None:
         return []
     if _within(use.start, use.end, at):
-        return [Location(e.uri, e.doc, (0, 0), (0, 0)) for e in index.components(use.name)]
+        return [Location(e.uri, e.source, (0, 0), (0, 0)) for e in index.components(use.name)]
     for a in use.arguments:
         if _within(a.start, a.end, at):
             out = []
             for entry in index.components(use.name):
                 p = _parameter(entry.offer, a.name)
                 if p is not None:
-                    out.append(Location(entry.uri, entry.doc, p.start, p.end))
+                    out.append(Location(entry.uri, entry.source, p.start, p.end))
             return out
     return []
 
@@ -183,10 +183,12 @@ def users(index: Index, name: str, parameter: str | None = None) -> list[Locatio
             if use.name != name:
                 continue
             if parameter is None:
-                out.append(Location(template.uri, template.doc, use.name_start, use.name_end))
+                out.append(Location(template.uri, template.source, use.name_start, use.name_end))
             else:
                 out += [
-                    Location(template.uri, template.doc, a.start, a.end) for a in use.arguments if a.name == parameter
+                    Location(template.uri, template.source, a.start, a.end)
+                    for a in use.arguments
+                    if a.name == parameter
                 ]
     return out
 
@@ -210,12 +212,12 @@ def references(uri: str, uses: list[Use], index: Index, at: Position, declaratio
                 for e in index.components(use.name):
                     q = _parameter(e.offer, a.name)
                     if q is not None:
-                        found.insert(0, Location(e.uri, e.doc, q.start, q.end))
+                        found.insert(0, Location(e.uri, e.source, q.start, q.end))
             return found
     if _within(use.start, use.end, at):
         found = users(index, use.name)
         if declaration:
-            found[:0] = [Location(e.uri, e.doc, (0, 0), (0, 0)) for e in index.components(use.name)]
+            found[:0] = [Location(e.uri, e.source, (0, 0), (0, 0)) for e in index.components(use.name)]
         return found
     return []
 

@@ -28,7 +28,7 @@ def test_rename_renames_both_definitions_and_every_use_and_refuses_what_it_canno
     assert model.prepare_rename(1, 9) == (((1, 8), (1, 11)), "APP")
     for edit in reversed(model.rename(1, 9, "ROOT")):
         model.edit(edit.start, edit.end, edit.text)
-    assert model.doc.text == TEXT.replace("APP", "ROOT")
+    assert model.source.text == TEXT.replace("APP", "ROOT")
     with pytest.raises(ValueError, match="HOME is set by no ENV in this file"):
         model.prepare_rename(4, 11)
     with pytest.raises(ValueError, match="not a variable name"):
@@ -62,8 +62,8 @@ NAMES = st.sampled_from(["A", "B", "PATH_1"])
 def test_a_rename_changes_exactly_the_places_references_gives(pieces):
     text = "\n".join(template.replace("{n}", name) for template, name in pieces) + "\n"
     model = content(text)
-    for line in range(len(model.doc.lines)):
-        for col in range(len(model.doc.line_text(line)) + 1):
+    for line in range(len(model.source.lines)):
+        for col in range(len(model.source.line_text(line)) + 1):
             try:
                 edits = model.rename(line, col, "NEW")
             except ValueError:

@@ -20,7 +20,7 @@ def apply(analysis, edits):
 def test_fix_all_fixes_every_fixable_problem_at_once():
     analysis = content("run echo hi\nADD a /b\nENV A=1 B=2\nRESTART now\nRUN a \\\n\n  b\nworkdirr /x\n")
     apply(analysis, fix_all(analysis.diagnostics()))
-    assert analysis.doc.text == 'RUN echo hi\nCOPY a /b\nENV A="1" B="2"\nRESTART\nRUN a \\\n  b\nWORKDIR /x\n'
+    assert analysis.source.text == 'RUN echo hi\nCOPY a /b\nENV A="1" B="2"\nRESTART\nRUN a \\\n  b\nWORKDIR /x\n'
     assert analysis.diagnostics() == []
 
 
@@ -35,7 +35,7 @@ def test_an_unsupported_lower_case_keyword_gets_one_fix():
     analysis = content("add a /b\n")
     assert [d.code for d in analysis.diagnostics()] == ["InvalidImageTemplateCommand.NotSupported"]
     apply(analysis, fix_all(analysis.diagnostics()))
-    assert analysis.doc.text == "COPY a /b\n"
+    assert analysis.source.text == "COPY a /b\n"
 
 
 def test_fixes_in_a_range():
@@ -53,7 +53,7 @@ def test_arg_and_maintainer_are_rewritten_into_what_their_replacement_needs():
     ]:
         analysis = content(text)
         apply(analysis, fix_all(analysis.diagnostics()))
-        assert analysis.doc.text == fixed and analysis.diagnostics() == []
+        assert analysis.source.text == fixed and analysis.diagnostics() == []
     assert (
         fix_all(content("ARG 1x\n").diagnostics()) == []
     )  # not a variable: nothing ENV could take; the message says what to use
@@ -112,10 +112,10 @@ def test_no_fix_adds_an_error_and_fix_all_is_done_in_one_go(text, name):
         if d.fix:
             after = content(text, name)
             apply(after, sorted(d.fix, key=lambda e: (e.start, e.end)))
-            assert not errors(after) - errors(before), (d.code, d.fix_title, after.doc.text)
+            assert not errors(after) - errors(before), (d.code, d.fix_title, after.source.text)
     every = content(text, name)
     apply(every, fix_all(found))
-    assert not errors(every) - errors(before), every.doc.text
-    once = every.doc.text
+    assert not errors(every) - errors(before), every.source.text
+    once = every.source.text
     apply(every, fix_all(every.diagnostics()))
-    assert every.doc.text == once  # a second fix all has nothing left to do
+    assert every.source.text == once  # a second fix all has nothing left to do

@@ -56,7 +56,7 @@ def test_a_yaml_document_gets_no_dockerfile_completion_hover_or_errors():
     doc = open_text(text, "file:///a/app.component")
     assert doc.format is YAML and doc.diagnostics() == []
     dockerfile = {"RUN", "ENV", "COPY", "WORKDIR"}
-    for line in range(len(doc.doc.lines)):
+    for line in range(len(doc.source.lines)):
         for col in range(30):
             assert not {item.label for item in doc.complete(line, col)} & dockerfile
             found = doc.hover(line, col)
@@ -74,7 +74,7 @@ def test_the_format_follows_edits_at_the_top():
     doc.edit((1, 0), (1, 5), "Tasks:\n  - Name: a\n    Action: Reboot")
     assert doc.format is YAML and "RUN" not in [i.label for i in doc.complete(1, 0)] and doc.diagnostics() == []
     doc.edit((1, 0), (1, 0), "RUN b\n")
-    assert doc.format is DOCKERFILE and doc.doc.text == "# header\nRUN b\nTasks:\n  - Name: a\n    Action: Reboot\n"
+    assert doc.format is DOCKERFILE and doc.source.text == "# header\nRUN b\nTasks:\n  - Name: a\n    Action: Reboot\n"
     assert [d.code for d in doc.diagnostics()] == ["InvalidImageTemplateCommand.NotSupported"] * 3
     doc.set_text("---\n")
     assert doc.format is YAML

@@ -19,7 +19,7 @@ def formatted(text: str, indent: bool = True, first: int = 0, last: int | None =
     model = content(text)
     for edit in reversed(model.formatting(first, last, indent) or []):  # YAML: left to the YAML tools
         model.edit(edit.start, edit.end, edit.text)
-    return model.doc.text
+    return model.source.text
 
 
 def test_keywords_trailing_space_and_continuations():
@@ -73,7 +73,7 @@ def typed_enter(text: str, line: int, indent: bool = True) -> str:
     model = content(text)
     for edit in reversed(model.on_type(line, 0, "\n", indent) or []):
         model.edit(edit.start, edit.end, edit.text)
-    return model.doc.text
+    return model.source.text
 
 
 def test_enter_after_a_trailing_backslash_indents_the_new_line_as_format_document_would():
@@ -94,7 +94,7 @@ def test_enter_after_a_trailing_backslash_indents_the_new_line_as_format_documen
 @settings(max_examples=300, deadline=None)
 @given(dockerfile_text(), st.integers(min_value=1, max_value=40))
 def test_enter_never_changes_what_the_text_means(text, line):
-    typed = typed_enter(text, line % max(1, len(content(text).doc.lines)))
+    typed = typed_enter(text, line % max(1, len(content(text).source.lines)))
     assert buildkit(typed) == buildkit(text)
     # The line Enter made is blank until typed in: indented at the end of the text, it becomes a blank line.
     before, after = codes(text), codes(typed)

@@ -49,7 +49,7 @@ def test_a_comment_that_ignores_nothing_is_reported_and_fixed():
     for d in reversed(unused):
         for edit in reversed(d.fix):
             model.edit(edit.start, edit.end, edit.text)
-    assert model.doc.text == "# component-lsp: ignore=Lint.KeywordCase\nrun a\n"
+    assert model.source.text == "# component-lsp: ignore=Lint.KeywordCase\nrun a\n"
     assert apply(model, model.diagnostics()) == []
 
 
@@ -74,7 +74,7 @@ def test_the_ignore_quick_fixes_silence_the_diagnostic_and_leave_no_unused_comme
                 after = apply(fixed, fixed.diagnostics())
                 assert d.code not in [x.code for x in after] and "Lint.UnusedIgnore" not in [x.code for x in after], (
                     title,
-                    fixed.doc.text,
+                    fixed.source.text,
                 )
     model = content("# escape=`\nrun a\n")
     ((_, in_file),) = [
@@ -101,7 +101,7 @@ def test_the_ignore_quick_fixes_silence_the_diagnostic_and_leave_no_unused_comme
 def test_the_document_counts_marked_lines_as_it_is_edited(text, edits):
     model = content(text)
     for line, col, new in edits:
-        line = min(line, len(model.doc.lines) - 1)
-        col = min(col, len(model.doc.line_text(line)))
+        line = min(line, len(model.source.lines) - 1)
+        col = min(col, len(model.source.line_text(line)))
         model.edit((line, col), (line, col), new)
-        assert model.doc.marked == model.doc.text.count(MARK)
+        assert model.source.marked == model.source.text.count(MARK)

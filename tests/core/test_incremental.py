@@ -26,8 +26,8 @@ def snapshot(analysis):
             {k: len(v) for k, v in model.by_keyword.items() if v},
         )
     return (
-        analysis.doc.text,
-        analysis.doc.byte_size,
+        analysis.source.text,
+        analysis.source.byte_size,
         analysis.format.name,
         parsed,
         analysis.diagnostics(),
@@ -58,7 +58,7 @@ def test_incremental_equals_full(text, data, encoding):
     analysis = content(text)
     for start, end, new in data.draw(edits(text)):
         edit_lsp(analysis, start, end, new, encoding)
-        assert snapshot(analysis) == snapshot(content(analysis.doc.text))
+        assert snapshot(analysis) == snapshot(content(analysis.source.text))
 
 
 TEMPLATE = "file:///w/main.imagetemplate"
@@ -84,7 +84,7 @@ def test_incremental_equals_full_in_a_template_and_its_uses_too(text, lines, dat
             new if data.draw(st.booleans()) else data.draw(st.sampled_from(COMPONENT_LINES)),
             UTF16,
         )
-        fresh = content(analysis.doc.text, TEMPLATE)
+        fresh = content(analysis.source.text, TEMPLATE)
         assert snapshot(analysis) == snapshot(fresh)
         assert analysis.uses() == fresh.uses()
 
@@ -116,8 +116,8 @@ def test_what_is_kept_per_instruction_survives_several_edits_between_asks(text, 
     for start, end, new in data.draw(edits(text)) + data.draw(edits(text)):
         edit_lsp(analysis, start, end, new, UTF16)
         if data.draw(st.integers(0, 3)) == 0:
-            assert analysis.symbols() == content(analysis.doc.text).symbols()
-    assert analysis.symbols() == content(analysis.doc.text).symbols()
+            assert analysis.symbols() == content(analysis.source.text).symbols()
+    assert analysis.symbols() == content(analysis.source.text).symbols()
 
 
 SCRIPT_INSERTS = st.one_of(
@@ -154,8 +154,8 @@ def test_the_scripts_kept_between_edits_equal_a_fresh_look(text, data):
         new = data.draw(SCRIPT_INSERTS)
         edit_lsp(analysis, start, end, new, UTF16)
         if data.draw(st.integers(0, 2)) == 0:
-            assert scripts_of(analysis) == scripts_of(content(analysis.doc.text))
-    assert scripts_of(analysis) == scripts_of(content(analysis.doc.text))
+            assert scripts_of(analysis) == scripts_of(content(analysis.source.text))
+    assert scripts_of(analysis) == scripts_of(content(analysis.source.text))
 
 
 def test_the_outline_after_more_edits_than_are_remembered_is_built_anew():

@@ -22,7 +22,7 @@ def apply(text: str, name: str, path: str = "/w/app.component"):
     move = moving.plan(c, path, c.uses() or [], FREE)
     assert move is not None
     c.edit(move.start, move.end, move.replacement)
-    return move, c.doc.text
+    return move, c.source.text
 
 
 def test_the_commands_past_127_move_with_their_comments_and_both_files_fit():
@@ -132,4 +132,4 @@ def test_yaml_that_does_not_read_or_is_flow_style_is_not_cut():
     broken = "Tasks:\n  - Name: [\n" + "# " + "x" * 17000 + "\n"
     for text in (flow, broken):
         c = content(text, name)
-        assert c.doc.byte_size > 16384 and moving.plan(c, "/w/app.component.yaml", [], FREE) is None
+        assert c.source.byte_size > 16384 and moving.plan(c, "/w/app.component.yaml", [], FREE) is None

@@ -67,7 +67,7 @@ def test_links_are_copy_urls():
 @given(dockerfile_text())
 def test_every_symbol_holds_its_selection_and_its_children_in_any_text(text):
     model = content(text)
-    lines = len(model.doc.lines)
+    lines = len(model.source.lines)
     for symbol in model.symbols():
         assert symbol.start <= symbol.select_start <= symbol.select_end <= symbol.end and symbol.end[0] < lines
         for child in symbol.children:
@@ -81,7 +81,7 @@ def test_every_symbol_holds_its_selection_and_its_children_in_any_text(text):
 @given(yaml_text())
 def test_yaml_symbols_and_folds_stay_in_the_text(text):
     model = content(text, YAML)
-    lines = len(model.doc.lines)
+    lines = len(model.source.lines)
     for symbol in model.symbols():
         assert symbol.start <= symbol.select_start <= symbol.select_end <= symbol.end and symbol.end[0] < lines
         for child in symbol.children:

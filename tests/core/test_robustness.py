@@ -21,7 +21,7 @@ HOSTILE = {
 
 
 def every_position(analysis):
-    for line, text in enumerate(analysis.doc.lines[:60]):
+    for line, text in enumerate(analysis.source.lines[:60]):
         for col in range(min(len(text), 80) + 2):
             yield line, col
 
@@ -34,14 +34,14 @@ def test_every_request_at_every_position(name):
         analysis.complete(line, col)
         analysis.hover(line, col)
         for encoding in (UTF8, UTF16):
-            assert analysis.doc.to_model(*analysis.doc.to_lsp(line, col, encoding), encoding)[0] >= 0
+            assert analysis.source.to_model(*analysis.source.to_lsp(line, col, encoding), encoding)[0] >= 0
 
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_random_edits_never_raise(name):
     analysis = content(HOSTILE[name])
     for _ in range(200):
-        line = rng.randrange(-2, analysis.doc.lsp_line_count + 3)
+        line = rng.randrange(-2, analysis.source.lsp_line_count + 3)
         start = (line, rng.randrange(-2, 40))
         end = (line + rng.randrange(0, 3), rng.randrange(-2, 40))
         text = rng.choice(["", "\n", "\\", "\r\n", "😀", "\x00", "RUN x\n", "<<EOF\n", "# escape=`\n", "\ud800"])

@@ -267,7 +267,7 @@ def test_quote_fix_and_restart_fix_produce_valid_content():
                 break
             for edit in reversed(fixable[0].fix):
                 analysis.edit(edit.start, edit.end, edit.text)
-        assert analysis.diagnostics() == [], analysis.doc.text
+        assert analysis.diagnostics() == [], analysis.source.text
 
 
 def test_only_the_last_cmd_is_kept():

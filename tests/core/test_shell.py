@@ -167,9 +167,9 @@ def test_positions_through_continuations_comments_tabs_and_wide_characters_in_bo
     assert found.fix[0].start == (3, 19)  # " -y" goes right after "install"
     text2 = "RUN echo 😀中 && apt-get install x\n"
     doc2, (f2,) = _found(text2)
-    assert doc2.doc.to_lsp(*f2.start, UTF16) == (0, len("RUN echo 😀中 && ".encode("utf-16-le")) // 2)
-    assert doc2.doc.to_lsp(*f2.start, UTF8) == (0, len("RUN echo 😀中 && ".encode()))
-    assert doc2.doc.to_lsp(*f2.end, UTF8) == (0, len("RUN echo 😀中 && apt-get install".encode()))
+    assert doc2.source.to_lsp(*f2.start, UTF16) == (0, len("RUN echo 😀中 && ".encode("utf-16-le")) // 2)
+    assert doc2.source.to_lsp(*f2.start, UTF8) == (0, len("RUN echo 😀中 && ".encode()))
+    assert doc2.source.to_lsp(*f2.end, UTF8) == (0, len("RUN echo 😀中 && apt-get install".encode()))
 
 
 def test_exec_form_and_heredoc_bodies_are_not_read_as_shell():

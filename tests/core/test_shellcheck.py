@@ -49,7 +49,7 @@ def test_positions_through_continuations_comments_tabs_and_wide_characters_in_bo
     doc, found = _checked(text)
     placed = [(d.code, d.start, d.end) for d in found]
     assert placed == [("ShellCheck.SC2086", (3, 7), (3, 9)), ("ShellCheck.SC2086", (4, 9), (4, 11))]  # the tab is one
-    model = doc.doc
+    model = doc.source
     assert model.to_lsp(3, 7, UTF16) == (3, len("\tcat é ".encode("utf-16-le")) // 2)
     assert model.to_lsp(3, 7, UTF8) == (3, len("\tcat é ".encode()))
     _, wide = _checked("RUN echo 😀中 $1\n")
@@ -214,7 +214,7 @@ def test_what_is_kept_between_keystrokes_equals_a_fresh_look(edits):
     checking = ShellChecking()
     checking.configure("on", BINARY)
     for line, column, over, new, pause in edits:
-        lines = doc.doc.lines
+        lines = doc.source.lines
         line = min(line, len(lines) - 1)
         end = min(line + over, len(lines) - 1)
         doc.edit(
@@ -288,7 +288,7 @@ def test_a_text_that_turns_yaml_and_back_between_two_looks_is_looked_at_anew():
     doc.edit((0, 0), (0, 0), "Tasks:\n")  # YAML now
     doc.edit((0, 0), (2, 0), "RUN cat $3\n")  # a new Dockerfile-format model, as many scripts as the old one
     doc.edit((2, 8), (2, 9), "5")  # one edit into its log
-    assert doc.doc.text == "RUN cat $3\nRUN echo $1\nRUN ls $5\n"
+    assert doc.source.text == "RUN cat $3\nRUN echo $1\nRUN ls $5\n"
     fresh = ShellChecking()
     fresh.configure("on", BINARY)
     fresh.found = checking.found

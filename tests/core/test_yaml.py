@@ -134,7 +134,7 @@ def test_quick_fixes_add_what_is_missing():
     (missing,) = [d for d in doc.diagnostics() if "needs" in d.message]
     for e in reversed(missing.fix):
         doc.edit(e.start, e.end, e.text)
-    assert "      bucketName: \n" in doc.doc.text and "objectName: setup.sh" in doc.doc.text
+    assert "      bucketName: \n" in doc.source.text and "objectName: setup.sh" in doc.source.text
     typed = content(
         "Parameters:\n  p:\n    DefaultValue: 1\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{p}}\n",
         NAME,
@@ -142,7 +142,7 @@ def test_quick_fixes_add_what_is_missing():
     (no_type,) = typed.diagnostics()
     for e in reversed(no_type.fix):
         typed.edit(e.start, e.end, e.text)
-    assert typed.diagnostics() == [] and "    Type: String\n    DefaultValue: 1" in typed.doc.text
+    assert typed.diagnostics() == [] and "    Type: String\n    DefaultValue: 1" in typed.source.text
 
 
 # -- the reading agrees with PyYAML's ---------------------------------------------------------
@@ -301,7 +301,7 @@ FRAGMENTS += [
 def test_incremental_equals_fresh(text, edits):
     doc = content(text, NAME)
     for a, b, span, pieces in edits:
-        lines = doc.doc.lines
+        lines = doc.source.lines
         l1 = a % len(lines)
         c1 = b % (len(lines[l1].rstrip("\n")) + 1)
         l2 = min(len(lines) - 1, l1 + span)
@@ -309,7 +309,7 @@ def test_incremental_equals_fresh(text, edits):
         if (l2, c2) < (l1, c1):
             l2, c2 = l1, c1
         doc.edit((l1, c1), (l2, c2), "".join(pieces))
-        assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
+        assert doc.diagnostics() == content(doc.source.text, NAME).diagnostics()
 
 
 TYPED = st.sampled_from(list("abz09 -_:#{}'\"&*!|>%@`,[]\t") + ["\r", "\x85", "\u2028", "é", "😀", "\x00", "\udbff"])
@@ -324,7 +324,7 @@ def test_typing_in_values_equals_a_fresh_read(text, keys):
     """One character typed or deleted at a time, near the end of lines, where values are (the model's fast path)."""
     doc = content(text, NAME)
     for where, delete, char in keys:
-        lines = doc.doc.lines
+        lines = doc.source.lines
         line = where % len(lines)
         body = lines[line].rstrip("\n")
         col = len(body) - (where // 7) % (min(len(body), 12) + 1)
@@ -332,7 +332,7 @@ def test_typing_in_values_equals_a_fresh_read(text, keys):
             doc.edit((line, col - 1), (line, col), "")
         else:
             doc.edit((line, col), (line, col), char)
-        assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
+        assert doc.diagnostics() == content(doc.source.text, NAME).diagnostics()
 
 
 @pytest.mark.slow
@@ -383,11 +383,11 @@ def _generated_edits(text, data):
     doc = content(text, NAME)
     doc.diagnostics()
     for _ in range(data.draw(st.integers(1, 8), label="edits")):
-        now = doc.doc.text
+        now = doc.source.text
         a, b = sorted((data.draw(st.integers(0, len(now))), data.draw(st.integers(0, len(now)))))
 
         doc.edit(_place(now, a), _place(now, b), data.draw(ANY_INSERT, label="new text"))
-        assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
+        assert doc.diagnostics() == content(doc.source.text, NAME).diagnostics()
 
 
 @pytest.mark.slow
@@ -433,12 +433,12 @@ def test_hostile_text_gets_an_answer(text):
     doc = content(text, NAME)
     found = doc.diagnostics()
     assert all(d.start <= d.end for d in found)
-    last = len(doc.doc.lines) - 1
+    last = len(doc.source.lines) - 1
     for line, col in ((0, 3), (1, 3), (last // 2, 10**6), (last, 3)):
         doc.complete(line, col)
         doc.hover(line, col)
     doc.edit((0, 0), (0, 0), "# ")
-    assert doc.diagnostics() == content(doc.doc.text, NAME).diagnostics()
+    assert doc.diagnostics() == content(doc.source.text, NAME).diagnostics()
     assert time.perf_counter() - begin < 60  # a bound on runaway work, not a speed figure
 
 
@@ -498,7 +498,7 @@ def test_hover_on_a_reference_to_a_later_task_says_it_is_not_before():
     text = EXAMPLES[0].replace("{{x}}", "{{ x }} {{ result.stdout }}")
     doc = content(text, NAME)
     line = text.splitlines().index("      commandContent: echo $((3 * {{ x }} {{ result.stdout }}))")
-    col = doc.doc.lines[line].index("result")
+    col = doc.source.lines[line].index("result")
     assert "no task before this one" in doc.hover(line, col).markdown
 
 
@@ -525,7 +525,11 @@ def test_rename_changes_the_declaration_and_every_use():
     edits = doc.rename(5, 12, "counted")
     for e in reversed(edits):
         doc.edit(e.start, e.end, e.text)
-    assert 'Name: "counted"' in doc.doc.text and doc.doc.text.count("counted.stdout") == 2 and doc.diagnostics() == []
+    assert (
+        'Name: "counted"' in doc.source.text
+        and doc.source.text.count("counted.stdout") == 2
+        and doc.diagnostics() == []
+    )
     assert doc.prepare_rename(1, 2) == (((1, 2), (1, 3)), "x")
 
 

@@ -138,7 +138,7 @@ def test_neovim_edits_keep_the_server_in_step(tmp_path, how):
     analysis = content(edited["text"])
     shown = [d for d in analysis.diagnostics() if not (how == "setup" and d.code.startswith("Lint."))]
     expected = sorted(
-        (d.code, analysis.doc.to_lsp(*d.start, "utf-8")[0]) for d in shown
+        (d.code, analysis.source.to_lsp(*d.start, "utf-8")[0]) for d in shown
     )  # LSP lines: the lone CR breaks one
     assert sorted((d["code"], d["line"]) for d in edited["diagnostics"]) == expected
 

@@ -70,7 +70,7 @@ def content(text: str, name: str = "file:///work/app.component"):
 
 def edit_lsp(document, start: tuple[int, int], end: tuple[int, int], text: str, encoding: str):
     """Replace text between LSP positions (line, character in ``encoding``), as a didChange does."""
-    model = document.doc
+    model = document.source
     return document.edit(model.to_model(*start, encoding), model.to_model(*end, encoding), text)
 
 

@@ -63,7 +63,7 @@ def test_what_the_client_does_wrong_is_applied_and_kept_as_a_warning():
     doc = session.open("file:///a", "x", 5, "RUN é\n")
     assert session.take_warnings() == []
     session.change("file:///a", 6, [(((0, 4), (0, 6)), "e")])  # the whole é: two UTF-8 units
-    assert session.take_warnings() == [] and doc.content.doc.text == "RUN e\n"
+    assert session.take_warnings() == [] and doc.content.source.text == "RUN e\n"
     session.change("file:///a", 6, [(((0, 0), (0, 0)), "#")])
     session.change("file:///a", 7, [(((9, 0), (9, 4)), "FROM x")])
     session.change("file:///a", 8, [(((0, 1), (0, 0)), "")])
@@ -78,7 +78,9 @@ def test_what_the_client_does_wrong_is_applied_and_kept_as_a_warning():
     assert "didChange for a document that is not open: file:///b" in warnings[3]
     assert "didClose for a document that is not open: file:///b" in warnings[4]
     assert "didOpen for a document that is already open: file:///a" in warnings[5]
-    assert doc.content.doc.text == "RUN e\nFROM x"  # each applied: clamped, and the backwards range the right way round
+    assert (
+        doc.content.source.text == "RUN e\nFROM x"
+    )  # each applied: clamped, and the backwards range the right way round
     assert session.take_warnings() == []
 
 
@@ -122,7 +124,7 @@ def test_a_keystroke_serialises_only_the_diagnostics_of_what_it_changed(monkeypa
     items(session)
     assert converted.count("Lint.KeywordCase") == 40
     monkeypatch.undo()
-    assert items(session) == fresh(session) and doc.content.doc.text.startswith("\nrun")
+    assert items(session) == fresh(session) and doc.content.source.text.startswith("\nrun")
 
 
 def test_kept_diagnostics_follow_new_settings_and_the_encoding():

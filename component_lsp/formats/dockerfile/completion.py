@@ -50,7 +50,7 @@ def _keywords(start, end, dialect: str) -> list[Item]:
 
 def complete(model, line: int, col: int) -> list[Item]:
     """Completion items at a model position."""
-    text = model.doc.line_text(line)
+    text = model.source.line_text(line)
     col = min(col, len(text))
     ins = model.instruction_at(line)
     if ins is None:

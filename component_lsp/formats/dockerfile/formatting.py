@@ -61,7 +61,7 @@ def format_edits(model, first: int = 0, last: int | None = None, reindent: bool 
     document formatted again after an edit looks again only at what the edit touched (and at the lines between
     instructions).
     """
-    lines = model.doc.lines
+    lines = model.source.lines
     last = len(lines) - 1 if last is None else min(last, len(lines) - 1)
     if first == 0 and last == len(lines) - 1:
         return _whole(model, reindent)
@@ -82,7 +82,7 @@ def format_edits(model, first: int = 0, last: int | None = None, reindent: bool 
 
 def _whole(model, reindent: bool) -> list[Edit]:
     """Every line's edits, each instruction's kept on it (with where it was) until it changes or moves."""
-    lines = model.doc.lines
+    lines = model.source.lines
     last = len(lines) - 1
     edits: list[Edit] = []
     line = 0
@@ -117,7 +117,7 @@ def _gap(lines: list[str], start: int, stop: int) -> list[Edit]:
 
 def _instruction(model, ins, first: int, last: int, reindent: bool) -> list[Edit]:
     """One instruction's edits, on its lines from ``first`` to ``last``, in order."""
-    lines = model.doc.lines
+    lines = model.source.lines
     edits: list[Edit] = []
     logical_last = ins.start + max(seg[1] for seg in ins.segments)
     if first <= ins.start <= last and ins.keyword and ins.keyword != ins.upper and ins.upper in KNOWN:
@@ -144,7 +144,7 @@ def on_type(model, line: int, col: int, typed: str, reindent: bool = True) -> li
     """What typing ``typed`` just before (``line``, ``col``) formats: after Enter at the end of a line that
     continues an instruction, that line loses its trailing space and the new line is indented as Format
     Document indents it (if it is blank or indented, outside quotes and exec form). Nothing otherwise."""
-    lines = model.doc.lines
+    lines = model.source.lines
     if typed != "\n" or not 0 < line < len(lines):
         return []
     ins = model.instruction_at(line - 1)

@@ -32,8 +32,8 @@ def _start(ins: Instruction) -> int:
 class DockerfileModel:
     """One open document in the Dockerfile format: its text, instructions and findings."""
 
-    def __init__(self, doc: Document, dialect: str = COMPONENT) -> None:
-        self.doc = doc
+    def __init__(self, source: Document, dialect: str = COMPONENT) -> None:
+        self.source = source
         self.context = Context(dialect)
         self.header = Header()
         self.instructions: list[Instruction] = []
@@ -52,12 +52,12 @@ class DockerfileModel:
 
     # -- editing ------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        self.doc.set_text(text)
+        self.source.set_text(text)
         self._full()
 
     def edit(self, start: tuple[int, int], end: tuple[int, int], text: str) -> Change:
         """Replace text between model positions and re-analyse what it touched."""
-        change = self.doc.replace(start, end, text)
+        change = self.source.replace(start, end, text)
         self._reparse(change)
         return change
 
@@ -99,7 +99,7 @@ class DockerfileModel:
         self.edits += 1
         self._replaced.clear()
         self.component_lines += 1
-        self.header, self.instructions = parse(self.doc.lines)
+        self.header, self.instructions = parse(self.source.lines)
         self.by_keyword = {}
         self.flagged = self._added(self.instructions)
 
@@ -132,7 +132,7 @@ class DockerfileModel:
         return lo, hi
 
     def _reparse(self, change: Change) -> None:
-        lines = self.doc.lines
+        lines = self.source.lines
         first_line = change.first
         new_stop = first_line + change.added
         delta = change.added - change.removed
@@ -207,10 +207,10 @@ class DockerfileModel:
         for finding in ins.findings:
             if finding.line is not None:  # a whole line, which the fix removes
                 line = ins.start + finding.line
-                start, end = (line, 0), (line, len(self.doc.line_text(line)))
+                start, end = (line, 0), (line, len(self.source.line_text(line)))
                 # The last line, without a line break of its own, loses its text only: the edit stays in the
                 # text, and clear of the edit that removes the line before it.
-                gone = Edit(start, (line + 1, 0), "") if line + 1 < len(self.doc.lines) else Edit(start, end, "")
+                gone = Edit(start, (line + 1, 0), "") if line + 1 < len(self.source.lines) else Edit(start, end, "")
                 edits = [gone] if finding.fix_title else []
             else:
                 start, end = self.place(ins, finding.start, finding.end)

@@ -25,7 +25,7 @@ def symbols(model) -> list[Symbol]:
 
 def _symbol(model, ins) -> Symbol:
     start = (ins.start, 0)
-    end = (ins.end, len(model.doc.line_text(ins.end)))
+    end = (ins.end, len(model.source.line_text(ins.end)))
     name_start, name_end = model.place(ins, ins.kw_start, ins.kw_end)
     children: list[Symbol] = []
     detail = _detail(ins.args)
@@ -65,7 +65,7 @@ def folding(model) -> list[Fold]:
         if ins.end > ins.start:
             out.append(Fold(ins.start, ins.end))
             inside.update(range(ins.start + 1, ins.end + 1))
-    out += [Fold(a, b, "comment") for a, b in comment_runs(model.doc.lines, inside.__contains__)]
+    out += [Fold(a, b, "comment") for a, b in comment_runs(model.source.lines, inside.__contains__)]
     out.sort()
     return out
 
@@ -82,4 +82,4 @@ def links(model) -> list[Link]:
 
 
 def budget(model) -> Budget:
-    return Budget(model.doc.byte_size, len(model.instructions), "commands")
+    return Budget(model.source.byte_size, len(model.instructions), "commands")

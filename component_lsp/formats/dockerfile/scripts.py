@@ -42,7 +42,7 @@ def scripts(model) -> Scripts:
     a script, with its directives, is built again only when its RUN is parsed again. An edit of a comment above a
     RUN parses that RUN again (parsing starts at the edited line); lines added or removed elsewhere only move
     it, and its place follows the instruction's lines."""
-    lines = model.doc.lines
+    lines = model.source.lines
 
     def build(ins) -> Script | None:
         if ins.upper != "RUN" or ins.json_form or ins.args_end <= ins.args_start:

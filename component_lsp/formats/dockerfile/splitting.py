@@ -23,7 +23,7 @@ def split(model, use_line: int = 0) -> Split | None:
     the run ends: the last run that can take the text back within both limits, moving as few commands as that
     needs; failing that, the longest run, whole.
     """
-    doc, instructions = model.doc, model.instructions
+    doc, instructions = model.source, model.instructions
     if doc.byte_size <= MAX_BYTES and len(instructions) <= MAX_COMMANDS:
         return None
     lines = doc.lines

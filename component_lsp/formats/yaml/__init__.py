@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 
 # PyYAML and the modules over it are imported when the first YAML document opens, not at start-up: the
 # server answers its first Dockerfile-format document about 15 ms sooner.
-def _open(doc: Document, dialect: str) -> YamlModel:
+def _open(source: Document, dialect: str) -> YamlModel:
     from .model import YamlModel
 
-    return YamlModel(doc, dialect)
+    return YamlModel(source, dialect)
 
 
 @cache

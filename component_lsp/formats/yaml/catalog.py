@@ -47,14 +47,14 @@ class Property(NamedTuple):
     name: str
     type: str
     required: bool
-    doc: str
+    documentation: str
     default: object = None
 
 
 class Action(NamedTuple):
     name: str
     systems: tuple[str, ...]
-    doc: str
+    documentation: str
     properties: tuple[Property, ...]
     outputs: tuple[str, ...] = ()
     note: str = ""
@@ -70,8 +70,8 @@ class Action(NamedTuple):
         return [p for p in self.properties if p.required]
 
 
-def _p(name: str, kind: str, doc: str, required: bool = False, default: object = None) -> Property:
-    return Property(name, kind, required, doc, default)
+def _p(name: str, kind: str, documentation: str, required: bool = False, default: object = None) -> Property:
+    return Property(name, kind, required, documentation, default)
 
 
 _USERNAME = _p("username", STRING, "The user that runs the command (default: root on Linux, System on Windows).")

@@ -66,7 +66,7 @@ def _siblings(lines: list[str], line: int, indent: int) -> set[str]:
 
 
 def complete(model, line: int, col: int) -> list[Item]:
-    lines = model.doc.lines
+    lines = model.source.lines
     ref = reference_prefix(lines, line, col)
     if ref is not None:
         return _references(model, line, col, ref)
@@ -114,7 +114,7 @@ def complete(model, line: int, col: int) -> list[Item]:
                             p.name,
                             PROPERTY,
                             detail,
-                            p.doc,
+                            p.documentation,
                             f"{p.name}: ",
                             snippet,
                             *_range(ctx),
@@ -138,7 +138,7 @@ def complete(model, line: int, col: int) -> list[Item]:
                     action.name,
                     VALUE,
                     f"action · {systems}",
-                    action.doc,
+                    action.documentation,
                     action.name,
                     action.name,
                     *_range(ctx),
@@ -179,7 +179,7 @@ def _references(model, line: int, col: int, ref: tuple[int, str]) -> list[Item]:
     placed = _placed(model)
     here, _ = _task_at(placed, line)
     start = (line, open_at + 2 + (len(typed) - len(typed.lstrip())))
-    text = model.doc.lines[line]
+    text = model.source.lines[line]
     rest = text[col:]
     closing = rest.lstrip().startswith("}}")
     end = (line, col)

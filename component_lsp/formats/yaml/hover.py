@@ -14,7 +14,7 @@ def action_markdown(action: Action) -> str:
     lines = [
         f"**{action.name}** · runs on {' and '.join(action.systems)}",
         "",
-        action.doc,
+        action.documentation,
         "",
         "| property | type | |",
         "|---|---|---|",
@@ -37,7 +37,7 @@ def property_markdown(action: Action, p: Property) -> str:
     text = f"**{p.name}** · {type_name(p.type)} · {'required' if p.required else 'optional'}"
     if p.default is not None:
         text += f" · default `{str(p.default).lower() if isinstance(p.default, bool) else p.default}`"
-    text += f"\n\n{p.doc}\n\nA property of `{action.name}`."
+    text += f"\n\n{p.documentation}\n\nA property of `{action.name}`."
     if action.note:
         text += f"\n\n{action.note}"
     return text

@@ -220,8 +220,8 @@ class Whole(NamedTuple):
 class YamlModel:
     """One open YAML-format component: its text, its cuts, and what the rules find."""
 
-    def __init__(self, doc: Document, dialect: str = COMPONENT) -> None:
-        self.doc = doc
+    def __init__(self, source: Document, dialect: str = COMPONENT) -> None:
+        self.source = source
         self.dialect = dialect
         self.pieces: list[Piece] = []
         self.irregular = 0  # pieces that do not read as they should: while any does, the text is read whole
@@ -235,16 +235,16 @@ class YamlModel:
 
     # -- editing ------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        self.doc.set_text(text)
+        self.source.set_text(text)
         self._full()
 
     def edit(self, start: tuple[int, int], end: tuple[int, int], text: str) -> Change:
-        change = self.doc.replace(start, end, text)
+        change = self.source.replace(start, end, text)
         self._recut(change)
         return change
 
     def _piece(self, c: Cut, end: int, reuse: dict[str, Piece] | None = None) -> Piece:
-        lines = self.doc.lines[c.line : end]
+        lines = self.source.lines[c.line : end]
         if reuse:
             old = reuse.pop("".join(lines), None)  # each kept piece once: two cuts may hold the same text
             if old is not None and old.kind == c.kind:
@@ -257,8 +257,8 @@ class YamlModel:
         return [self._piece(c, e, reuse) for c, e in zip(cuts, ends, strict=True)]
 
     def _full(self) -> None:
-        cuts = list(cut(self.doc.lines))
-        self.pieces = self._build(cuts, len(self.doc.lines))
+        cuts = list(cut(self.source.lines))
+        self.pieces = self._build(cuts, len(self.source.lines))
         self.irregular = sum(not p.regular for p in self.pieces)
         self.uses = Counter(t for p in self.pieces for t in p.param_refs)
         self.env = None
@@ -273,7 +273,7 @@ class YamlModel:
             return False
         piece = self.pieces[k]
         summary, refs = piece.env_summary, piece.param_refs
-        if not piece.retype(change.first - piece.start, self.doc.lines[change.first]):
+        if not piece.retype(change.first - piece.start, self.source.lines[change.first]):
             return False
         self.uses.subtract(refs)
         self.uses.update(piece.param_refs)
@@ -284,7 +284,7 @@ class YamlModel:
     def _recut(self, change: Change) -> None:
         if self._retype(change):
             return
-        lines = self.doc.lines
+        lines = self.source.lines
         old = self.pieces
         delta = change.added - change.removed
         new_stop = change.first + change.added
@@ -345,7 +345,7 @@ class YamlModel:
             piece.task_index = index
             index += sum(part.kind == TASK for part in piece.parts)
             piece.cache = None  # what a consumer kept of its diagnostics may name what changed
-        self._structure = check_document(View(placed, self.doc.lines, self._meaningful()))
+        self._structure = check_document(View(placed, self.source.lines, self._meaningful()))
 
     def _meaningful(self) -> bool:
         return self.irregular > 0 or len(self.pieces) > 1 or self.pieces[0].kind != HEAD
@@ -356,9 +356,9 @@ class YamlModel:
         if not self.irregular:
             return None
         if self._whole is None:
-            reading = read(self.doc.text)
+            reading = read(self.source.text)
             if reading.problem is None:
-                lines = self.doc.lines
+                lines = self.source.lines
                 parts = parts_of(reading.root, lines)
                 known = [facts(p) for p in parts]
                 placed = [Placed(0, p, f) for p, f in zip(parts, known, strict=True)]
@@ -446,15 +446,15 @@ class YamlModel:
         return out
 
     def document_diagnostics(self) -> list[Diagnostic]:
-        out = limits.size(self.doc)
-        out += structure.empty(View([], self.doc.lines, self._meaningful()))
+        out = limits.size(self.source)
+        out += structure.empty(View([], self.source.lines, self._meaningful()))
         whole = self.whole()
         if whole is not None:
             if whole.problem is None:
                 return out + whole.findings
             message, at = whole.problem
-            at = (min(at[0], len(self.doc.lines) - 1), at[1])
-            width = len(self.doc.line_text(at[0]))
+            at = (min(at[0], len(self.source.lines) - 1), at[1])
+            width = len(self.source.line_text(at[0]))
             at = (at[0], min(at[1], width))
             end = (at[0], width) if at[1] < width else at
             out.append(Diagnostic(INVALID.code, INVALID.severity, f"Not valid YAML: {message}.", at, end))

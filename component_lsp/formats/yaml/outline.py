@@ -16,7 +16,7 @@ def _at(position, line: int):
 def symbols(model) -> list[Symbol]:
     if not model.reads():
         return []
-    lines = model.doc.lines
+    lines = model.source.lines
     tops: list[list] = []  # [symbol fields..., children]
     for placed in model.placed():
         part, line = placed.part, placed.line
@@ -68,7 +68,7 @@ def folding(model) -> list[Fold]:
         if top.end[0] > top.start[0]:
             out.append(Fold(top.start[0], top.end[0]))
         out += [Fold(s.start[0], s.end[0]) for s in top.children if s.end[0] > s.start[0]]
-    out += [Fold(a, b, "comment") for a, b in comment_runs(model.doc.lines)]
+    out += [Fold(a, b, "comment") for a, b in comment_runs(model.source.lines)]
     out.sort()
     return out
 
@@ -80,4 +80,4 @@ def budget(model) -> Budget:
         tasks = sum(len(piece.parts) for piece in model.pieces if piece.kind == TASK)  # a task's cut holds its task
     else:
         tasks = sum(1 for placed in model.placed() if placed.part.kind == TASK) if model.reads() else 0
-    return Budget(model.doc.byte_size, tasks, "tasks", firm=False)
+    return Budget(model.source.byte_size, tasks, "tasks", firm=False)

@@ -26,7 +26,7 @@ def _value(p: Property) -> dict:
         kind = {"type": ["object", "string"]}
     else:
         kind = {"type": ["string", "number", "boolean"]}
-    schema: dict[str, Any] = {"description": p.doc, "anyOf": [kind, {"type": "string", "pattern": REFERENCE}]}
+    schema: dict[str, Any] = {"description": p.documentation, "anyOf": [kind, {"type": "string", "pattern": REFERENCE}]}
     if p.default is not None:
         schema["default"] = p.default
     return schema

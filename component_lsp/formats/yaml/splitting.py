@@ -30,7 +30,7 @@ def _block(lines: list[str], key: str) -> tuple[int, int] | None:
 
 def split(model, use_line: int = 0) -> Split | None:
     """What to move so the text fits in 16 KB again; None when it fits, does not read, or nothing can move."""
-    doc = model.doc
+    doc = model.source
     if doc.byte_size <= MAX_BYTES or not model.reads():
         return None
     lines = doc.lines

@@ -26,8 +26,8 @@ def _diagnostic(r: Rule, message: str, start, end) -> Diagnostic:
 @check(document=True)
 def size(model, ctx):
     if ctx.dialect == TEMPLATE:
-        return limits.size(model.doc, TEMPLATE_TOO_LONG, "template", "a component and use it with COMPONENT")
-    return limits.size(model.doc)
+        return limits.size(model.source, TEMPLATE_TOO_LONG, "template", "a component and use it with COMPONENT")
+    return limits.size(model.source)
 
 
 @check(document=True)
@@ -44,7 +44,7 @@ def count(model, ctx):
         message = f"This {what} has {total:,} commands; the limit is {MAX_COMMANDS}. This is command {MAX_COMMANDS + 1}: {rest}."
         yield _diagnostic(TOO_MANY, message, start, end)
     elif total == 0 and ctx.dialect != TEMPLATE:  # a pipeline's BuildContent is optional (SPEC section 8)
-        end = (0, len(model.doc.line_text(0)))
+        end = (0, len(model.source.line_text(0)))
         yield _diagnostic(MISSING, "The component has no command: add at least one, e.g. RUN echo hello.", (0, 0), end)
 
 

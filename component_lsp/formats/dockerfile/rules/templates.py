@@ -79,7 +79,7 @@ def from_in_a_template(model, ctx):
 def yaml_in_a_template(model, ctx):
     if ctx.dialect != TEMPLATE:
         return
-    lines = model.doc.lines
+    lines = model.source.lines
     head = first_meaningful(lines)
     if head < len(lines) and looks_like_yaml(head_text(lines, head)):
         message = (
