@@ -20,7 +20,6 @@ class MessageType(IntEnum):
 
 
 class TextDocumentSyncKind(IntEnum):
-    None_ = 0
     Full = 1
     Incremental = 2
 
