@@ -169,11 +169,15 @@ def info() -> dict:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="component-lsp",
-        description="Language server for Alibaba Cloud ECS Image Builder component files. "
-        "With no command it serves LSP on stdin/stdout.",
-        epilog="check prints path:line:column: severity code message (1-based line and column, "
-        "columns in characters) and exits 1 if there is an error (or what --fail-level says), 2 if a file or a "
-        "configuration cannot be read.",
+        description=(
+            "Language server for Alibaba Cloud ECS Image Builder component files. "
+            "With no command it serves LSP on stdin/stdout."
+        ),
+        epilog=(
+            "check prints path:line:column: severity code message (1-based line and column, "
+            "columns in characters) and exits 1 if there is an error (or what --fail-level says), 2 if a file or a "
+            "configuration cannot be read."
+        ),
     )
     p.add_argument("--version", action="version", version=f"component-lsp {__version__}")
     p.add_argument("--stdio", action="store_true", help="serve LSP on stdin/stdout (the default)")
@@ -218,7 +222,10 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--shellcheck",
         choices=shellcheck.MODES,
-        help="ShellCheck on RUN and RunShellCommand scripts: on, off, or auto (where it is installed; the default, or what COMPONENT_LSP_SHELLCHECK says)",
+        help=(
+            "ShellCheck on RUN and RunShellCommand scripts: on, off, or auto (where it is installed; the default, or"
+            " what COMPONENT_LSP_SHELLCHECK says)"
+        ),
     )
     c.add_argument(
         "--shellcheck-path",
@@ -228,7 +235,10 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("codes", help="print every diagnostic code, its severity and what it means (Markdown)")
     sub.add_parser(
         "info",
-        help="print the version, the Python it runs on and the ShellCheck it would use (JSON; editors' health checks read it)",
+        help=(
+            "print the version, the Python it runs on and the ShellCheck it would use (JSON; editors' health checks"
+            " read it)"
+        ),
     )
     sub.add_parser("schema", help="print the JSON Schema of YAML-format components (schemas/ecs-component.schema.json)")
     return p

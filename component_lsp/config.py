@@ -213,6 +213,7 @@ def _has_table(path: str) -> bool:
 
 
 def for_folder(folder: str) -> Config:
-    """The configuration of the files in a folder: the nearest one; the defaults if there is none (ConfigError if broken)."""
+    """The configuration of the files in a folder: the nearest one; the defaults if there is none (ConfigError if
+    it is broken)."""
     found = find(folder)
     return (read(found) or DEFAULT) if found else DEFAULT

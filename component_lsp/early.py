@@ -160,5 +160,6 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
     if handover.pending is not None:  # pygls reads on from the message the early start stopped at
         frames.push(b"Content-Length: %d\r\n\r\n" % len(handover.pending) + handover.pending)
     server.take_over(handover.session, frames)
-    server.start_io(stdin=frames, stdout=stdout)  # type: ignore[arg-type]  # Frames has the readline and read pygls calls
+    # Frames has the readline and read pygls calls.
+    server.start_io(stdin=frames, stdout=stdout)  # type: ignore[arg-type]
     return server.exit_status

@@ -54,7 +54,10 @@ def directives(lines: list[str]) -> tuple[list[Directive], list[Diagnostic]]:
         match = COMMENT.match(line, at)
         text = line.rstrip("\r\n")
         if match is None or not match.group("codes").strip(","):
-            message = "An ignore comment reads `# component-lsp: ignore=CODE[,CODE...]` or `# component-lsp: ignore-file=CODE[,CODE...]`."
+            message = (
+                "An ignore comment reads `# component-lsp: ignore=CODE[,CODE...]` or `# component-lsp:"
+                " ignore-file=CODE[,CODE...]`."
+            )
             bad.append(Diagnostic(UNUSED.code, UNUSED.severity, message, (index, at), (index, len(text))))
             continue
         codes = tuple(code for code in match.group("codes").split(",") if code)
@@ -67,7 +70,8 @@ def _matches(code: str, pattern: str) -> bool:
 
 
 def apply(content: Content, found: list[Diagnostic]) -> list[Diagnostic]:
-    """The diagnostics the document's comments do not ignore, and one for each code of a comment that ignores nothing."""
+    """The diagnostics the document's comments do not ignore, and one for each code of a comment that ignores
+    nothing."""
     lines = content.source.lines
     if not content.source.marked:
         return found
@@ -101,7 +105,11 @@ def apply(content: Content, found: list[Diagnostic]) -> list[Diagnostic]:
         text = lines[d.line]
         where = "this file" if d.kind == FILE else "the instruction after it"
         names = ", ".join(unused)
-        message = f"{names} {'is' if len(unused) == 1 else 'are'} ignored here, but {'it does' if len(unused) == 1 else 'they do'} not occur in {where}: remove {'it' if len(unused) == 1 else 'them'}."
+        message = (
+            f"{names} {'is' if len(unused) == 1 else 'are'} ignored here, but"
+            f" {'it does' if len(unused) == 1 else 'they do'} not occur in {where}: remove"
+            f" {'it' if len(unused) == 1 else 'them'}."
+        )
         if len(unused) == len(d.codes):  # the whole comment goes
             gone = (
                 Edit((d.line, 0), (d.line + 1, 0), "")
@@ -120,7 +128,8 @@ def apply(content: Content, found: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def ignoring(content: Content, diagnostic: Diagnostic) -> list[tuple[str, Edit]]:
-    """Quick fixes that ignore a diagnostic's code: with a comment before its instruction (task, key), or in the file."""
+    """Quick fixes that ignore a diagnostic's code: with a comment before its instruction (task, key), or in the
+    file."""
     lines = content.source.lines
     line = diagnostic.start[0]
     out = []

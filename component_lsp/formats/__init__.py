@@ -74,7 +74,8 @@ def kind_by_name(name: str) -> Kind | None:
 
 
 def stem(name: str) -> str | None:
-    """A file's name without the suffix that makes it ours (``base`` of ``base.component.yaml``); None if no suffix does."""
+    """A file's name without the suffix that makes it ours (``base`` of ``base.component.yaml``); None if no
+    suffix does."""
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
     best = ""
     for fmt in FORMATS:

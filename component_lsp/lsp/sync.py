@@ -21,7 +21,7 @@ def did_open(call: Call) -> None:
 
 def did_change(call: Call) -> None:
     changed = params.changed(call.params)
-    spans = [(None if c.range is None else (tuple(c.range.start), tuple(c.range.end)), c.text) for c in changed.changes]
+    spans = [(None if c.range is None else (c.range.start, c.range.end), c.text) for c in changed.changes]
     before = call.session.index.generation
     doc = call.session.change(changed.uri, changed.version, spans)
     if doc is not None:

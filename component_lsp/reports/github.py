@@ -24,5 +24,6 @@ def _property(text: str) -> str:
 def render(files: list[Checked], out: TextIO) -> None:
     for checked in files:
         for d in checked.diagnostics:
-            where = f"file={_property(checked.path)},line={d.start[0] + 1},col={d.start[1] + 1},endLine={d.end[0] + 1},endColumn={d.end[1] + 1}"
+            start = f"line={d.start[0] + 1},col={d.start[1] + 1}"
+            where = f"file={_property(checked.path)},{start},endLine={d.end[0] + 1},endColumn={d.end[1] + 1}"
             out.write(f"::{COMMANDS.get(d.severity, 'notice')} {where},title={_property(d.code)}::{_data(d.message)}\n")

@@ -19,6 +19,7 @@ from .. import budget, ignores
 from ..client import Client, negotiate, position_encoding
 from ..config import DEFAULT, Config
 from ..diagnostics import Diagnostic
+from ..document import Document
 from ..formats import Content, open_text
 from ..formats.base import TEMPLATE, Use
 from ..jsonrpc import Raw, obj
@@ -30,6 +31,7 @@ from .publishing import Kept, Publisher, Stamp, diagnostic_json, lsp_range, wire
 
 log = logging.getLogger(__name__)
 
+Span = tuple[tuple[int, int], tuple[int, int]]  # an LSP range: (line, character) of its start and its end
 FREEZE_FROM = 128 * 1024  # bytes of text from which an opened document is kept out of the garbage collector's passes
 
 
@@ -37,7 +39,7 @@ def _place(line: int, character: int) -> str:
     return f"{line}:{character}"
 
 
-def _in_model(model, span, encoding: str) -> tuple[tuple[int, int], tuple[int, int], bool]:
+def _in_model(model: Document, span: Span, encoding: str) -> tuple[tuple[int, int], tuple[int, int], bool]:
     """A range as model positions (clamped into the document), and whether it is not one of the document's: past
     its end, inside a character, or ending before it starts."""
     start, end = model.to_model(*span[0], encoding), model.to_model(*span[1], encoding)
@@ -133,7 +135,7 @@ class Session:
             gc.freeze()
         return doc
 
-    def change(self, uri: str, version: int | None, changes: Iterable[tuple[object, str]]) -> OpenDocument | None:
+    def change(self, uri: str, version: int | None, changes: Iterable[tuple[Span | None, str]]) -> OpenDocument | None:
         """Apply content changes (an LSP range as ((line, character), (line, character)), or None for the whole
         text, and the new text) in order; None if the document is not open.
 
@@ -156,7 +158,7 @@ class Session:
                 start, end, outside = _in_model(model, span, self.encoding)
                 if outside:
                     self.warnings.append(
-                        f"didChange of {uri} with the range {_place(*span[0])}-{_place(*span[1])}, which is not in "  # type: ignore[index]
+                        f"didChange of {uri} with the range {_place(*span[0])}-{_place(*span[1])}, which is not in "
                         f"the document ({model.lsp_line_count} lines); applied where it meets the text"
                     )
             try:

@@ -23,12 +23,14 @@ from .syntax import Command, command_at, commands
 PROMPTS = rule(
     "Lint.InstallPrompts",
     WARNING,
-    "A package install, update or removal without its assume-yes flag: it asks for confirmation, and the build waits for an answer no one gives.",
+    "A package install, update or removal without its assume-yes flag: it asks for confirmation, and the build waits"
+    " for an answer no one gives.",
 )
 INTERACTIVE = rule(
     "Lint.InteractiveCommand",
     WARNING,
-    "A program that waits for a person (read, an editor, a pager, passwd without --stdin, ssh-keygen without -N and -f): the build has no terminal.",
+    "A program that waits for a person (read, an editor, a pager, passwd without --stdin, ssh-keygen without -N and"
+    " -f): the build has no terminal.",
 )
 REBOOT = rule(
     "Lint.RebootInCommand",
@@ -38,7 +40,8 @@ REBOOT = rule(
 LOST_CD = rule(
     "Lint.CdAtEnd",
     WARNING,
-    "A cd that is the last thing a command does: its effect ends with it. WORKDIR (workingDir in YAML) sets the directory of what follows.",
+    "A cd that is the last thing a command does: its effect ends with it. WORKDIR (workingDir in YAML) sets the"
+    " directory of what follows.",
 )
 
 DOCKERFILE, YAML = "dockerfile", "yaml"  # whose script: the fixes and advice differ
@@ -101,12 +104,16 @@ def _zypper_yes(words: list[str]) -> bool:
 
 
 _YUM_ACTING = {
-    "install", "update", "upgrade", "remove", "erase", "reinstall", "downgrade", "groupinstall", "groupupdate", "groupremove",
-    "groupupgrade", "localinstall", "localupdate", "autoremove", "distro-sync", "distribution-synchronization",
-    "swap", "update-minimal", "upgrade-minimal", "builddep", "group", "groups", "module",
+    "install", "update", "upgrade", "remove", "erase", "reinstall", "downgrade", "groupinstall", "groupupdate",
+    "groupremove", "groupupgrade", "localinstall", "localupdate", "autoremove", "distro-sync",
+    "distribution-synchronization", "swap", "update-minimal", "upgrade-minimal", "builddep", "group", "groups",
+    "module",
 }  # fmt: skip
-_YUM_VALUES = {"-c", "--config", "-d", "--debuglevel", "-e", "--errorlevel", "-R", "--randomwait", "-x", "--exclude", "--enablerepo",
-               "--disablerepo", "--installroot", "--releasever", "--setopt", "--repo", "--repoid", "--color", "--downloaddir", "--destdir"}  # fmt: skip
+_YUM_VALUES = {
+    "-c", "--config", "-d", "--debuglevel", "-e", "--errorlevel", "-R", "--randomwait", "-x", "--exclude",
+    "--enablerepo", "--disablerepo", "--installroot", "--releasever", "--setopt", "--repo", "--repoid", "--color",
+    "--downloaddir", "--destdir",
+}  # fmt: skip
 _APT_ACTING = {
     "install",
     "upgrade",
@@ -211,8 +218,8 @@ def _prompts(command: Command, dialect: str) -> Iterable[ShellFinding]:
         PROMPTS,
         command.name.start,
         sub.end,
-        f"`{program} {sub.value}` asks for confirmation, and nobody answers in a build: it waits until the build times out. "
-        f"Add {manager.flag} to answer yes.",
+        f"`{program} {sub.value}` asks for confirmation, and nobody answers in a build: it waits until the build times"
+        f" out. Add {manager.flag} to answer yes.",
         f"Add {manager.flag}",
         ((at, at, f" {manager.flag}"),),
     )
@@ -248,7 +255,8 @@ def _interactive(command: Command, dialect: str) -> Iterable[ShellFinding]:
         yield ShellFinding(
             INTERACTIVE,
             *span,
-            "`read` waits for a line of input, and a build gives none: it waits until the build times out. Feed it (`read x < file`) or set the value directly.",
+            "`read` waits for a line of input, and a build gives none: it waits until the build times out. Feed it"
+            " (`read x < file`) or set the value directly.",
         )
     elif name in EDITORS:
         if any(w in _SCRIPTED_EDITOR for w in words):
@@ -256,7 +264,8 @@ def _interactive(command: Command, dialect: str) -> Iterable[ShellFinding]:
         yield ShellFinding(
             INTERACTIVE,
             *span,
-            f"`{name}` is an interactive editor, and a build has no terminal: it waits for keys no one types. Edit files with sed, tee or a COPY.",
+            f"`{name}` is an interactive editor, and a build has no terminal: it waits for keys no one types. Edit"
+            " files with sed, tee or a COPY.",
         )
     elif name in PAGERS:
         yield ShellFinding(
@@ -288,7 +297,8 @@ def _interactive(command: Command, dialect: str) -> Iterable[ShellFinding]:
         yield ShellFinding(
             INTERACTIVE,
             *span,
-            "`passwd` asks for the new password at a terminal, and a build has none. Use `echo 'user:password' | chpasswd`, or `passwd --stdin` where it exists.",
+            "`passwd` asks for the new password at a terminal, and a build has none. Use `echo 'user:password' |"
+            " chpasswd`, or `passwd --stdin` where it exists.",
         )
     elif name == "ssh-keygen":
         options = _short_options(words, "abCDEfFIJjKmMNnOPrstwYzZ")
@@ -300,7 +310,9 @@ def _interactive(command: Command, dialect: str) -> Iterable[ShellFinding]:
             yield ShellFinding(
                 INTERACTIVE,
                 *span,
-                f'`ssh-keygen` without {what} asks for {"a passphrase" if "N" not in options else "a file"}{" and a file" if len(missing) == 2 else ""}, and a build has no terminal: give `-N ""` and `-f <path>`.',
+                f"`ssh-keygen` without {what} asks for"
+                f" {'a passphrase' if 'N' not in options else 'a file'}{' and a file' if len(missing) == 2 else ''},"
+                ' and a build has no terminal: give `-N ""` and `-f <path>`.',
             )
 
 
@@ -353,7 +365,8 @@ def _lost_cd(command: Command, dialect: str) -> Iterable[ShellFinding]:
         LOST_CD,
         command.start,
         command.end,
-        f"This cd is the last thing the command does: its effect ends with it, and the next command starts where this one started. {sets}",
+        "This cd is the last thing the command does: its effect ends with it, and the next command starts where this"
+        f" one started. {sets}",
         f"Use {instead}" if instead else "",
         (),
         instead,
@@ -364,7 +377,8 @@ CHECKS: list[Callable[[Command, str], Iterable[ShellFinding]]] = [_prompts, _int
 # The programs the checks look at, as words (`service` holds `vi`, `abcd` holds `cd`); systemctl and init only
 # matter with `reboot` and `6`.
 _WORDS = re.compile(
-    r"(?<![\w.-])(?:yum|dnf|apt-get|apt|zypper|read|vim?|nvim|view|nano|pico|emacs|joe|mcedit|less|more|most|passwd|ssh-keygen|reboot|shutdown|cd|init\s+6)(?![\w-])"
+    r"(?<![\w.-])(?:yum|dnf|apt-get|apt|zypper|read|vim?|nvim|view|nano|pico|emacs|joe|mcedit|less|more|most"
+    r"|passwd|ssh-keygen|reboot|shutdown|cd|init\s+6)(?![\w-])"
 )
 
 
@@ -393,28 +407,57 @@ def check(script: str, dialect: str = DOCKERFILE) -> list[ShellFinding]:
 
 
 DOCS = {
-    "yum": "`-y` (`--assumeyes`) answers yes to yum's *Is this ok [y/N]*. A build has no terminal: without it, `yum install`, `update` and `remove` wait for an answer until the build times out.",
-    "apt-get": "`-y` (`--yes`) answers yes to apt-get's *Do you want to continue? [Y/n]* (`-qq` implies it). A build has no terminal: without it, apt-get waits for, or aborts on, the answer it cannot get.",
-    "apt": "`-y` (`--yes`) answers yes to apt's *Do you want to continue? [Y/n]*. A build has no terminal: without it, apt waits for, or aborts on, the answer it cannot get.",
-    "zypper": "`-n` (`--non-interactive`, before the subcommand) makes zypper take the default answer to every question. A build has no terminal: without it, zypper waits for one.",
-    "read": "`read` takes a line from standard input. A build gives none: feed it from a file or a pipe, or give it `-t` (a timeout).",
-    "passwd": "`passwd` asks for the new password at a terminal. In a build, use `chpasswd` (`echo 'user:password' | chpasswd`) or `passwd --stdin` (RHEL, CentOS, Alibaba Cloud Linux).",
-    "ssh-keygen": '`-N ""` sets an empty passphrase and `-f <path>` the key file: without them ssh-keygen asks, and a build has no terminal to answer.',
-    "reboot": "Rebooting inside a command cuts it off. `RESTART` (in YAML, a task with `Action: Reboot`) reboots the build VM and goes on.",
-    "cd": "A cd lasts until the end of its command. `WORKDIR` (in YAML, a task's `workingDir`) sets the directory of what follows.",
+    "yum": (
+        "`-y` (`--assumeyes`) answers yes to yum's *Is this ok [y/N]*. A build has no terminal: without it, `yum"
+        " install`, `update` and `remove` wait for an answer until the build times out."
+    ),
+    "apt-get": (
+        "`-y` (`--yes`) answers yes to apt-get's *Do you want to continue? [Y/n]* (`-qq` implies it). A build has no"
+        " terminal: without it, apt-get waits for, or aborts on, the answer it cannot get."
+    ),
+    "apt": (
+        "`-y` (`--yes`) answers yes to apt's *Do you want to continue? [Y/n]*. A build has no terminal: without it, apt"
+        " waits for, or aborts on, the answer it cannot get."
+    ),
+    "zypper": (
+        "`-n` (`--non-interactive`, before the subcommand) makes zypper take the default answer to every question. A"
+        " build has no terminal: without it, zypper waits for one."
+    ),
+    "read": (
+        "`read` takes a line from standard input. A build gives none: feed it from a file or a pipe, or give it `-t` (a"
+        " timeout)."
+    ),
+    "passwd": (
+        "`passwd` asks for the new password at a terminal. In a build, use `chpasswd` (`echo 'user:password' |"
+        " chpasswd`) or `passwd --stdin` (RHEL, CentOS, Alibaba Cloud Linux)."
+    ),
+    "ssh-keygen": (
+        '`-N ""` sets an empty passphrase and `-f <path>` the key file: without them ssh-keygen asks, and a build has'
+        " no terminal to answer."
+    ),
+    "reboot": (
+        "Rebooting inside a command cuts it off. `RESTART` (in YAML, a task with `Action: Reboot`) reboots the build VM"
+        " and goes on."
+    ),
+    "cd": (
+        "A cd lasts until the end of its command. `WORKDIR` (in YAML, a task's `workingDir`) sets the directory of what"
+        " follows."
+    ),
 }
 DOCS["dnf"] = DOCS["yum"].replace("yum", "dnf")
 DOCS["shutdown"] = DOCS["reboot"]
 for _editor in EDITORS:
     DOCS[_editor] = (
-        f"`{_editor}` is an interactive editor: a build has no terminal, so it waits for keys no one types. Edit files with sed, tee or a COPY."
+        f"`{_editor}` is an interactive editor: a build has no terminal, so it waits for keys no one types. Edit files"
+        " with sed, tee or a COPY."
     )
 for _pager in PAGERS:
     DOCS[_pager] = f"`{_pager}` is a pager, made for a terminal: a build has none. Use cat."
 
 
 def hover(script: str, offset: int) -> tuple[str, int, int] | None:
-    """What a command the checks know does in a build, for the command whose name is at ``offset``: (markdown, start, end)."""
+    """What a command the checks know does in a build, for the command whose name is at ``offset``: (markdown,
+    start, end)."""
     if not could_flag(script):
         return None
     command = command_at(script, offset)

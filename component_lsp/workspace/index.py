@@ -167,7 +167,8 @@ class Index:
                     self.walked += 1
             elif isinstance(found, str):
                 self.notes.append(
-                    f"the workspace index stopped early: it {found}; COMPONENT lines naming the files left out are not linked"
+                    f"the workspace index stopped early: it {found}; COMPONENT lines naming the files left out are not"
+                    " linked"
                 )
             else:
                 self.seconds, ended, self.scanning = found, True, False

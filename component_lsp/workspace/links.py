@@ -75,7 +75,10 @@ def _check(use: Use, entry: Entry) -> list[Diagnostic]:
     where = entry.path.rsplit("/", 1)[-1]
     if offer.format != "yaml":
         for a in use.arguments:
-            message = f"{use.name} ({where}) is a Dockerfile-format component: it has no parameters, so --{a.name} is not used. Remove it, or make the component YAML with Parameters."
+            message = (
+                f"{use.name} ({where}) is a Dockerfile-format component: it has no parameters, so --{a.name} is not"
+                " used. Remove it, or make the component YAML with Parameters."
+            )
             found.append(Diagnostic(NO_PARAMETERS.code, NO_PARAMETERS.severity, message, a.start, a.end))
         return found
     declared = {p.name: p for p in offer.parameters}
@@ -113,7 +116,10 @@ def _check(use: Use, entry: Entry) -> list[Diagnostic]:
     if missing:
         names = ", ".join(f"--{n}" for n in missing)
         plural = "s" if len(missing) > 1 else ""
-        message = f"{use.name} ({where}) needs the parameter{plural} {names} (no DefaultValue): pass {'them' if plural else 'it'} here."
+        message = (
+            f"{use.name} ({where}) needs the parameter{plural} {names} (no DefaultValue): pass"
+            f" {'them' if plural else 'it'} here."
+        )
         found.append(Diagnostic(MISSING.code, MISSING.severity, message, use.name_start, use.name_end))
     return found
 

@@ -55,7 +55,8 @@ SUPPORTED: dict[str, Keyword] = {
             ("COPY <network file URL> <local destination dir>", "COPY <local source path> <local destination dir>"),
             "COPY https://example.com/app.tar.gz /opt/",
             "COPY ${1:source} ${2:/destination/}",
-            "URLs are fetched with `wget`: the build VM needs Internet access, and the URL must not carry a query string.",
+            "URLs are fetched with `wget`: the build VM needs Internet access, and the URL must not carry a query"
+            " string.",
         ),
         Keyword(
             "USER",
@@ -138,11 +139,14 @@ COMPONENT_FORMS = (
 )
 ID_DOC = "**Component id** `{target}`: the image component with this id, in the region the pipeline builds in.{masked}"
 ARN_DOC = (
-    "**Component ARN**: the image component by name and version.\n\n"
-    "| part | here |\n|---|---|\n| region | `{region}` |\n| account (AliUid) | `{account}` |\n| name | `{name}` |\n"
-    "| version | `{version}` |\n\n`*` in a version part means the latest: `1.0.*` is the newest 1.0.x, `1.*.*` the newest 1.x."
+    "**Component ARN**: the image component by name and version.\n\n| part | here |\n|---|---|\n| region | `{region}`"
+    " |\n| account (AliUid) | `{account}` |\n| name | `{name}` |\n| version | `{version}` |\n\n`*` in a version part"
+    " means the latest: `1.0.*` is the newest 1.0.x, `1.*.*` the newest 1.x."
 )
-PAIR_DOC = "**--{name}**: a parameter passed to the component, with the value `{value}`. YAML-format components declare theirs under `Parameters`."
+PAIR_DOC = (
+    "**--{name}**: a parameter passed to the component, with the value `{value}`. YAML-format components declare theirs"
+    " under `Parameters`."
+)
 FROM_DOC = (
     "**FROM**: not allowed in an image component (the API rejects it with "
     "`NotSupportedCommand.FROM`). In an image template it is deprecated: the "

@@ -104,7 +104,8 @@ def _arn(
             Problem(
                 rest_at,
                 name_end if name else end,
-                f"{_short(name) if name else 'An empty name'} is not a component name: 2 to 128 characters, starting with a letter, then letters, digits, ':', '_', '.' or '-'.",
+                f"{_short(name) if name else 'An empty name'} is not a component name: 2 to 128 characters, starting"
+                " with a letter, then letters, digits, ':', '_', '.' or '-'.",
             )
         )
     if version is None:
@@ -112,7 +113,8 @@ def _arn(
             Problem(
                 start,
                 end,
-                "The ARN has no version: end it with /<major>.<minor>.<patch>, e.g. /1.0.0, or /1.*.* for the latest 1.x.",
+                "The ARN has no version: end it with /<major>.<minor>.<patch>, e.g. /1.0.0, or /1.*.* for the latest"
+                " 1.x.",
             )
         )
     else:
@@ -124,7 +126,8 @@ def _arn(
                 Problem(
                     version_at,
                     end,
-                    f"{_short(version) if version else 'An empty version'} is not a version: write <major>.<minor>.<patch>, e.g. 1.0.0, with * for the latest (1.0.*, 1.*.*).",
+                    f"{_short(version) if version else 'An empty version'} is not a version: write"
+                    " <major>.<minor>.<patch>, e.g. 1.0.0, with * for the latest (1.0.*, 1.*.*).",
                 )
             )
         elif any(part != "*" for part in digits[wild:]):
@@ -132,7 +135,8 @@ def _arn(
                 Problem(
                     version_at,
                     end,
-                    f"In {version}, a number follows a *: once a part is * (the latest), the parts after it are * too, e.g. 1.*.*.",
+                    f"In {version}, a number follows a *: once a part is * (the latest), the parts after it are * too,"
+                    " e.g. 1.*.*.",
                 )
             )
     return name, rest_at, name_end, region, account, version
@@ -167,7 +171,8 @@ def _read(ins: Instruction) -> Reference:
                 Problem(
                     first.start,
                     first.end,
-                    f"{_short(target)} is not a component id: ic- then lower-case letters and digits, e.g. ic-bp18hy47cqavewsb****.",
+                    f"{_short(target)} is not a component id: ic- then lower-case letters and digits, e.g."
+                    " ic-bp18hy47cqavewsb****.",
                 )
             )
     elif target.startswith("acs:"):
@@ -183,7 +188,8 @@ def _read(ins: Instruction) -> Reference:
             Problem(
                 first.start,
                 first.end,
-                f"COMPONENT names the component first, then its parameters: write COMPONENT {ID_FORM} {_short(target)[1:-1]} ...",
+                f"COMPONENT names the component first, then its parameters: write COMPONENT {ID_FORM}"
+                f" {_short(target)[1:-1]} ...",
             )
         )
     else:
@@ -204,7 +210,10 @@ def _read(ins: Instruction) -> Reference:
             if word.text.startswith("--") and "=" in word.text:
                 message = f"Write the parameter and its value apart: {word.text.replace('=', ' ', 1)}."
             elif word.text.startswith("-"):
-                message = f"{_short(word.text)} is not a parameter: write --name value (two dashes, then letters, digits, '_', '.' or '-')."
+                message = (
+                    f"{_short(word.text)} is not a parameter: write --name value (two dashes, then letters, digits,"
+                    " '_', '.' or '-')."
+                )
             else:
                 message = f"{_short(word.text)} follows no parameter: parameters are passed as --name value pairs."
             problems.append(Problem(word.start, word.end, message))

@@ -60,7 +60,8 @@ def hover(model, line: int, col: int) -> Hover | None:
     var = defined_before(model.by_keyword.get("ENV", ()), ins.start).get(name)
     if var is None:
         return Hover(
-            f"**${name}** is not set by any ENV above this line: it has a value only if the build VM's environment sets it.",
+            f"**${name}** is not set by any ENV above this line: it has a value only if the build VM's environment"
+            " sets it.",
             start,
             end,
         )

@@ -47,7 +47,8 @@ class DockerfileModel:
         self.kept_uses: tuple[int, list] = (-1, [])  # interface.uses's answer, and the count it is for
         self.edits = 0  # counts the parses, full or of what an edit touched (see ``replaced_since``)
         self._replaced: list[Replaced] = []  # the last ones' runs of instructions, oldest first
-        self.memo: dict = {}  # what a feature keeps aligned with ``instructions`` between edits (see ``per_instruction``)
+        # What a feature keeps aligned with ``instructions`` between edits (see ``per_instruction``).
+        self.memo: dict = {}
         self._full()
 
     # -- editing ------------------------------------------------------------

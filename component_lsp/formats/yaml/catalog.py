@@ -19,15 +19,21 @@ LINUX, WINDOWS = "Linux", "Windows"
 BOTH = (LINUX, WINDOWS)
 
 TOP_KEYS = {
-    "Parameters": "Optional. The component's parameters, by name: each has a `Type` (String, Number or Boolean) "
-    "and may have a `DefaultValue`. A template passes values with `COMPONENT <id> --name value`; "
-    "tasks use them as `{{ name }}`.",
-    "Tasks": "Required. The tasks, run in order; at least one. Each has a `Name`, an `Action` and the action's `Properties`.",
+    "Parameters": (
+        "Optional. The component's parameters, by name: each has a `Type` (String, Number or Boolean) "
+        "and may have a `DefaultValue`. A template passes values with `COMPONENT <id> --name value`; "
+        "tasks use them as `{{ name }}`."
+    ),
+    "Tasks": (
+        "Required. The tasks, run in order; at least one. Each has a `Name`, an `Action` and the action's `Properties`."
+    ),
 }
 TASK_KEYS = {
     "Name": "Required. The task's name: later tasks refer to its output as `{{ name.stdout }}`.",
-    "Action": "Required. What the task does: `RunShellCommand`, `RunPowerShellCommand`, `InvokeCommand`, "
-    "`OSSDownload`, `OSSUpload`, `WebDownload` or `Reboot`.",
+    "Action": (
+        "Required. What the task does: `RunShellCommand`, `RunPowerShellCommand`, `InvokeCommand`, "
+        "`OSSDownload`, `OSSUpload`, `WebDownload` or `Reboot`."
+    ),
     "Properties": "The action's properties.",
 }
 PARAMETER_KEYS = {

@@ -334,7 +334,8 @@ class YamlModel:
                 b.task_index = a.task_index
 
     def _fresh(self) -> None:
-        """The environment, the tasks' places and the document rules' findings, built again if an edit made them stale."""
+        """The environment, the tasks' places and the document rules' findings, built again if an edit made them
+        stale."""
         if self.env is not None:
             return
         placed = self.placed()

@@ -48,7 +48,8 @@ def _indent(line: str) -> int:
 
 
 def odd(line: str) -> bool:
-    """A line at column 0 the cutting does not follow: a document marker, a directive, a flow collection, an anchor, a tag."""
+    """A line at column 0 the cutting does not follow: a document marker, a directive, a flow collection, an
+    anchor, a tag."""
     return line[:1] in ("%", "[", "{", "&", "*", "!", "\t") or line.startswith(("---", "..."))
 
 
@@ -80,7 +81,8 @@ def step(line: str, state: State) -> tuple[str | None, State]:
 
 
 def cut(lines: list[str], start: int = 0, state: State = START):
-    """The cuts from line ``start``, which starts a part, to the end (a generator: stop it where it is no longer needed).
+    """The cuts from line ``start``, which starts a part, to the end (a generator: stop it where it is no longer
+    needed).
 
     ``state`` is the state before line ``start``. Line 0 always starts a part:
     the head (blank lines, comments, ``---``) when it starts nothing else.

@@ -145,8 +145,8 @@ def value_places(node: Scalar, lines: list[str]) -> list[Position] | None:
 def place_range(places: list[Position], start: int, end: int, line: int = 0) -> tuple[Position, Position]:
     """Where a range of a value is, from ``value_places``: from its first character to just past its last (an
     empty range is its start), moved down by ``line`` (where the part is)."""
-    (sl, sc) = places[start]
-    (el, ec) = (places[end - 1][0], places[end - 1][1] + 1) if end > start else (sl, sc)
+    sl, sc = places[start]
+    el, ec = (places[end - 1][0], places[end - 1][1] + 1) if end > start else (sl, sc)
     return (sl + line, sc), (el + line, ec)
 
 

@@ -41,7 +41,10 @@ def count(model, ctx):
             if ctx.dialect == TEMPLATE
             else ("component", "split the rest into another component")
         )
-        message = f"This {what} has {total:,} commands; the limit is {MAX_COMMANDS}. This is command {MAX_COMMANDS + 1}: {rest}."
+        message = (
+            f"This {what} has {total:,} commands; the limit is {MAX_COMMANDS}. This is command {MAX_COMMANDS + 1}:"
+            f" {rest}."
+        )
         yield _diagnostic(TOO_MANY, message, start, end)
     elif total == 0 and ctx.dialect != TEMPLATE:  # a pipeline's BuildContent is optional (SPEC section 8)
         end = (0, len(model.source.line_text(0)))

@@ -46,5 +46,8 @@ def exec_form(ins, ctx):
         if problem == "it is not valid JSON"
         else "quote every item"
     )
-    message = f"{ins.upper} looks like the exec form, but {problem}, so it runs as a shell command: {hint}, or drop the brackets."
+    message = (
+        f"{ins.upper} looks like the exec form, but {problem}, so it runs as a shell command: {hint}, or drop the"
+        " brackets."
+    )
     yield Finding(NOT_JSON, start, end, message)

@@ -73,7 +73,8 @@ def supported_keyword(ins, ctx):
                 FROM,
                 start,
                 end,
-                "FROM cannot be used in an image component: the base image is set by the image template or pipeline. Remove this line.",
+                "FROM cannot be used in an image component: the base image is set by the image template or pipeline."
+                " Remove this line.",
             )
         return
     if upper == "COMPONENT":
@@ -82,7 +83,8 @@ def supported_keyword(ins, ctx):
                 COMPONENT,
                 start,
                 end,
-                "COMPONENT cannot be used in an image component, only in an image template. Move it to the template, or copy the component's commands here.",
+                "COMPONENT cannot be used in an image component, only in an image template. Move it to the template, or"
+                " copy the component's commands here.",
             )
         return
     if upper in UNSUPPORTED:

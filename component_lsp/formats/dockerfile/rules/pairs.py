@@ -15,7 +15,8 @@ INVALID_ENV = rule(
 UNQUOTED = rule(
     "Lint.UnquotedEnvValue",
     WARNING,
-    "A `key=value` ENV value not in double quotes, as Image Builder's documentation writes that form (`ENV key value` is left alone).",
+    "A `key=value` ENV value not in double quotes, as Image Builder's documentation writes that form (`ENV key value`"
+    " is left alone).",
 )
 LABEL_SYNTAX = rule("Lint.LabelSyntax", WARNING, 'A LABEL that is not a list of key="value" pairs.')
 

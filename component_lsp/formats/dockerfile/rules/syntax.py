@@ -18,7 +18,8 @@ def empty_continuation(ins, ctx):
             EMPTY_CONTINUATION,
             0,
             0,
-            f"This blank line is inside the {ins.upper or 'instruction'} continued above, and is skipped: remove it, or end the instruction before it.",
+            f"This blank line is inside the {ins.upper or 'instruction'} continued above, and is skipped: remove it, or"
+            " end the instruction before it.",
             "Remove the blank line",
             line=offset,
         )

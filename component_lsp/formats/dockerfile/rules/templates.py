@@ -71,7 +71,10 @@ def from_in_a_template(model, ctx):
                 end,
             )
         elif len(found) == 1 and WELL_FORMED.match(args):
-            message = "FROM is deprecated in image templates: the service ignores it and uses the pipeline's base image. Remove this line."
+            message = (
+                "FROM is deprecated in image templates: the service ignores it and uses the pipeline's base image."
+                " Remove this line."
+            )
             yield Diagnostic(FROM_IGNORED.code, FROM_IGNORED.severity, message, start, end)
 
 

@@ -10,9 +10,9 @@ from ..reading import Node
 INVALID = rule(
     "InvalidParameter.Content",
     ERROR,
-    "YAML-format content the service cannot accept: YAML that does not parse, no tasks, a task without `Name` or `Action`, "
-    "an unknown action, a missing property, a value of the wrong type, a parameter's `Type` or `DefaultValue`, "
-    "a `{{ }}` reference to nothing. The message names the rule.",
+    "YAML-format content the service cannot accept: YAML that does not parse, no tasks, a task without `Name` or"
+    " `Action`, an unknown action, a missing property, a value of the wrong type, a parameter's `Type` or"
+    " `DefaultValue`, a `{{ }}` reference to nothing. The message names the rule.",
 )
 UNKNOWN_KEY = rule(
     "Lint.UnknownProperty",

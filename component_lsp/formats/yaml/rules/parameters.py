@@ -101,7 +101,9 @@ def check(part: Part) -> list[Diagnostic]:
             out.append(
                 found(
                     INVALID,
-                    f"The default of a {kind} parameter must be {'a number' if kind == NUMBER else 'true or false' if kind == BOOLEAN else 'a value'}, not {kind_of(v)}.",
+                    f"The default of a {kind} parameter must be"
+                    f" {'a number' if kind == NUMBER else 'true or false' if kind == BOOLEAN else 'a value'}, not"
+                    f" {kind_of(v)}.",
                     v if kind_of(v) != "nothing" else default[0],
                 )
             )

@@ -93,7 +93,8 @@ def task_links(part: Part, facts: Facts, index: int, env: Env) -> list[Diagnosti
                 out.append(
                     found(
                         INVALID,
-                        f"`{{{{ {ref.target} }}}}` refers to no parameter: add `{ref.target}` under `Parameters`.{hint}",
+                        f"`{{{{ {ref.target} }}}}` refers to no parameter: add `{ref.target}` under"
+                        f" `Parameters`.{hint}",
                         None,
                         at=at,
                     )
@@ -102,9 +103,15 @@ def task_links(part: Part, facts: Facts, index: int, env: Env) -> list[Diagnosti
         site = env.tasks.get(ref.target)
         if site is None or site.order >= index:
             if site is not None:
-                message = f"`{{{{ {ref.target}.{ref.output} }}}}` refers to the task `{ref.target}`, which does not run before this one: tasks run in order."
+                message = (
+                    f"`{{{{ {ref.target}.{ref.output} }}}}` refers to the task `{ref.target}`, which does not run"
+                    " before this one: tasks run in order."
+                )
             else:
-                message = f"`{{{{ {ref.target}.{ref.output} }}}}` refers to no task: no task before this one is named `{ref.target}`."
+                message = (
+                    f"`{{{{ {ref.target}.{ref.output} }}}}` refers to no task: no task before this one is named"
+                    f" `{ref.target}`."
+                )
             out.append(found(INVALID, message, None, at=at))
             continue
         action = ACTIONS.get(site.action or "")
@@ -129,7 +136,10 @@ def task_links(part: Part, facts: Facts, index: int, env: Env) -> list[Diagnosti
         other = WINDOWS if system == LINUX else LINUX
         first = env.systems.get(other)
         if first is not None and first.order < index:
-            message = f"`{t.action}` runs on {system} only, but `{first.action}` (line {first.line}) runs on {other} only: a component runs on one system."
+            message = (
+                f"`{t.action}` runs on {system} only, but `{first.action}` (line {first.line}) runs on {other} only: a"
+                " component runs on one system."
+            )
             out.append(found(MIXED, message, t.action_node))
     return out
 

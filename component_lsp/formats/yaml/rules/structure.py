@@ -98,7 +98,10 @@ def document(view: View) -> list[Diagnostic]:
             )
         )
     if len(tasks) > MAX_TASKS:
-        message = f"This component has {len(tasks):,} tasks; more than {MAX_TASKS} is more than the service is known to take: split it."
+        message = (
+            f"This component has {len(tasks):,} tasks; more than {MAX_TASKS} is more than the service is known to take:"
+            " split it."
+        )
         out.append(found(TOO_MANY, message, None, at=_key(tasks[MAX_TASKS])))
     return out
 
