@@ -1,4 +1,4 @@
-"""ruff and mypy are clean: run by the test command, so that CI and a clone's first run both enforce them."""
+"""ruff (lint and format) and mypy are clean: run by the test command, so that CI and a clone's first run both enforce them."""
 
 import subprocess
 import sys
@@ -19,6 +19,11 @@ def run(*argv: str) -> subprocess.CompletedProcess:
 def test_ruff_is_clean():
     done = run("ruff", "check", ".")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_format_has_nothing_to_change():
+    done = run("ruff", "format", "--check", ".")
+    assert done.returncode == 0, "run `ruff format .`:\n" + done.stdout + done.stderr
 
 
 def test_mypy_is_clean():
