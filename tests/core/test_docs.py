@@ -61,4 +61,8 @@ def test_the_editing_page_names_every_request_the_server_answers():
         for f in FEATURES
         if f.capabilities and f.method.startswith(("textDocument/", "completionItem/"))
     }
-    assert answered and {m for m in answered if f"`{m}`" not in page and f"/{m}`" not in page} == set()
+    missing = {m for m in answered if f"`{m}`" not in page and f"/{m}`" not in page}
+    assert answered and missing == set(), (
+        f"docs/editing.md does not name {sorted(missing)}: the step 'docs/editing.md' of 'Add a request' in "
+        "docs/architecture.md"
+    )

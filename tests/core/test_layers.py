@@ -116,7 +116,9 @@ def layer_of(name: str) -> tuple[int, str]:
         for pattern in layer:
             if name == pattern or (pattern.endswith(".*") and name.startswith(pattern[:-1]) and name != pattern[:-2]):
                 return index, pattern
-    raise AssertionError(f"{name} is in no layer: add it to LAYERS")
+    raise AssertionError(
+        f"{name} is in no layer: add it to LAYERS here (the step 'layers' of the recipes in docs/architecture.md)"
+    )
 
 
 def imports(path: Path) -> set[str]:

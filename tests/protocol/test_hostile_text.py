@@ -124,7 +124,10 @@ def requests(capabilities: dict, uri: str, line: int, character: int) -> list[tu
         ],
     }
     features = {key for key in capabilities if key.endswith("Provider")}
-    assert features <= offered.keys(), f"a feature with no hostile test: {features - offered.keys()}"
+    assert features <= offered.keys(), (
+        f"a feature with no hostile test: {features - offered.keys()}; add its request to `offered` here, the step "
+        "'tests' of 'Add a request' in docs/architecture.md"
+    )
     return [r for key in sorted(features) for r in offered[key]]
 
 
