@@ -6,6 +6,7 @@ from component_lsp.formats import FORMATS, kind_by_name, kind_of, open_text
 from component_lsp.formats.base import COMPONENT, TEMPLATE
 from component_lsp.formats.dockerfile import FORMAT as DOCKERFILE
 from component_lsp.formats.yaml import FORMAT as YAML
+from helpers import ROOT
 
 
 def test_kinds_by_language_id_then_name():
@@ -95,4 +96,8 @@ def test_edits_below_the_first_meaningful_line_do_not_look_again(monkeypatch):
 
 def test_every_format_is_in_the_table_once():
     assert len({fmt.name for fmt in FORMATS}) == len(FORMATS)
-    assert {fmt.name for fmt in FORMATS} == {"dockerfile", "yaml"}
+    packages = {p.parent.name for p in (ROOT / "component_lsp" / "formats").glob("*/__init__.py")}
+    assert {fmt.name for fmt in FORMATS} == packages, (
+        "each package under component_lsp/formats/ is a format with a line in FORMATS (formats/__init__.py), named as "
+        "its package: the step 'table' of 'Add a format' in docs/architecture.md"
+    )

@@ -17,7 +17,10 @@ HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf
 
 def test_the_hook_matches_the_files_the_server_handles_and_no_others():
     (hook,) = HOOKS
-    assert hook["files"] == file_regex()
+    assert hook["files"] == file_regex(), (
+        "set `files` in .pre-commit-hooks.yaml to the table's regex, component_lsp.formats.file_regex() (the step "
+        "'pre-commit' of 'Add a format' in docs/architecture.md)"
+    )
     for pattern in (p for fmt in FORMATS for p in fmt.files):
         name = f"infra/nginx{pattern}" if pattern.startswith(".") else f"infra/{pattern}"
         assert re.search(hook["files"], name) and kind_by_name(name), name
