@@ -11,10 +11,6 @@ import json
 from collections.abc import Iterable
 from typing import NamedTuple
 
-# JSON-RPC and LSP error codes.
-INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS, SERVER_NOT_INITIALIZED = -32600, -32601, -32602, -32002
-REQUEST_FAILED = -32803
-
 Message = list[bytes]  # the pieces of one message's JSON text
 
 

@@ -140,12 +140,46 @@ def _patch(
     return todo, regroup
 
 
-class ShellChecking:
+class Binary:
+    """Which ShellCheck runs (the settings' mode and path), found on first use; and, once, why none can."""
+
     def __init__(self) -> None:
         self.mode: str | None = None  # None: shellcheck.default_mode()
         self.path: str | None = None
-        self._binary: str | None = None  # resolved on first use
-        self._resolved = False
+        self.found: str | None = None  # resolved on first use
+        self.resolved = False
+        self.notes: list[str] = []  # for the log, once each
+        self.said = False
+
+    def configure(self, mode: str | None, path: str | None) -> bool:
+        """Take the settings; whether they changed (another ShellCheck may find otherwise)."""
+        if (mode, path) == (self.mode, self.path):
+            return False
+        self.mode, self.path, self.resolved, self.said = mode, path, False, False
+        return True
+
+    @property
+    def path_to_run(self) -> str | None:
+        """The ShellCheck to run, or None (off, not found, or it failed)."""
+        if not self.resolved:
+            self.resolved = True
+            try:
+                self.found = shellcheck.locate(self.mode, self.path)
+            except Unavailable as exc:
+                self.failed(str(exc))
+        return self.found
+
+    def failed(self, message: str) -> None:
+        """ShellCheck cannot run: say so once, and go on without it."""
+        self.found = None
+        if not self.said:
+            self.said = True
+            self.notes.append(f"component-lsp: {message}; going on without ShellCheck")
+
+
+class ShellChecking:
+    def __init__(self) -> None:
+        self.shellcheck = Binary()
         self.found: dict[Unit, list[Found]] = {}
         self.placed: dict[str, Placed] = {}  # by URI: what ``diagnostics`` answered last
         self.lock = threading.Lock()
@@ -153,13 +187,10 @@ class ShellChecking:
         self.pending: dict[str, Waiting] = {}  # by URI: what to check, when
         self.worker: threading.Thread | None = None
         self.arrived: set[str] = set()  # URIs with new findings, for the server's thread
-        self.notes: list[str] = []  # for the log, once each
-        self.said = False
         self.generation = 0  # counts the batches of findings taken in: part of a pulled report's result id
 
     def configure(self, mode: str | None, path: str | None) -> None:
-        if (mode, path) != (self.mode, self.path):
-            self.mode, self.path, self._resolved, self.said = mode, path, False, False
+        if self.shellcheck.configure(mode, path):
             with self.lock:
                 self.found.clear()  # another ShellCheck may find otherwise
                 self.placed.clear()
@@ -167,19 +198,7 @@ class ShellChecking:
     @property
     def binary(self) -> str | None:
         """The ShellCheck to run, or None (off, not found, or it failed)."""
-        if not self._resolved:
-            self._resolved = True
-            try:
-                self._binary = shellcheck.locate(self.mode, self.path)
-            except Unavailable as exc:
-                self._binary = None
-                self._say(str(exc))
-        return self._binary
-
-    def _say(self, message: str) -> None:
-        if not self.said:
-            self.said = True
-            self.notes.append(f"component-lsp: {message}; going on without ShellCheck")
+        return self.shellcheck.path_to_run
 
     def diagnostics(self, uri: str, content: Content) -> tuple[list[list[Diagnostic]], list[Unit]]:
         """The findings known for a document's scripts, a list per script that has any, and the scripts not
@@ -287,8 +306,7 @@ class ShellChecking:
         try:
             results = shellcheck.check(binary, todo)
         except Unavailable as exc:
-            self._binary = None
-            self._say(str(exc))
+            self.shellcheck.failed(str(exc))
             results = None
         with self.lock:
             if results is not None:
@@ -303,10 +321,10 @@ class ShellChecking:
 
     def take_notes(self) -> list[str]:
         """What to say in the log (ShellCheck cannot run), once."""
-        if not self.notes:
+        if not self.shellcheck.notes:
             return []
         with self.lock:
-            notes, self.notes = self.notes, []
+            notes, self.shellcheck.notes = self.shellcheck.notes, []
         return notes
 
     def take(self) -> tuple[set[str], list[str]]:
