@@ -8,7 +8,7 @@ its docstring.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import UTF8, UTF16, UTF32
 
@@ -32,8 +32,7 @@ def position_encoding(capabilities: dict) -> str:
     return UTF16
 
 
-@dataclass(frozen=True, slots=True)
-class Client:
+class Client(NamedTuple):
     """The client's capabilities, as the server uses them (the defaults: a client that said nothing)."""
 
     encoding: str = UTF16  # general.positionEncodings

@@ -16,7 +16,6 @@ from typing import Any, NamedTuple, Protocol
 
 from ..jsonrpc import Message, notification
 from ..session import OpenDocument, Session
-from .values import MessageType
 
 
 class Outbox(Protocol):
@@ -54,7 +53,8 @@ class Call(NamedTuple):
         while self.asked:
             self.outbox.request(*self.asked.pop(0))
 
-    def log(self, kind: MessageType, message: str) -> None:
+    def log(self, kind: int, message: str) -> None:
+        """A window/logMessage of ``kind`` (a ``MessageType``)."""
         self.outbox.send(notification("window/logMessage", {"type": kind, "message": message}))
 
     def publish(self, doc: OpenDocument, clear: bool = False) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import chain, pairwise
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ..config import Config
 from ..diagnostics import SOURCE, Diagnostic, code_url
@@ -79,29 +79,30 @@ class ShellCheckJSON(NamedTuple):
     texts: list[bytes]
 
 
+if TYPE_CHECKING:  # for the annotations only: a Protocol costs the start-up a few tenths of a millisecond
+
+    class Published(Protocol):
+        """An open document, as the publisher reads it."""
+
+        content: Content
+        uri: str
+        config: Config
+        kept: Kept
+
+    class Sources(Protocol):
+        """Where the diagnostics come from: the session."""
+
+        def visible(self, doc: Published, found: Iterable[Diagnostic]) -> list[Diagnostic]: ...
+        def diagnostics(self, doc: Published) -> list[Diagnostic]: ...
+        def wide(self, doc: Published) -> list[Diagnostic]: ...
+        def shellchecked(self, doc: Published) -> list[list[Diagnostic]]: ...
+
+
 class Kept(NamedTuple):
     """What a document keeps of its last diagnostics' JSON (None: nothing)."""
 
     wide: WideJSON | None = None
     shellcheck: ShellCheckJSON | None = None
-
-
-class Published(Protocol):
-    """An open document, as the publisher reads it."""
-
-    content: Content
-    uri: str
-    config: Config
-    kept: Kept
-
-
-class Sources(Protocol):
-    """Where the diagnostics come from: the session."""
-
-    def visible(self, doc: Published, found: Iterable[Diagnostic]) -> list[Diagnostic]: ...
-    def diagnostics(self, doc: Published) -> list[Diagnostic]: ...
-    def wide(self, doc: Published) -> list[Diagnostic]: ...
-    def shellchecked(self, doc: Published) -> list[list[Diagnostic]]: ...
 
 
 def in_order(groups: Iterable[GroupJSON]) -> tuple[list[tuple], list[bytes]]:

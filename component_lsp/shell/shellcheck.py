@@ -18,11 +18,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 from ..diagnostics import HINT, INFORMATION, SHELLCHECK, WARNING, Diagnostic
@@ -106,15 +103,23 @@ def locate(mode: str | None, path: str | None = None) -> str | None:
     if mode == OFF:
         return None
     if path:
-        found = shutil.which(path) or (path if os.path.isfile(path) else None)
+        found = _which(path) or (path if os.path.isfile(path) else None)
         if found is None and mode == ON:
             raise Unavailable(f"ShellCheck is not at {path}")
         return found
-    beside = Path(sys.executable).parent / ("shellcheck.exe" if os.name == "nt" else "shellcheck")
-    found = shutil.which("shellcheck") or (str(beside) if beside.is_file() else None)
+    beside = os.path.join(os.path.dirname(sys.executable), "shellcheck.exe" if os.name == "nt" else "shellcheck")
+    found = _which("shellcheck") or (beside if os.path.isfile(beside) else None)
     if found is None and mode == ON:
         raise Unavailable("ShellCheck is not installed: pip install 'component-lsp[shellcheck]', or set its path")
     return found
+
+
+def _which(name: str) -> str | None:
+    """``shutil.which``, which the server imports only to run ShellCheck: shutil's imports cost its start-up about
+    3 ms, and this is asked at the first diagnostics."""
+    import shutil
+
+    return shutil.which(name)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -146,6 +151,8 @@ def _batch(units: Sequence[Unit]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _run(binary: str, text: str, timeout: float) -> list[dict]:
+    import subprocess  # here, on ShellCheck's thread: not at start-up
+
     argv = [binary, "--format=json1", f"--shell={SHELL}", f"--exclude={','.join(EXCLUDED)}", "-"]
     try:
         done = subprocess.run(
