@@ -154,18 +154,25 @@ SHELL_ACTION = "RunShellCommand"
 SCRIPT = "commandContent"
 
 
-def script_of(part: Part) -> tuple[str, list[Position]] | None:
-    """A RunShellCommand task's script, ``{{ }}`` masked, and where each of its characters is."""
+def script_node(part: Part) -> Scalar | None:
+    """A RunShellCommand task's ``commandContent``, where it is text."""
     t = task(part.node)
     if t.action != SHELL_ACTION or not isinstance(t.properties, Mapping):
         return None
     node = t.properties.value(SCRIPT)
-    if not isinstance(node, Scalar) or not isinstance(node.value, str):
-        return None
-    places = value_places(node, part.lines)
-    if places is None:
-        return None
-    return REFERENCE.sub(lambda m: "_" * len(m.group(0)), node.value), places
+    return node if isinstance(node, Scalar) and isinstance(node.value, str) else None
+
+
+def masked(node: Scalar) -> str:
+    """A script's text with each ``{{ }}`` masked (the service puts a value there)."""
+    return REFERENCE.sub(lambda m: "_" * len(m.group(0)), node.value if isinstance(node.value, str) else "")
+
+
+def script_of(part: Part) -> tuple[str, list[Position]] | None:
+    """A RunShellCommand task's script, ``{{ }}`` masked, and where each of its characters is."""
+    node = script_node(part)
+    places = None if node is None else value_places(node, part.lines)
+    return None if node is None or places is None else (masked(node), places)
 
 
 def whole_reference(node: Node | None) -> bool:

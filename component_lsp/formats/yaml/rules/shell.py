@@ -10,16 +10,21 @@ from __future__ import annotations
 from ....diagnostics import Diagnostic, Edit
 from ....shell.checks import YAML
 from ....shell.checks import check as check_script
-from ..syntax import Part, place_range, script_of
+from ..syntax import Part, masked, place_range, script_node, value_places
 
 
 def check(part: Part) -> list[Diagnostic]:
-    found = script_of(part)
-    if found is None:
+    node = script_node(part)
+    if node is None:
         return []
-    script, places = found
+    found = check_script(masked(node), YAML)
+    # Placed only when there is something to place: a keystroke in a script without findings (the most) saves
+    # following its characters through the source (about a tenth of a keystroke on 16 KB).
+    places = value_places(node, part.lines) if found else None
+    if places is None:
+        return []
     out = []
-    for f in check_script(script, YAML):
+    for f in found:
         edits = [Edit(*place_range(places, s, e), text) for s, e, text in f.fix]
         out.append(
             Diagnostic(
