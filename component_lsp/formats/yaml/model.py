@@ -217,6 +217,11 @@ class Whole(NamedTuple):
     findings: list[Diagnostic]
 
 
+def _tasks(pieces: list[Piece]) -> int:
+    """The tasks some pieces hold (a task's cut holds its task)."""
+    return sum(len(piece.parts) for piece in pieces if piece.kind == TASK)
+
+
 class YamlModel:
     """One open YAML-format component: its text, its cuts, and what the rules find."""
 
@@ -225,6 +230,7 @@ class YamlModel:
         self.dialect = dialect
         self.pieces: list[Piece] = []
         self.irregular = 0  # pieces that do not read as they should: while any does, the text is read whole
+        self.tasks = 0  # the tasks the task pieces hold, kept as pieces come and go (the budget asks every keystroke)
         self.uses: Counter[str] = Counter()  # references to each parameter name, over all pieces
         self.env: Env | None = None  # None: to be built again
         self.serial = 0  # which environment is current
@@ -260,6 +266,7 @@ class YamlModel:
         cuts = list(cut(self.source.lines))
         self.pieces = self._build(cuts, len(self.source.lines))
         self.irregular = sum(not p.regular for p in self.pieces)
+        self.tasks = _tasks(self.pieces)
         self.uses = Counter(t for p in self.pieces for t in p.param_refs)
         self.env = None
         self._whole = None
@@ -319,6 +326,7 @@ class YamlModel:
         reuse = {p.text: p for p in replaced}
         new = self._build(cuts, stop, reuse)
         self.irregular += sum(not p.regular for p in new) - sum(not p.regular for p in replaced)
+        self.tasks += _tasks(new) - _tasks(replaced)
         self.uses.subtract(t for p in replaced for t in p.param_refs)
         self.uses.update(t for p in new for t in p.param_refs)
         old[k:resync] = new

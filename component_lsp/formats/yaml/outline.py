@@ -77,7 +77,7 @@ def budget(model) -> Budget:
     """Bytes, and tasks: counted from the cuts while each reads as it should (on every keystroke, for the budget's
     warning), from the text read whole otherwise."""
     if not model.irregular:
-        tasks = sum(len(piece.parts) for piece in model.pieces if piece.kind == TASK)  # a task's cut holds its task
+        tasks = model.tasks
     else:
         tasks = sum(1 for placed in model.placed() if placed.part.kind == TASK) if model.reads() else 0
     return Budget(model.source.byte_size, tasks, "tasks", firm=False)
