@@ -101,3 +101,11 @@ def workspace_edit(session: Session, doc: OpenDocument, edits) -> dict:
 def document(call: Call, uri: str) -> OpenDocument | None:
     """The open document a request names (None if it is not open: the request is answered with null)."""
     return call.session.documents.get(uri)
+
+
+def located(call: Call, uri: str, position: tuple[int, int]) -> tuple[OpenDocument, tuple[int, int]] | None:
+    """The open document a request names, and its LSP position as a model position (None if it is not open)."""
+    doc = call.session.documents.get(uri)
+    if doc is None:
+        return None
+    return doc, doc.content.source.to_model(*position, call.session.encoding)

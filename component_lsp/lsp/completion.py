@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..formats.base import KEYWORD, PROPERTY, SNIPPET, TEMPLATE, VALUE, VARIABLE
 from ..workspace import links
 from . import params
-from .base import Call, Feature, document
+from .base import Call, Feature, located
 from .values import CompletionItemKind, InsertTextFormat, MarkupKind
 
 KINDS = {
@@ -24,11 +24,10 @@ KINDS = {
 
 def completion(call: Call):
     at = params.document_position(call.params)
-    doc = document(call, at.uri)
-    if doc is None:
+    found_at = located(call, at.uri, at.position)
+    if found_at is None:
         return None
-    session = call.session
-    line, col = doc.content.source.to_model(*at.position, session.encoding)
+    (doc, (line, col)), session = found_at, call.session
     items = []
     session.completions = []
     found = doc.content.complete(line, col)

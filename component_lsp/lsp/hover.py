@@ -5,17 +5,16 @@ from __future__ import annotations
 from ..formats.base import TEMPLATE, Hover
 from ..workspace import links
 from . import params
-from .base import Call, Feature, document
+from .base import Call, Feature, located
 from .values import MarkupKind
 
 
 def hover(call: Call):
     at = params.document_position(call.params)
-    doc = document(call, at.uri)
-    if doc is None:
+    found_at = located(call, at.uri, at.position)
+    if found_at is None:
         return None
-    session = call.session
-    line, col = doc.content.source.to_model(*at.position, session.encoding)
+    (doc, (line, col)), session = found_at, call.session
     found = doc.content.hover(line, col)
     linked = (
         links.hover(session.uses(doc), session.index, (line, col)) if doc.content.kind.dialect == TEMPLATE else None

@@ -12,15 +12,7 @@ from typing import Any
 from ..session import OpenDocument, Session
 from ..workspace import links
 from . import params
-from .base import Call, Feature, Refused, document, workspace_edit
-
-
-def _at(call: Call, at: params.DocumentPosition) -> tuple[OpenDocument, tuple[int, int]] | None:
-    """The open document a request names, and its position in the model (None if it is not open)."""
-    doc = document(call, at.uri)
-    if doc is None:
-        return None
-    return doc, doc.content.source.to_model(*at.position, call.session.encoding)
+from .base import Call, Feature, Refused, document, located, workspace_edit
 
 
 def _locations(session: Session, doc: OpenDocument, ranges) -> list[dict]:
@@ -41,7 +33,7 @@ def _elsewhere(session: Session, found: list[links.Location]) -> list[dict]:
 
 
 def definition(call: Call):
-    at = _at(call, params.document_position(call.params))
+    at = located(call, *params.document_position(call.params))
     if at is None:
         return None
     (doc, where), session = at, call.session
@@ -52,7 +44,7 @@ def definition(call: Call):
 
 def references(call: Call):
     request = params.references(call.params)
-    at = _at(call, params.DocumentPosition(request.uri, request.position))
+    at = located(call, request.uri, request.position)
     if at is None:
         return None
     (doc, where), session = at, call.session
@@ -63,7 +55,7 @@ def references(call: Call):
 
 def document_highlight(call: Call):
     """Every place in the document that names what is under the cursor (a variable, a parameter)."""
-    at = _at(call, params.document_position(call.params))
+    at = located(call, *params.document_position(call.params))
     if at is None:
         return None
     doc, where = at
@@ -71,7 +63,7 @@ def document_highlight(call: Call):
 
 
 def prepare_rename(call: Call):
-    at = _at(call, params.document_position(call.params))
+    at = located(call, *params.document_position(call.params))
     if at is None:
         return None
     doc, where = at
@@ -87,7 +79,7 @@ def prepare_rename(call: Call):
 
 def rename(call: Call):
     request = params.rename(call.params)
-    at = _at(call, params.DocumentPosition(request.uri, request.position))
+    at = located(call, request.uri, request.position)
     if at is None:
         return None
     doc, where = at
