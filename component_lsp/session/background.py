@@ -34,15 +34,22 @@ class Background:
     shellchecking: ShellChecking = field(default_factory=ShellChecking)  # ShellCheck on the scripts
     folders: list[str] = field(default_factory=list)  # the workspace folders, as paths
     wake: Callable[[], None] | None = None  # the serving transport's: take what came, on the server's thread
+    missed: bool = False  # a worker woke the server while no transport served (during the hand-over)
 
     def serve_with(self, wake: Callable[[], None] | None) -> None:
-        """The transport that serves the session from now on (None: none yet)."""
+        """The transport that serves the session from now on (None: none, for the moment of the hand-over); it is
+        woken at once for what came while none served."""
         self.wake = wake
+        if wake is not None and self.missed:
+            self.missed = False
+            wake()
 
     def woken(self) -> None:
         """(From a worker's thread.) Have the serving transport take in what came."""
         wake = self.wake
-        if wake is not None:
+        if wake is None:
+            self.missed = True
+        else:
             wake()
 
     def walk(self) -> None:
@@ -54,7 +61,8 @@ class Background:
 
     @property
     def pending(self) -> bool:
-        return self.index.pending
+        """Whether the index's walk or ShellCheck brought something not yet taken in."""
+        return self.index.pending or bool(self.shellchecking.arrived)
 
     def take(self) -> Taken:
         """(On the server's thread.) What the index's walk and ShellCheck brought."""

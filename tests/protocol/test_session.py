@@ -408,3 +408,23 @@ def test_shellchecks_findings_on_the_wire_are_the_diagnostics_with_or_without_ot
         assert published == [session.diagnostic(doc, d) for d in session.diagnostics(doc)]
         assert sum(d["code"] == "ShellCheck.SC2086" for d in published) == 2
     session.shellchecking.forget("file:///a")
+
+
+def test_a_wake_during_the_hand_over_reaches_the_transport_that_takes_over():
+    """The background may find something while no transport serves (between the early start and pygls): the
+    transport that takes over is woken for it at once, and the next message takes ShellCheck's arrivals in."""
+    from component_lsp.session.background import Background
+
+    background, woken = Background(), []
+    background.serve_with(lambda: woken.append("early"))
+    background.woken()
+    background.serve_with(None)  # the hand-over
+    background.woken()
+    assert woken == ["early"]
+    background.serve_with(lambda: woken.append("pygls"))
+    assert woken == ["early", "pygls"]
+    background.serve_with(lambda: woken.append("again"))
+    assert woken == ["early", "pygls"]  # nothing was missed this time
+    assert not background.pending
+    background.shellchecking.arrived.add("file:///a")
+    assert background.pending
