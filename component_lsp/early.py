@@ -19,6 +19,7 @@ thread: the two never wait for each other's import lock.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import threading
@@ -151,6 +152,7 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
     frames = Frames(stdin)
     handover = EarlyServer(frames, stdout, loaded).serve()
     loaded.wait()
+    gc.enable()  # off while the package imported (cli.serve_stdio); on for good from here
     if failed:
         raise failed[0]
     from .server import check_features, server

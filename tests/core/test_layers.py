@@ -95,6 +95,7 @@ LAYERS = [
     ["component_lsp.lsp"],
     ["component_lsp.server"],
     ["component_lsp.early"],  # hands over to the server, which it imports once pygls has loaded
+    ["component_lsp.checking"],
     ["component_lsp.cli"],
     ["component_lsp.__main__"],
 ]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from component_lsp.cli import Options, check
+from component_lsp.checking import Options, check
 from component_lsp.diagnostics import WARNING, code_url
 from component_lsp.document import UTF8, UTF16
 from component_lsp.shell import shellcheck
