@@ -56,13 +56,42 @@ class Command:
     alone: bool = False  # the script's only command
 
 
+def _bash_language():
+    """tree-sitter-bash's grammar (a pointer from its native module).
+
+    The package's ``__init__`` imports ``importlib.resources`` for its query
+    files, which this server does not read: 8 ms of the first diagnostics of a
+    component with a RUN. So its native module is loaded from its file, and
+    the package is imported as usual only where that cannot be done.
+    """
+    import importlib.machinery
+    import importlib.util
+    import os
+
+    try:
+        spec = importlib.util.find_spec("tree_sitter_bash")  # finds the package without running it
+        folder = (spec.submodule_search_locations or [None])[0] if spec is not None else None
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES if folder else ():
+            path = os.path.join(folder, "_binding" + suffix)
+            if os.path.isfile(path):
+                native = importlib.util.spec_from_file_location("tree_sitter_bash._binding", path)
+                if native is not None and native.loader is not None:
+                    module = importlib.util.module_from_spec(native)
+                    native.loader.exec_module(module)
+                    return module.language()
+    except (ImportError, OSError):  # pragma: no cover - a layout of the package this does not know
+        pass
+    import tree_sitter_bash  # pragma: no cover
+
+    return tree_sitter_bash.language()  # pragma: no cover
+
+
 @lru_cache(maxsize=1)
 def _parser():
     """tree-sitter's parser for bash, made on first use (the grammar is native code, loaded once)."""
-    import tree_sitter_bash
     from tree_sitter import Language, Parser
 
-    return Parser(Language(tree_sitter_bash.language()))
+    return Parser(Language(_bash_language()))
 
 
 class _Offsets:

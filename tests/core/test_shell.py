@@ -280,3 +280,26 @@ def test_the_corpus_of_real_dockerfiles_gets_only_what_would_hang():
     print(f"\n{len(files)} corpus files: " + ", ".join(f"{code} {counts[code]}" for code in codes))
     assert len(files) >= 200
     assert found == [("zoom-us_Dockerfile", 56, "Lint.InstallPrompts")]
+
+
+def test_the_grammar_loaded_from_its_file_is_the_packages_and_spares_its_resource_imports():
+    """The bash grammar is loaded from tree-sitter-bash's native module directly (its package's ``__init__``
+    imports ``importlib.resources``): the same grammar as the package's, and the package is not run."""
+    import subprocess
+    import sys
+
+    import tree_sitter_bash
+    from tree_sitter import Language, Parser
+
+    from component_lsp.shell.syntax import _bash_language
+
+    script = b"sudo yum install -y x && cd /tmp | less <<EOF\nhi\nEOF\n"
+    ours = Parser(Language(_bash_language())).parse(script).root_node
+    theirs = Parser(Language(tree_sitter_bash.language())).parse(script).root_node
+    assert str(ours) == str(theirs) and not ours.has_error
+    code = (
+        "import sys; from component_lsp.shell.syntax import commands; commands('yum install x'); "
+        "print('tree_sitter_bash' in sys.modules, 'importlib.resources' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.split() == ["False", "False"]
