@@ -24,12 +24,12 @@ CORPUS = sorted(CORPUS_DIR.glob("**/*Dockerfile*"))
 
 
 def ours(text: str):
-    return [(i.start + 1, i.end + 1, i.keyword, i.json_form, heredocs(i)) for i in parse(split_lines(text))[1]]
+    return [(i.start + 1, i.end + 1, i.keyword, i.written.json_form, heredocs(i)) for i in parse(split_lines(text))[1]]
 
 
 def heredocs(instruction) -> list[str]:
     """Its heredoc names, as the ``dockerfile`` package lists them: not those of ONBUILD's sub-command."""
-    return [] if instruction.upper == "ONBUILD" else [name for name, _ in instruction.heredocs]
+    return [] if instruction.upper == "ONBUILD" else [name for name, _ in instruction.written.heredocs]
 
 
 def buildkit(text: str):

@@ -22,7 +22,7 @@ def snapshot(analysis):
     if analysis.format.name == "dockerfile":
         parsed = (
             model.header.escape,
-            [(i.start, i.end, i.keyword, i.logical, i.open_end) for i in model.instructions],
+            [(i.start, i.end, i.keyword, i.logical, i.written.open_end) for i in model.instructions],
             {k: len(v) for k, v in model.by_keyword.items() if v},
         )
     return (

@@ -13,7 +13,7 @@ def test_keyword_and_arguments_across_continuations():
     (ins,) = instructions("  run echo \\\n  # comment\n\n   hello   \n")
     assert (ins.start, ins.end, ins.keyword, ins.upper) == (0, 3, "run", "RUN")
     assert ins.args == "echo    hello"
-    assert ins.empty_continuations == [2]
+    assert ins.written.empty_continuations == [2]
     # "hello" is on line 3, column 3
     offset = ins.logical.index("hello")
     assert ins.locate(offset) == (3, 3)
@@ -42,9 +42,9 @@ def test_duplicate_and_bad_directives_are_reported():
 def test_heredoc_swallows_lines_up_to_its_terminator():
     found = instructions("RUN cat <<-EOF >x\n\tline\n\tEOF\nRUN b\n")
     assert [(i.start, i.end) for i in found] == [(0, 2), (3, 3)]
-    assert found[0].heredocs == [("EOF", 1)]
+    assert found[0].written.heredocs == [("EOF", 1)]
     unterminated = instructions("COPY <<EOF /x\nRUN b\n")
-    assert unterminated[0].unterminated_heredoc == "EOF" and unterminated[0].open_end
+    assert unterminated[0].written.unterminated_heredoc == "EOF" and unterminated[0].written.open_end
 
 
 def test_heredoc_names_and_shell_words():
@@ -87,7 +87,7 @@ def test_json_forms():
 
 def test_exec_form_is_flagged_on_the_instruction():
     run, cmd = instructions('RUN ["a"]\nCMD echo\n')
-    assert run.json_form and not cmd.json_form
+    assert run.written.json_form and not cmd.written.json_form
 
 
 def test_empty_text_and_only_comments():

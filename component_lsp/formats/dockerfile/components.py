@@ -148,9 +148,9 @@ def _short(text: str) -> str:
 
 def reference(ins: Instruction) -> Reference:
     """The reference of a COMPONENT instruction (worked out once, and kept on it)."""
-    cached = ins.reference
+    cached = ins.kept.reference
     if cached is None:
-        cached = ins.reference = _read(ins)
+        cached = ins.kept.reference = _read(ins)
     return cached  # type: ignore[return-value]
 
 

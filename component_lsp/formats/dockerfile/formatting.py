@@ -92,10 +92,10 @@ def _whole(model, reindent: bool) -> list[Edit]:
             edits += _gap(lines, line, start)
         if ins.end >= line:
             line = ins.end + 1
-        memo = ins.memo
-        kept = memo.get("formatted") if memo is not None else None
+        memo = ins.remembered()
+        kept = memo.get("formatted")
         if kept is None or kept[0] != start or kept[1] is not reindent:
-            kept = ins.remembered()["formatted"] = (start, reindent, _instruction(model, ins, 0, last, reindent))
+            kept = memo["formatted"] = (start, reindent, _instruction(model, ins, 0, last, reindent))
         if kept[2]:
             edits += kept[2]
     return edits + _gap(lines, line, last + 1)
@@ -124,11 +124,15 @@ def _instruction(model, ins, first: int, last: int, reindent: bool) -> list[Edit
         start, end = model.place(ins, ins.kw_start, ins.kw_end)
         edits.append(Edit(start, end, ins.upper))
     starts = {seg[1]: seg[0] for seg in ins.segments}
-    quoted = _inside_quotes(ins, sorted(starts.values())) if reindent and len(starts) > 1 and not ins.json_form else {}
+    quoted = (
+        _inside_quotes(ins, sorted(starts.values()))
+        if reindent and len(starts) > 1 and not ins.written.json_form
+        else {}
+    )
     for n in range(max(ins.start, first), min(logical_last, last) + 1):  # a heredoc's body (after it) is left alone
         offset = n - ins.start
         body = lines[n].rstrip("\r\n")
-        if reindent and offset > 0 and offset in starts and not ins.json_form and body.strip():
+        if reindent and offset > 0 and offset in starts and not ins.written.json_form and body.strip():
             inside = quoted.get(starts[offset], False)
             lead = len(body) - len(body.lstrip(" \t"))
             # Only whitespace that is there is changed: `a\` then `b` is `ab`, which an indent would split.
@@ -155,7 +159,7 @@ def on_type(model, line: int, col: int, typed: str, reindent: bool = True) -> li
     if offset > max(seg[1] for seg in ins.segments):  # a heredoc's body
         return []
     edits = [e for e in (_trailing(lines, line - 1),) if e is not None]
-    if reindent and not ins.json_form:
+    if reindent and not ins.written.json_form:
         after = [seg[0] for seg in ins.segments if seg[1] > offset]
         at = min(after) if after else len(ins.logical)
         body = lines[line].rstrip("\r\n")

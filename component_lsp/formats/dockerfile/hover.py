@@ -54,7 +54,7 @@ def hover(model, line: int, col: int) -> Hover | None:
         return _component(model, ins, offset)
     ref = reference_at(ins.logical, offset)
     if ref is None:
-        return _command(model, ins, offset) if ins.upper == "RUN" and not ins.json_form else None
+        return _command(model, ins, offset) if ins.upper == "RUN" and not ins.written.json_form else None
     name, rstart, rend = ref
     start, end = model.place(ins, rstart, rend)
     var = defined_before(model.by_keyword.get("ENV", ()), ins.start).get(name)

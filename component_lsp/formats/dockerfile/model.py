@@ -113,8 +113,8 @@ class DockerfileModel:
                 self.component_lines += 1
             index.setdefault(ins.upper, set()).add(ins)
             counts[ins.upper] = counts.get(ins.upper, 0) + 1
-            ins.findings = check_instruction(ins, context)
-            if ins.findings:
+            ins.kept.findings = check_instruction(ins, context)
+            if ins.kept.findings:
                 flagged.append(ins)
         return flagged
 
@@ -146,7 +146,7 @@ class DockerfileModel:
             self.header = header
         old = self.instructions
         k = bisect_right(old, first_line, key=_start) - 1
-        if k >= 0 and (old[k].end >= first_line or old[k].open_end):
+        if k >= 0 and (old[k].end >= first_line or old[k].written.open_end):
             line, first = old[k].start, k
         else:
             line, first = max(first_line, self.header.end), k + 1
@@ -205,7 +205,7 @@ class DockerfileModel:
     def placed(self, ins: Instruction) -> list[Diagnostic]:
         """An instruction's findings as diagnostics, in document positions."""
         out = []
-        for finding in ins.findings:
+        for finding in ins.kept.findings:
             if finding.line is not None:  # a whole line, which the fix removes
                 line = ins.start + finding.line
                 start, end = (line, 0), (line, len(self.source.line_text(line)))

@@ -90,6 +90,26 @@ def scan_header(lines: list[str]) -> Header:
     return header
 
 
+@dataclass(slots=True)
+class Written:
+    """How an instruction is written, beyond its keyword and arguments."""
+
+    heredocs: list[tuple[str, int]] = field(default_factory=list)  # (name, line offset)
+    unterminated_heredoc: str = ""
+    empty_continuations: list[int] = field(default_factory=list)  # line offsets
+    open_end: bool = False  # ended by the end of the file, not by its own text
+    json_form: bool = False
+
+
+@dataclass(slots=True)
+class Kept:
+    """What is derived from an instruction while it is unchanged (an edit makes a new one)."""
+
+    findings: list = field(default_factory=list)  # what the rules found in it (set by the model)
+    reference: object = None  # a COMPONENT line's reference, read once (components.reference)
+    values: dict = field(default_factory=dict)  # what features derive from it, by name (``remembered``)
+
+
 @dataclass(slots=True, eq=False)
 class Instruction:
     """One logical instruction: its physical extent and its logical text.
@@ -108,30 +128,23 @@ class Instruction:
     kw_end: int
     args_start: int
     args_end: int
-    heredocs: list[tuple[str, int]] = field(default_factory=list)  # (name, line offset)
-    empty_continuations: list[int] = field(default_factory=list)  # line offsets
-    open_end: bool = False  # ended by the end of the file, not by its own text
-    unterminated_heredoc: str = ""
-    json_form: bool = False
+    written: Written = field(default_factory=Written)
     escape: str = "\\"  # the file's escape character (its `# escape=` directive), for the rules' lexing
-    upper: str = ""  # the keyword in upper case
-    findings: list = field(default_factory=list)  # what the rules found in it (set by the model)
-    reference: object = None  # a COMPONENT line's reference, read once (components.reference)
-    cache: object = (
-        None  # what a consumer derives from it while it is unchanged (the session: its diagnostics' wire form)
-    )
-    memo: dict | None = None  # what features derive from it while it is unchanged, by name (see ``remembered``)
+    kept: Kept = field(default_factory=Kept)
+    # What a consumer derives from it while it is unchanged (the session: its diagnostics' wire form): the
+    # ``formats.base.Unit`` protocol's.
+    cache: object = None
 
-    def __post_init__(self) -> None:
-        self.upper = self.keyword.upper()
+    @property
+    def upper(self) -> str:
+        """The keyword in upper case."""
+        return self.keyword.upper()
 
     def remembered(self) -> dict:
         """Where a feature keeps what it derived from this instruction (formatting, ENV's pairs), which
         holds while the instruction is unchanged: an edit makes a new one. What depends on where the instruction
         is (positions) is kept with its ``start``, and checked against it."""
-        if self.memo is None:
-            self.memo = {}
-        return self.memo
+        return self.kept.values
 
     @property
     def args(self) -> str:
@@ -260,11 +273,10 @@ def parse_one(lines: list[str], index: int, escape: str = "\\") -> tuple[Instruc
         kw_end=kw_end,
         args_start=args_start,
         args_end=args_end,
-        empty_continuations=empty,
-        open_end=open_end,
+        written=Written(empty_continuations=empty, open_end=open_end),
         escape=escape,
     )
-    instruction.json_form = _is_json_form(instruction)
+    instruction.written.json_form = _is_json_form(instruction)
     if "<<" in logical and _can_contain_heredoc(instruction):
         index = _read_heredocs(lines, index, instruction)
     return instruction, index
@@ -328,7 +340,7 @@ def _can_contain_heredoc(instruction: Instruction) -> bool:
             return json_string_array(rest) is None
         except ValueError:
             return False
-    return keyword in HEREDOC_KEYWORDS and not instruction.json_form
+    return keyword in HEREDOC_KEYWORDS and not instruction.written.json_form
 
 
 def heredoc_names(logical: str) -> list[tuple[str, bool]]:
@@ -359,11 +371,11 @@ def _line_count(lines: list[str]) -> int:
 def _read_heredocs(lines: list[str], index: int, instruction: Instruction) -> int:
     count = _line_count(lines)
     for name, chomp in heredoc_names(instruction.logical):
-        instruction.heredocs.append((name, index - instruction.start))
+        instruction.written.heredocs.append((name, index - instruction.start))
         while True:
             if index >= count:
-                instruction.unterminated_heredoc = name
-                instruction.open_end = True
+                instruction.written.unterminated_heredoc = name
+                instruction.written.open_end = True
                 instruction.end = count - 1
                 return index
             candidate = lines[index].rstrip("\r\n")

@@ -45,7 +45,7 @@ def scripts(model) -> Scripts:
     lines = model.source.lines
 
     def build(ins) -> Script | None:
-        if ins.upper != "RUN" or ins.json_form or ins.args_end <= ins.args_start:
+        if ins.upper != "RUN" or ins.written.json_form or ins.args_end <= ins.args_start:
             return None
         base = ins.args_start
 

@@ -10,7 +10,7 @@ from .base import check
 
 @check("RUN")
 def run_commands(ins, ctx):
-    if ins.json_form:  # exec form runs no shell
+    if ins.written.json_form:  # exec form runs no shell
         return
     base = ins.args_start
     for found in check_script(ins.args, DOCKERFILE):

@@ -13,7 +13,7 @@ HEREDOC = rule("Lint.HeredocNotSupported", WARNING, "A heredoc (`<<EOF`): Image 
 
 @check()
 def empty_continuation(ins, ctx):
-    for offset in ins.empty_continuations:
+    for offset in ins.written.empty_continuations:
         yield Finding(
             EMPTY_CONTINUATION,
             0,
@@ -27,14 +27,15 @@ def empty_continuation(ins, ctx):
 
 @check()
 def heredoc(ins, ctx):
-    if ins.heredocs:
+    if ins.written.heredocs:
         at = ins.logical.find("<<", ins.args_start)
         at = at if at >= 0 else ins.args_start
         message = (
             "Heredocs (<<EOF) are not documented by Image Builder and may not work: write the lines as RUN commands."
         )
-        if ins.unterminated_heredoc:
+        if ins.written.unterminated_heredoc:
             message = (
-                f"Heredoc {ins.unterminated_heredoc!r} is never closed, so it takes the rest of the file. " + message
+                f"Heredoc {ins.written.unterminated_heredoc!r} is never closed, so it takes the rest of the file. "
+                + message
             )
         yield Finding(HEREDOC, at, ins.args_end, message)
