@@ -382,6 +382,12 @@ _WORDS = re.compile(
 )
 
 
+# The programs the checks look at, by name: a command that runs none of them is not read.
+PROGRAMS = frozenset(
+    {*MANAGERS, *EDITORS, *PAGERS, "read", "passwd", "ssh-keygen", "reboot", "shutdown", "systemctl", "init", "cd"}
+)
+
+
 def could_flag(script: str) -> bool:
     """Whether a script names any program a check looks at: most do not, and are not read at all."""
     return _WORDS.search(script) is not None
@@ -392,7 +398,7 @@ def check(script: str, dialect: str = DOCKERFILE) -> list[ShellFinding]:
     if not could_flag(script):
         return []
     out: list[ShellFinding] = []
-    for command in commands(script):
+    for command in commands(script, PROGRAMS):
         if (command.stdin or command.bounded) and command.name.value not in (
             "reboot",
             "shutdown",

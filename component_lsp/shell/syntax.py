@@ -184,8 +184,25 @@ def _top_level(root) -> list:
     return out
 
 
-def commands(script: str) -> list[Command]:
-    """The simple commands a shell script runs, in order, with wrappers seen through."""
+def _may_run(node, wanted: frozenset[str]) -> bool:
+    """Whether a command node may run one of ``wanted``, from its first word: a wrapper or a timeout may run
+    anything, and so may a name that quoting or expansion hides."""
+    name = node.child_by_field_name("name")
+    if name is None:
+        return False
+    word = name.named_children[0] if name.named_children else name
+    if word.type != "word":
+        return True
+    text = word.text.decode("utf-8", "replace")
+    if "\\" in text or "$" in text or "`" in text:
+        return True
+    program = text.rsplit("/", 1)[-1]
+    return program in wanted or program in WRAPPERS or program in BOUNDED
+
+
+def commands(script: str, wanted: frozenset[str] | None = None) -> list[Command]:
+    """The simple commands a shell script runs, in order, with wrappers seen through; with ``wanted``, only those
+    that may run one of these programs (the checks read no others: building a command is most of their cost)."""
     data = script.encode("utf-8", "surrogatepass")
     tree = _parser().parse(data)
     at = _Offsets(script, data)
@@ -202,24 +219,19 @@ def commands(script: str) -> list[Command]:
             continue
         stack.extend(reversed(node.children))
     found.sort(key=lambda n: n.start_byte)
+    alone = len(found) == 1
+    last_span = None if last is None else (last.start_byte, last.end_byte)
     out = []
     for node in found:
-        command = _command(node, root, at)
+        if wanted is not None and not _may_run(node, wanted):
+            continue
+        command = _command(node, root, at, alone, (node.start_byte, node.end_byte) == last_span)
         if command is not None:
             out.append(command)
-    if len(found) == 1 and out:
-        out[0] = _with(out[0], alone=True)
-    if last is not None:
-        out = [_with(c, last=True) if c.start == at(last.start_byte) and c.end == at(last.end_byte) else c for c in out]
     return out
 
 
-def _with(command: Command, **changes) -> Command:
-    fields = {**command.__dict__, **changes}
-    return Command(**fields)
-
-
-def _command(node, root, at: _Offsets) -> Command | None:
+def _command(node, root, at: _Offsets, alone: bool = False, last: bool = False) -> Command | None:
     assignments: dict[str, str | None] = {}
     for child in node.children:
         if child.type == "variable_assignment":
@@ -264,7 +276,8 @@ def _command(node, root, at: _Offsets) -> Command | None:
         return None
     places = [Word(values[i], at(words[i].start_byte), at(words[i].end_byte)) for i in range(k, len(words))]
     name = Word(places[0].value.rsplit("/", 1)[-1] if places[0].value else None, places[0].start, places[0].end)
-    return Command(name, places[1:], at(node.start_byte), at(node.end_byte), assignments, _fed(node, root), bounded)
+    start, end = at(node.start_byte), at(node.end_byte)
+    return Command(name, places[1:], start, end, assignments, _fed(node, root), bounded, last, alone)
 
 
 def command_at(script: str, offset: int) -> Command | None:
