@@ -112,8 +112,10 @@ def component_suffix(fmt: Format) -> str:
 
 
 def kind_of(name: str, language_id: str = "") -> Kind:
-    """What to open a document as: by language id, then file name; a component otherwise."""
-    return kind_by_language(language_id) or kind_by_name(name) or Kind(DEFAULT, COMPONENT)
+    """What to open a document as (SPEC section 2): by its file name first (some clients send one language id for
+    every file a server handles), then by its language id (``untitled:`` buffers, other names); a component
+    otherwise."""
+    return kind_by_name(name) or kind_by_language(language_id) or Kind(DEFAULT, COMPONENT)
 
 
 def choose(kind: Kind, lines: list[str], head: int | None = None) -> Format:

@@ -9,13 +9,23 @@ from component_lsp.formats.yaml import FORMAT as YAML
 from helpers import ROOT
 
 
-def test_kinds_by_language_id_then_name():
+def test_kinds_by_name_and_language_id():
     assert kind_of("file:///a/x.txt", "ecs-template") == (DOCKERFILE, TEMPLATE)
     assert kind_of("file:///a/Templatefile") == (DOCKERFILE, TEMPLATE)
     assert kind_of("file:///a/b.imagetemplate", "plaintext") == (DOCKERFILE, TEMPLATE)
     assert kind_of("file:///a/b.component.yml") == (YAML, COMPONENT)
     assert kind_of("file:///a/b.Componentfile") == (DOCKERFILE, COMPONENT)
     assert kind_of("untitled:Untitled-1", "plaintext") == (DOCKERFILE, COMPONENT)
+
+
+def test_the_file_name_decides_before_the_language_id():
+    """SPEC section 2 (revised): a client that sends one language id for every file (eglot with one server entry)
+    still gets a template read as a template; a name that says nothing leaves it to the language id."""
+    assert kind_of("file:///w/site.imagetemplate", "ecs-component") == (DOCKERFILE, TEMPLATE)
+    assert kind_of("file:///w/app.component.yaml", "ecs-component") == (YAML, COMPONENT)
+    assert kind_of("file:///w/Templatefile", "ecs-component-yaml") == (DOCKERFILE, TEMPLATE)
+    assert kind_of("untitled:Untitled-1", "ecs-template") == (DOCKERFILE, TEMPLATE)
+    assert kind_of("file:///w/notes.txt", "ecs-component-yaml") == (YAML, COMPONENT)
 
 
 def test_which_names_are_ours():

@@ -202,6 +202,14 @@ async def test_templates_may_pull_in_components(client: LanguageClient):
     assert [d.code for d in got] == ["Lint.FromIgnored"]
 
 
+async def test_a_templates_file_name_wins_over_a_language_id_sent_for_every_file(client: LanguageClient):
+    """SPEC section 2: a client with one server entry (eglot) sends `ecs-component` for a template too."""
+    uri = "file:///work/site.imagetemplate"
+    open_doc(client, "FROM IMAGE:m-123\nCOMPONENT ic-bp18hy47cqavewsb\n", uri=uri, language="ecs-component")
+    got = await diagnostics(client, uri)
+    assert [d.code for d in got] == ["Lint.FromIgnored"]  # not NotSupportedCommand.FROM, nor COMPONENT refused
+
+
 async def test_hostile_documents_get_answers(client: LanguageClient):
     garbage = bytes(range(256)).decode("latin-1") * 80 + "\ud800\x00😀\r"
     documents = {
@@ -429,7 +437,7 @@ async def test_the_budget_warns_near_a_limit_and_the_setting_moves_the_threshold
     open_doc(client, "RUN a\n" * 115)  # 115 of 127 commands: 90.5%
     got = await diagnostics(client)
     assert [(d.code, d.severity, d.range.start.line) for d in got] == [
-        ("Lint.BudgetNearlyFull", types.DiagnosticSeverity.Warning, 0)
+        ("Lint.BudgetNearlyFull", types.DiagnosticSeverity.Information, 0)
     ]
     assert got[0].message.startswith("115 of 127 commands (90%)")
     doc = types.TextDocumentIdentifier(URI)
