@@ -3,21 +3,22 @@
 The API refuses content over 16 KB, and Dockerfile-format content of more
 than 127 commands (limits.py; the errors are the formats' rules). This
 module says how close a text is: the label an editor shows on the first line
-(``12,410 / 16,384 bytes · 96 / 127 commands``), and a warning once a text
+(``12,410 / 16,384 bytes · 96 / 127 commands``), and a notice once a text
 uses ``percent`` (90 by default, configurable; 0 turns it off) of a limit it
-has not passed yet.
+has not passed yet. The notice is information (SPEC section 6): content within
+the limits is valid, and only past them is there an error, the API's.
 """
 
 from __future__ import annotations
 
-from .diagnostics import WARNING, Diagnostic, rule
+from .diagnostics import INFORMATION, Diagnostic, rule
 from .formats.base import Budget
 from .limits import MAX_BYTES, MAX_COMMANDS
 
 DEFAULT_PERCENT = 90
 NEARLY_FULL = rule(
     "Lint.BudgetNearlyFull",
-    WARNING,
+    INFORMATION,
     "The content uses 90% (configurable) of a limit it has not passed yet: 16 KB, or 127 commands.",
 )
 
