@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ....diagnostics import ERROR, WARNING, Diagnostic, rule
+from ....diagnostics import ERROR, HINT, Diagnostic, rule
 from ...base import TEMPLATE, first_meaningful, head_text, looks_like_yaml
 from .base import check
 
@@ -15,7 +15,8 @@ YAML = rule(
     ERROR,
     "A template that is not Dockerfile-format text (YAML, say): only components may be YAML.",
 )
-FROM_IGNORED = rule("Lint.FromIgnored", WARNING, "`FROM` in a template is deprecated: the service ignores it.")
+# A hint, never a warning (SPEC section 8, revised): Alibaba's own CreateImagePipeline example has one.
+FROM_IGNORED = rule("Lint.FromIgnored", HINT, "`FROM` in a template is deprecated: the service ignores it.")
 DUPLICATED = rule("DuplicatedCommand.FROM", ERROR, "More than one `FROM` in a template.")
 ORDER = rule("InvalidCommandOrder.FROM", ERROR, "`FROM` in a template that is not its first command.")
 CONTENT = rule(
