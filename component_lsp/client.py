@@ -49,6 +49,7 @@ class Client(NamedTuple):
     # client that lists them takes it (Neovim does, and does not say documentChanges).
     create_files: bool = False
     watch: bool = False  # workspace.didChangeWatchedFiles.dynamicRegistration
+    tags: frozenset[int] = frozenset()  # textDocument.publishDiagnostics.tagSupport.valueSet: DiagnosticTags shown
 
 
 def negotiate(capabilities: dict) -> Client:
@@ -56,6 +57,7 @@ def negotiate(capabilities: dict) -> Client:
     resolvable = _get(capabilities, "textDocument", "completion", "completionItem", "resolveSupport", "properties")
     operations = _get(capabilities, "workspace", "workspaceEdit", "resourceOperations")
     refresh = bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
+    tags = _get(capabilities, "textDocument", "publishDiagnostics", "tagSupport", "valueSet")
     return Client(
         encoding=position_encoding(capabilities),
         pull=_get(capabilities, "textDocument", "diagnostic") is not None and refresh,
@@ -66,4 +68,5 @@ def negotiate(capabilities: dict) -> Client:
         hierarchical=bool(_get(capabilities, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")),
         create_files=isinstance(operations, list) and "create" in operations,
         watch=bool(_get(capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration")),
+        tags=frozenset(t for t in tags if isinstance(t, int)) if isinstance(tags, list) else frozenset(),
     )

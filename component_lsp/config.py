@@ -67,7 +67,7 @@ class Config(NamedTuple):
                     if level is None:
                         break
                     if level != d.severity:
-                        d = Diagnostic(d.code, level, d.message, d.start, d.end, d.fix_title, d.fix)
+                        d = Diagnostic(d.code, level, d.message, d.start, d.end, d.fix_title, d.fix, d.tags)
                     out.append(d)
                     break
             else:

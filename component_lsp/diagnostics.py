@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 ERROR, WARNING, INFORMATION, HINT = 1, 2, 3, 4
+UNNECESSARY, DEPRECATED = 1, 2  # LSP's DiagnosticTag: an editor fades or strikes the text through
 SEVERITY_NAMES = {ERROR: "error", WARNING: "warning", INFORMATION: "info", HINT: "hint"}
 SOURCE = "component-lsp"
 SHELLCHECK = "ShellCheck.SC"  # the prefix of ShellCheck's codes
@@ -84,6 +85,7 @@ class Diagnostic:
     end: Position
     fix_title: str = ""
     fix: list[Edit] = field(default_factory=list)
+    tags: tuple[int, ...] = ()  # LSP DiagnosticTag values (DEPRECATED, UNNECESSARY), for clients that show them
 
     def sort_key(self):
         return (self.start, self.end, self.code)
@@ -95,4 +97,4 @@ class Diagnostic:
             return self
         fix = [Edit((e.start[0] + lines, e.start[1]), (e.end[0] + lines, e.end[1]), e.text) for e in self.fix]
         start, end = (self.start[0] + lines, self.start[1]), (self.end[0] + lines, self.end[1])
-        return Diagnostic(self.code, self.severity, self.message, start, end, self.fix_title, fix)
+        return Diagnostic(self.code, self.severity, self.message, start, end, self.fix_title, fix, self.tags)

@@ -237,14 +237,16 @@ class Session:
         return lsp_range(doc.content, start, end, self.encoding)
 
     def diagnostic(self, doc: OpenDocument, d: Diagnostic) -> dict:
-        return diagnostic_json(doc.content, d, self.encoding)
+        return diagnostic_json(doc.content, d, self.encoding, self.client.tags)
 
     def wire(self, doc: OpenDocument, d: Diagnostic) -> bytes:
-        return wire(doc.content, d, self.encoding)
+        return wire(doc.content, d, self.encoding, self.client.tags)
 
     def items(self, doc: OpenDocument) -> Raw:
         """The document's diagnostics as a JSON array, sorted by position."""
-        return self.publisher.items(doc, Stamp(self.encoding, self.project.configured, doc.config.serial))
+        return self.publisher.items(
+            doc, Stamp(self.encoding, self.project.configured, doc.config.serial, self.client.tags)
+        )
 
     def publish_params(self, doc: OpenDocument, clear: bool = False) -> Raw | None:
         """textDocument/publishDiagnostics parameters, or None when the client pulls instead."""

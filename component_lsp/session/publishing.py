@@ -44,6 +44,7 @@ class Stamp(NamedTuple):
     encoding: str
     configured: int  # Project.configured
     config: int  # the file's project configuration's serial
+    tags: frozenset[int] = frozenset()  # the DiagnosticTags the client shows (Client.tags)
 
 
 class UnitJSON(NamedTuple):
@@ -125,9 +126,9 @@ def lsp_range(content: Content, start: tuple[int, int], end: tuple[int, int], en
     return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
 
 
-def diagnostic_json(content: Content, d: Diagnostic, encoding: str) -> dict:
-    """An LSP Diagnostic."""
-    return {
+def diagnostic_json(content: Content, d: Diagnostic, encoding: str, tags: frozenset[int] = frozenset()) -> dict:
+    """An LSP Diagnostic, with the tags of its that the client shows (``tags``)."""
+    out = {
         "range": lsp_range(content, d.start, d.end, encoding),
         "message": d.message,
         "severity": d.severity,
@@ -135,9 +136,13 @@ def diagnostic_json(content: Content, d: Diagnostic, encoding: str) -> dict:
         "codeDescription": {"href": code_url(d.code)},
         "source": SOURCE,
     }
+    shown = [t for t in d.tags if t in tags]
+    if shown:
+        out["tags"] = shown
+    return out
 
 
-def wire(content: Content, d: Diagnostic, encoding: str) -> bytes:
+def wire(content: Content, d: Diagnostic, encoding: str, tags: frozenset[int] = frozenset()) -> bytes:
     """One diagnostic's JSON text: ``diagnostic_json`` serialised, without building the dictionary first."""
     model = content.source
     sl, sc = model.to_lsp(*d.start, encoding)
@@ -145,7 +150,9 @@ def wire(content: Content, d: Diagnostic, encoding: str) -> bytes:
     code = _CODES.get(d.code)
     if code is None:
         code = _CODES[d.code] = CodeJSON(encode(d.code), encode(code_url(d.code)))
-    return _WIRE % (sl, sc, el, ec, encode(d.message), d.severity, code.code, code.href)
+    text = _WIRE % (sl, sc, el, ec, encode(d.message), d.severity, code.code, code.href)
+    shown = [t for t in d.tags if t in tags] if d.tags else None
+    return text[:-1] + b',"tags":' + encode(shown) + b"}" if shown else text
 
 
 class Publisher:
@@ -154,17 +161,17 @@ class Publisher:
     def __init__(self, sources: Sources) -> None:
         self.sources = sources
 
-    def _texts(self, doc: Published, found: Iterable[Diagnostic], encoding: str) -> tuple[list[tuple], list[bytes]]:
+    def _texts(self, doc: Published, found: Iterable[Diagnostic], stamp: Stamp) -> tuple[list[tuple], list[bytes]]:
         """The diagnostics the settings let through, sorted: their sort keys, and their JSON texts."""
         shown = sorted(self.sources.visible(doc, found), key=Diagnostic.sort_key)
-        return [d.sort_key() for d in shown], [wire(doc.content, d, encoding) for d in shown]
+        return [d.sort_key() for d in shown], [wire(doc.content, d, stamp.encoding, stamp.tags) for d in shown]
 
     def items(self, doc: Published, stamp: Stamp) -> Raw:
         """The document's diagnostics as a JSON array, sorted by position."""
         content, encoding = doc.content, stamp.encoding
         if content.source.marked:  # comments may ignore codes: every diagnostic is looked at, none kept
             doc.kept = Kept()
-            return array(wire(content, d, encoding) for d in self.sources.diagnostics(doc))
+            return array(wire(content, d, encoding, stamp.tags) for d in self.sources.diagnostics(doc))
         keep = not content.source.has_lone_cr  # there, an edit can move LSP lines without moving the unit
         keys, texts = self._units(doc, stamp, keep)
         wide = self._wide(doc, stamp, keep, keys, texts)
@@ -193,7 +200,7 @@ class Publisher:
                 keys += cached.keys
                 texts += cached.texts
                 continue
-            unit_keys, unit_texts = self._texts(doc, content.unit_diagnostics(unit), stamp.encoding)
+            unit_keys, unit_texts = self._texts(doc, content.unit_diagnostics(unit), stamp)
             unit.cache = UnitJSON(unit.start, stamp, unit_keys, unit_texts) if keep else None
             keys += unit_keys
             texts += unit_texts
@@ -212,7 +219,7 @@ class Publisher:
             # model position (a character before it that takes two UTF-16 units, say).
             on = tuple(lines[line] for line in (d.start[0], d.end[0]) if line < len(lines))
             ident = (d.code, d.severity, d.message, d.start, d.end, on)
-            text = kept.get(ident) or wire(content, d, stamp.encoding)
+            text = kept.get(ident) or wire(content, d, stamp.encoding, stamp.tags)
             now[ident] = text
             key = d.sort_key()
             at = bisect_right(keys, key)
@@ -234,7 +241,7 @@ class Publisher:
         for group in groups:
             entry = before.get(id(group))
             if entry is None or entry.group is not group:
-                entry = GroupJSON(group, *self._texts(doc, group, stamp.encoding))
+                entry = GroupJSON(group, *self._texts(doc, group, stamp))
             by_group[id(group)] = entry
         made = ShellCheckJSON(groups, stamp, by_group, *in_order(by_group.values()))
         return made

@@ -415,3 +415,17 @@ def test_a_handler_added_the_pygls_way_is_refused_at_start_up_not_served_unadver
 
     with pytest.raises(RuntimeError, match=r"textDocument/selectionRange registered with @server\.feature"):
         check_features(other)
+
+
+@pytest.mark.parametrize("shown", [[1, 2], [1], None])
+def test_a_diagnostics_tags_go_only_to_a_client_that_shows_them(shown):
+    """A template's deprecated FROM is a hint tagged Deprecated, for a client whose tagSupport lists it."""
+    caps = {} if shown is None else {"textDocument": {"publishDiagnostics": {"tagSupport": {"valueSet": shown}}}}
+    item = {"uri": "file:///w/site.imagetemplate", "languageId": "ecs-template", "version": 1}
+    written, _ = early(
+        [initialize(caps), notification("textDocument/didOpen", {"textDocument": {**item, "text": "FROM IMAGE:m-1\n"}})]
+    )
+    (published,) = [m["params"]["diagnostics"] for m in written if m.get("method") == "textDocument/publishDiagnostics"]
+    (found,) = published
+    assert found["code"] == "Lint.FromIgnored" and found["severity"] == 4
+    assert found.get("tags") == ([2] if shown and 2 in shown else None)

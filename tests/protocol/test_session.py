@@ -114,7 +114,7 @@ def test_a_keystroke_serialises_only_the_diagnostics_of_what_it_changed(monkeypa
     converted = []
     real = publishing.wire
     monkeypatch.setattr(
-        publishing, "wire", lambda content, d, encoding: converted.append(d.code) or real(content, d, encoding)
+        publishing, "wire", lambda content, d, *rest: converted.append(d.code) or real(content, d, *rest)
     )
     session.change("file:///a", 2, [(((30, 4), (30, 4)), "x")])  # inside one RUN: its one diagnostic is new
     items(session)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ....diagnostics import ERROR, HINT, Diagnostic, rule
+from ....diagnostics import DEPRECATED, ERROR, HINT, Diagnostic, rule
 from ...base import TEMPLATE, first_meaningful, head_text, looks_like_yaml
 from .base import check
 
@@ -76,7 +76,7 @@ def from_in_a_template(model, ctx):
                 "FROM is deprecated in image templates: the service ignores it and uses the pipeline's base image."
                 " Remove this line."
             )
-            yield Diagnostic(FROM_IGNORED.code, FROM_IGNORED.severity, message, start, end)
+            yield Diagnostic(FROM_IGNORED.code, FROM_IGNORED.severity, message, start, end, tags=(DEPRECATED,))
 
 
 @check(document=True)
