@@ -174,7 +174,6 @@ class ComponentServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(NAME, __version__, protocol_cls=ComponentProtocol, converter_factory=default_converter)
         self.session = Session()
-        self.component_protocol.frames = None
         self.session.background.serve_with(self.component_protocol.wake)
 
     @property

@@ -63,7 +63,7 @@ def capabilities(session: Session) -> dict:
 def take_background(session: Session, outbox: Outbox) -> None:
     """(On the server's thread, when the background work wakes it.) Take in what the index and ShellCheck
     brought, and send what follows from it."""
-    call = Call(session, outbox, "$/background", None, asked=[])
+    call = Call(session, outbox, "$/background", None, None, [])
     try:
         workspace.take_background(call)
     finally:
@@ -114,7 +114,7 @@ def dispatch(
             error(ident, LSPErrorCodes.RequestCancelled, f"{method}: cancelled by the client before it was answered")
         )
         return True
-    call = Call(session, outbox, method, params, ident, asked=[])
+    call = Call(session, outbox, method, params, ident, [])
     try:
         if session.background.pending:
             workspace.take_background(call)

@@ -39,14 +39,12 @@ class Call(NamedTuple):
     outbox: Outbox
     method: str
     params: Any
-    ident: Any = None
-    asked: list[tuple[str, Any]] | None = None  # requests to the client this message causes, sent once, after it
+    ident: Any
+    asked: list[tuple[str, Any]]  # requests to the client this message causes, sent once, after it
 
     def ask(self, method: str, params: Any = None) -> None:
         """Send the client a request once the message is answered (the same request once however often asked)."""
-        if self.asked is None:
-            self.outbox.request(method, params)
-        elif (method, params) not in self.asked:
+        if (method, params) not in self.asked:
             self.asked.append((method, params))
 
     def send_asked(self) -> None:

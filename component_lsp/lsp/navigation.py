@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..session import OpenDocument, Session
+from ..session.publishing import lsp_range
 from ..workspace import links
 from . import params
 from .base import Call, Feature, Refused, document, located, workspace_edit
@@ -20,16 +21,7 @@ def _locations(session: Session, doc: OpenDocument, ranges) -> list[dict]:
 
 
 def _elsewhere(session: Session, found: list[links.Location]) -> list[dict]:
-    out = []
-    for loc in found:
-        (sl, sc), (el, ec) = (
-            loc.source.to_lsp(*loc.start, session.encoding),
-            loc.source.to_lsp(*loc.end, session.encoding),
-        )
-        out.append(
-            {"uri": loc.uri, "range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}}
-        )
-    return out
+    return [{"uri": loc.uri, "range": lsp_range(loc.source, loc.start, loc.end, session.encoding)} for loc in found]
 
 
 def definition(call: Call):

@@ -234,7 +234,7 @@ class Session:
 
     # -- answers as JSON data -------------------------------------------------------
     def range(self, doc: OpenDocument, start: tuple[int, int], end: tuple[int, int]) -> dict:
-        return lsp_range(doc.content, start, end, self.encoding)
+        return lsp_range(doc.content.source, start, end, self.encoding)
 
     def diagnostic(self, doc: OpenDocument, d: Diagnostic) -> dict:
         return diagnostic_json(doc.content, d, self.encoding, self.client.tags)
@@ -256,8 +256,9 @@ class Session:
 
     def result_id(self, doc: OpenDocument) -> str:
         workspace = self.index.generation if doc.content.kind.dialect == TEMPLATE else 0
-        serials = (doc.serial, doc.version, self.project.configured, doc.config.serial, workspace)
-        return ":".join(map(str, serials)) + f":{self.shellchecking.generation}"
+        shellchecked = self.shellchecking.generation
+        serials = (doc.serial, doc.version, self.project.configured, doc.config.serial, workspace, shellchecked)
+        return ":".join(map(str, serials))
 
     def report(self, uri: str, previous_result_id: str | None) -> Raw:
         """A textDocument/diagnostic result: unchanged since the client's result id, or in full."""

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ..config import Config
 from ..diagnostics import SOURCE, Diagnostic, code_url
+from ..document import Document
 from ..formats import Content
 from ..jsonrpc import Raw, array, encode
 
@@ -119,17 +120,17 @@ def in_order(groups: Iterable[GroupJSON]) -> tuple[list[tuple], list[bytes]]:
     return [key for key, _ in pairs], [text for _, text in pairs]
 
 
-def lsp_range(content: Content, start: tuple[int, int], end: tuple[int, int], encoding: str) -> dict:
-    model = content.source
-    sl, sc = model.to_lsp(*start, encoding)
-    el, ec = model.to_lsp(*end, encoding)
+def lsp_range(source: Document, start: tuple[int, int], end: tuple[int, int], encoding: str) -> dict:
+    """An LSP Range of two model positions of a text."""
+    sl, sc = source.to_lsp(*start, encoding)
+    el, ec = source.to_lsp(*end, encoding)
     return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
 
 
 def diagnostic_json(content: Content, d: Diagnostic, encoding: str, tags: frozenset[int] = frozenset()) -> dict:
     """An LSP Diagnostic, with the tags of its that the client shows (``tags``)."""
     out = {
-        "range": lsp_range(content, d.start, d.end, encoding),
+        "range": lsp_range(content.source, d.start, d.end, encoding),
         "message": d.message,
         "severity": d.severity,
         "code": d.code,
