@@ -32,6 +32,17 @@ def position_encoding(capabilities: dict) -> str:
     return UTF16
 
 
+def markdown_first(formats: object) -> bool:
+    """Whether a client's list of ``MarkupKind`` s, in its order of preference, puts Markdown before plain text.
+
+    A client that lists neither (or sends no list) gets plain text: every client can show it.
+    """
+    for kind in formats if isinstance(formats, list) else ():
+        if kind in ("markdown", "plaintext"):
+            return kind == "markdown"
+    return False
+
+
 class Client(NamedTuple):
     """The client's capabilities, as the server uses them (the defaults: a client that said nothing)."""
 
@@ -50,23 +61,32 @@ class Client(NamedTuple):
     create_files: bool = False
     watch: bool = False  # workspace.didChangeWatchedFiles.dynamicRegistration
     tags: frozenset[int] = frozenset()  # textDocument.publishDiagnostics.tagSupport.valueSet: DiagnosticTags shown
+    hover_markdown: bool = False  # textDocument.hover.contentFormat prefers "markdown" (else plain text)
+    completion_markdown: bool = False  # completion.completionItem.documentationFormat prefers "markdown"
+    insert_replace: bool = False  # completion.completionItem.insertReplaceSupport
+    label_details: bool = False  # completion.completionItem.labelDetailsSupport
 
 
 def negotiate(capabilities: dict) -> Client:
     """The record of a client's ``ClientCapabilities`` (as JSON)."""
-    resolvable = _get(capabilities, "textDocument", "completion", "completionItem", "resolveSupport", "properties")
     operations = _get(capabilities, "workspace", "workspaceEdit", "resourceOperations")
     refresh = bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
     tags = _get(capabilities, "textDocument", "publishDiagnostics", "tagSupport", "valueSet")
+    item = _get(capabilities, "textDocument", "completion", "completionItem")
     return Client(
         encoding=position_encoding(capabilities),
         pull=_get(capabilities, "textDocument", "diagnostic") is not None and refresh,
         refresh=refresh,
-        snippets=bool(_get(capabilities, "textDocument", "completion", "completionItem", "snippetSupport")),
-        lazy_docs=isinstance(resolvable, list) and "documentation" in resolvable,
+        snippets=bool(_get(item, "snippetSupport")),
+        lazy_docs=isinstance(resolvable := _get(item, "resolveSupport", "properties"), list)
+        and "documentation" in resolvable,
         tooltips=bool(_get(capabilities, "textDocument", "documentLink", "tooltipSupport")),
         hierarchical=bool(_get(capabilities, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")),
         create_files=isinstance(operations, list) and "create" in operations,
         watch=bool(_get(capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration")),
         tags=frozenset(t for t in tags if isinstance(t, int)) if isinstance(tags, list) else frozenset(),
+        hover_markdown=markdown_first(_get(capabilities, "textDocument", "hover", "contentFormat")),
+        completion_markdown=markdown_first(_get(item, "documentationFormat")),
+        insert_replace=bool(_get(item, "insertReplaceSupport")),
+        label_details=bool(_get(item, "labelDetailsSupport")),
     )

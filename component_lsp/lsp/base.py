@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, Protocol
 
 from ..jsonrpc import Message, notification
 from ..session import OpenDocument, Session
+from .values import MarkupKind
 
 
 class Outbox(Protocol):
@@ -84,6 +85,15 @@ class Feature(NamedTuple):
     handler: Callable[[Call], Any]  # reads the parameters, acts, returns a request's result (None: a notification)
     capabilities: dict[str, Any] | None = None  # what it adds to ServerCapabilities
     offered: Callable[[Session], bool] = lambda session: True  # whether it adds them for this client
+
+
+def markup(markdown: bool, documentation: str) -> dict:
+    """MarkupContent of documentation written in Markdown: as it is, or (``markdown`` False) as plain text."""
+    if markdown:
+        return {"kind": MarkupKind.Markdown, "value": documentation}
+    from ..plaintext import plain  # markdown-it-py: loaded by the first plain-text answer, not at start
+
+    return {"kind": MarkupKind.PlainText, "value": plain(documentation)}
 
 
 def text_edits(session: Session, doc: OpenDocument, edits) -> list[dict]:

@@ -2,16 +2,21 @@
 
 Reads from the client: ``Client.snippets`` (tab stops, else plain text) and
 ``Client.lazy_docs`` (each item's documentation on resolve, keeping the list
-small).
+small), ``Client.completion_markdown`` (Markdown documentation, else plain text),
+``Client.insert_replace`` (without it, an item that replaces the word before the
+cursor is sent as ``insertText``, with no ``textEdit``) and
+``Client.label_details`` (the detail beside the label too).
 """
 
 from __future__ import annotations
 
-from ..formats.base import KEYWORD, PROPERTY, SNIPPET, TEMPLATE, VALUE, VARIABLE
+import re
+
+from ..formats.base import KEYWORD, PROPERTY, SNIPPET, TEMPLATE, VALUE, VARIABLE, Item, Position
 from ..workspace import links
 from . import params
-from .base import Call, Feature, located
-from .values import CompletionItemKind, InsertTextFormat, MarkupKind
+from .base import Call, Feature, located, markup
+from .values import CompletionItemKind, InsertTextFormat
 
 KINDS = {
     KEYWORD: CompletionItemKind.Keyword,
@@ -20,6 +25,26 @@ KINDS = {
     PROPERTY: CompletionItemKind.Property,
     VALUE: CompletionItemKind.Value,
 }
+
+
+WORD = re.compile(r"\w*")
+WORD_CHARACTER = re.compile(r"\w")
+
+
+def replaces_word_before(line_text: str, item: Item, cursor: Position) -> bool:
+    """Whether ``item`` replaces exactly the word the cursor ends (letters, digits, ``_``; perhaps none).
+
+    Such an item needs no ``textEdit``: its ``insertText`` replaces the word as the client sees it. Clients apply
+    a ``textEdit`` in ways of their own (eglot 1.9 garbles the line when its flex matching matches other items
+    too), so an item that can do without one goes without.
+    """
+    (line, start), end = item.start, item.end
+    if line != cursor[0] or end != cursor or not WORD.fullmatch(line_text, start, end[1]):
+        return False
+    # a word character just outside the range: the client's word would be longer than the range
+    return not any(
+        WORD_CHARACTER.fullmatch(line_text, i, i + 1) for i in (start - 1, end[1]) if 0 <= i < len(line_text)
+    )
 
 
 def completion(call: Call):
@@ -33,23 +58,24 @@ def completion(call: Call):
     found = doc.content.complete(line, col)
     if doc.content.kind.dialect == TEMPLATE:
         found += links.complete(session.uses(doc), session.index, doc.content.source.line_text(line), (line, col))
+    line_text = doc.content.source.line_text(line)
+    client = session.client
     for item in found:
-        snippet = session.client.snippets and item.snippet != item.text
-        entry = {
-            "label": item.label,
-            "kind": KINDS[item.kind],
-            "detail": item.detail,
-            "textEdit": {
-                "range": session.range(doc, item.start, item.end),
-                "newText": item.snippet if snippet else item.text,
-            },
-            "insertTextFormat": InsertTextFormat.Snippet if snippet else InsertTextFormat.PlainText,
-        }
-        if session.client.lazy_docs:  # the list stays small: each item's documentation comes when the editor shows it
+        snippet = client.snippets and item.snippet != item.text
+        new_text = item.snippet if snippet else item.text
+        entry = {"label": item.label, "kind": KINDS[item.kind], "detail": item.detail}
+        if client.label_details and item.detail:
+            entry["labelDetails"] = {"description": item.detail}
+        if not client.insert_replace and replaces_word_before(line_text, item, (line, col)):
+            entry["insertText"] = new_text  # the client replaces the word itself, as every client can
+        else:
+            entry["textEdit"] = {"range": session.range(doc, item.start, item.end), "newText": new_text}
+        entry["insertTextFormat"] = InsertTextFormat.Snippet if snippet else InsertTextFormat.PlainText
+        if client.lazy_docs:  # the list stays small: each item's documentation comes when the editor shows it
             entry["data"] = len(session.completions)
             session.completions.append(item.documentation)
         else:
-            entry["documentation"] = {"kind": MarkupKind.Markdown, "value": item.documentation}
+            entry["documentation"] = markup(client.completion_markdown, item.documentation)
         if item.sort:
             entry["sortText"] = item.sort
         items.append(entry)
@@ -62,7 +88,7 @@ def completion_resolve(call: Call):
     index = item.get("data")
     docs = call.session.completions
     if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(docs):
-        return {**item, "documentation": {"kind": MarkupKind.Markdown, "value": docs[index]}}
+        return {**item, "documentation": markup(call.session.client.completion_markdown, docs[index])}
     return item
 
 

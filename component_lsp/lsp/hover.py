@@ -1,12 +1,14 @@
-"""``textDocument/hover``: what the format says at the position, and in a template what a COMPONENT line links to."""
+"""``textDocument/hover``: what the format says at the position, and in a template what a COMPONENT line links to.
+
+Reads from the client: ``Client.hover_markdown`` (Markdown, else plain text).
+"""
 
 from __future__ import annotations
 
 from ..formats.base import TEMPLATE, Hover
 from ..workspace import links
 from . import params
-from .base import Call, Feature, located
-from .values import MarkupKind
+from .base import Call, Feature, located, markup
 
 
 def hover(call: Call):
@@ -24,8 +26,10 @@ def hover(call: Call):
         found = both or linked
     if found is None:
         return None
-    contents = {"kind": MarkupKind.Markdown, "value": found.markdown}
-    return {"contents": contents, "range": session.range(doc, found.start, found.end)}
+    return {
+        "contents": markup(session.client.hover_markdown, found.markdown),
+        "range": session.range(doc, found.start, found.end),
+    }
 
 
 FEATURES = (Feature("textDocument/hover", hover, {"hoverProvider": True}),)

@@ -23,6 +23,7 @@ LAYERS = [
         "component_lsp.framing",
         "component_lsp.shell",
         "component_lsp.aligned",
+        "component_lsp.plaintext",
     ],
     ["component_lsp.client", "component_lsp.config"],
     ["component_lsp.settings"],

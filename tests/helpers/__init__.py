@@ -14,24 +14,30 @@ CORPUS = ROOT / "tests" / "agreement" / "corpus"
 
 # The two editors the project is tested with, by pytest-lsp's names for their capabilities.
 EDITORS = ["visual-studio-code", "neovim"]
-# Older or other clients, for what depends on the client's capabilities (snippets, encodings).
-OTHER_CLIENTS = ["neovim@v0.10.0", "emacs"]
+# Emacs's eglot 1.9 (Debian 12's elpa-eglot), its capabilities as it sent them: plain text only, no snippets, no
+# resolve, Deprecated and Unnecessary tags.
+EGLOT = "eglot@1.9"
+# Older or other clients, for what depends on the client's capabilities (snippets, encodings, markup).
+OTHER_CLIENTS = ["neovim@v0.10.0", EGLOT, "emacs"]
 # VS Code as it is now (pytest-lsp's profile is 1.65): it pulls diagnostics and can be told to pull again, the one
 # kind of client the server has pull (the others get them pushed).
 PULLING = "visual-studio-code@pull"
 # The clients a test of the server through its wire runs with: both editors (pushed to) and VS Code as it pulls.
 WIRE_CLIENTS = [*EDITORS, PULLING]
-# The clients the pytest-lsp fixture starts the server for: those, and an older Neovim.
-LSP_CLIENTS = [*EDITORS, OTHER_CLIENTS[0], PULLING]
+# The clients the pytest-lsp fixture starts the server for: those, an older Neovim and eglot.
+LSP_CLIENTS = [*EDITORS, "neovim@v0.10.0", EGLOT, PULLING]
 # Every client profile there is.
 ALL_CLIENTS = [*EDITORS, *OTHER_CLIENTS, PULLING]
 
 
 def client_capabilities(client: str):
-    """pytest-lsp's capabilities of a client, and of ``PULLING``."""
-    from lsprotocol import types
+    """pytest-lsp's capabilities of a client, and of ``PULLING`` and ``EGLOT``."""
+    from lsprotocol import converters, types
     from pytest_lsp import client_capabilities as known
 
+    if client == EGLOT:
+        captured = json.loads((Path(__file__).parent / "clients" / "eglot_v1.9.json").read_text(encoding="utf-8"))
+        return converters.get_converter().structure(captured, types.ClientCapabilities)
     if client != PULLING:
         return known(client)
     caps = known("visual-studio-code")

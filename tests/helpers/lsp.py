@@ -1,5 +1,6 @@
 """Driving the real server with pytest-lsp, as the editors' clients do: a client per editor, and what they see."""
 
+import re
 import sys
 
 import pytest_lsp
@@ -68,3 +69,22 @@ def col(client: LanguageClient, text: str) -> int:
 
 def summary(items):
     return sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.character) for d in items)
+
+
+def accepted(client: LanguageClient, line: str, cursor: int, item: types.CompletionItem) -> str:
+    """The line as the client leaves it after the user accepts ``item`` with the cursor after ``line[:cursor]``:
+    its ``textEdit`` applied, or else its ``insertText`` in place of the word before the cursor (letters, digits
+    and ``_``, as editors take a word), as every client does."""
+    if item.text_edit is not None:
+        edit = item.text_edit
+        start, end = (
+            (edit.range.start, edit.range.end) if hasattr(edit, "range") else (edit.replace.start, edit.replace.end)
+        )
+
+        def index(character: int) -> int:  # a position's character, in the encoding, as an index of the line
+            return next(i for i in range(len(line) + 1) if col(client, line[:i]) == character)
+
+        return line[: index(start.character)] + edit.new_text + line[index(end.character) :]
+    word = re.search(r"\w*$", line[:cursor])
+    assert word is not None
+    return line[: word.start()] + (item.insert_text or item.label) + line[cursor:]

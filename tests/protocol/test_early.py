@@ -7,6 +7,7 @@ that is not JSON-RPC) is handed to pygls untouched, with the session.
 
 import io
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -19,7 +20,7 @@ from component_lsp.framing import Frames
 from component_lsp.lsp import FEATURES, capabilities
 from component_lsp.server import server
 from component_lsp.session import Session, position_encoding
-from helpers import ALL_CLIENTS, PULLING, client_capabilities, frame, unframe
+from helpers import ALL_CLIENTS, EGLOT, PULLING, client_capabilities, frame, unframe
 
 URI = "file:///work/app.component"
 TEXT = "FROM centos\n# café ☕\nrun echo ${HOME}\nCOPY ☕.txt\nENV A=1\n"
@@ -429,3 +430,48 @@ def test_a_diagnostics_tags_go_only_to_a_client_that_shows_them(shown):
     (found,) = published
     assert found["code"] == "Lint.FromIgnored" and found["severity"] == 4
     assert found.get("tags") == ([2] if shown and 2 in shown else None)
+
+
+YAML_TASK = "Tasks:\n  - Name: a\n    Action: RunSh\n"
+
+
+def accept(line: str, cursor: int, entry: dict) -> str:
+    """The line after a client accepts ``entry`` with the cursor at ``cursor`` (ASCII)."""
+    if "textEdit" in entry:
+        edit = entry["textEdit"]
+        return line[: edit["range"]["start"]["character"]] + edit["newText"] + line[edit["range"]["end"]["character"] :]
+    return re.sub(r"\w*$", "", line[:cursor]) + entry["insertText"] + line[cursor:]  # in place of the word before
+
+
+@pytest.mark.parametrize(
+    "client,uri,text,typed,label,sent,line_after",
+    [
+        # the word before the cursor: insertText (no textEdit) to a client without insertReplaceSupport
+        (EGLOT, "a.component.yaml", YAML_TASK, "    Action: RunSh", "RunShellCommand", "insertText", None),
+        ("neovim", "a.component", "ENV A=1\nru", "ru", "RUN", "insertText", "RUN ${1:command}"),
+        # VS Code replaces by the server's ranges: it keeps the textEdit
+        ("visual-studio-code", "a.component", "ENV A=1\nru", "ru", "RUN", "textEdit", "RUN ${1:command}"),
+        # the cursor inside a word (the client's word would be longer than the range): the textEdit, to every client
+        (EGLOT, "a.component", "ENV AB=1\nRUN echo $AX", "RUN echo $A", "AB", "textEdit", "RUN echo $ABX"),
+    ],
+)
+def test_a_completion_edits_the_word_the_client_replaces(client, uri, text, typed, label, sent, line_after):
+    """eglot 1.9 garbles a line with an item's textEdit when its flex matching matches other items too; an item
+    that replaces exactly the word before the cursor is sent as insertText, which every client applies alike."""
+    uri = "file:///w/" + uri
+    language = "ecs-component-yaml" if uri.endswith(".yaml") else "ecs-component"
+    line = text.count("\n", 0, text.index(typed))
+    item = {"uri": uri, "languageId": language, "version": 1, "text": text}
+    position = {"textDocument": {"uri": uri}, "position": {"line": line, "character": len(typed)}}
+    written, _ = early(
+        [
+            initialize(client_caps(client)),
+            notification("textDocument/didOpen", {"textDocument": item}),
+            request(2, "textDocument/completion", position),
+        ]
+    )
+    (answer,) = [m["result"] for m in written if m.get("id") == 2]
+    (entry,) = [e for e in answer["items"] if e["label"] == label]
+    assert sent in entry and ({"insertText", "textEdit"} - {sent}).isdisjoint(entry)
+    line_text = text.split("\n")[line]
+    assert accept(line_text, len(typed), entry) == (line_after or typed[: typed.rindex(" ") + 1] + label)
