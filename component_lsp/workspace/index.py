@@ -45,8 +45,9 @@ class Entry:
         self._offer: Offer | None = None
         self._uses: list[Use] | None = None
         self.size = content.source.byte_size
+        # What a component offers is worked out now, open or not: an edit compares it with what it offers then.
+        self._offer = content.offer() if dialect == COMPONENT else None
         if not live:  # a file on disk: keep what others need, not the model
-            self._offer = content.offer() if dialect == COMPONENT else None
             self._uses = (content.uses() or []) if dialect == TEMPLATE else []
 
     @property
@@ -61,9 +62,13 @@ class Entry:
             return self.content.uses() or []
         return self._uses or []
 
-    def edited(self) -> None:
-        if self.content is not None:
-            self._offer = None
+    def edited(self) -> bool:
+        """The open document changed: whether what it offers changed (worked out from the edited text, against
+        what it offered before the edit)."""
+        if self.content is None or self.dialect != COMPONENT:
+            return False
+        before, self._offer = self._offer, self.content.offer()
+        return self._offer != before
 
 
 def read_text(path: str) -> str | None:
@@ -221,14 +226,10 @@ class Index:
         """An open document changed: True-ish (its entry) if its offer to templates changed."""
         path = path_of(uri)
         entry = self.live.get(path) if path else None
-        if entry is None or entry.dialect != COMPONENT:
+        if entry is None or not entry.edited():
             return None
-        before = entry.offer
-        entry.edited()
-        if entry.offer != before:
-            self.generation += 1
-            return entry
-        return None
+        self.generation += 1
+        return entry
 
     def closed(self, uri: str) -> None:
         path = path_of(uri)
