@@ -12,6 +12,7 @@ from . import __version__, budget, config, ignores
 from .diagnostics import Diagnostic
 from .formats import Content, kind_by_name, open_text
 from .formats.base import TEMPLATE
+from .progress_line import MANY_FILES, ProgressLine
 from .reports import Checked, render
 from .shell import shellcheck
 from .workspace import links
@@ -48,6 +49,7 @@ class Options(NamedTuple):
     config: str | None = None  # one configuration for every file, instead of each file's nearest
     shellcheck: str | None = None  # ShellCheck on the scripts: on, off, or auto (where installed); None: the default
     shellcheck_path: str | None = None
+    quiet: bool = False  # no progress line on the terminal
 
 
 def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | None = None) -> int:
@@ -73,7 +75,14 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
             if path != "-":
                 index.load(path)
     read_files: list[tuple[str, Content, list[Diagnostic], config.Config]] = []
-    for path in files:
+    try:
+        binary = shellcheck.locate(options.shellcheck, options.shellcheck_path)
+    except shellcheck.Unavailable as exc:
+        print(f"component-lsp: {exc}", file=err)
+        return 2
+    progress = ProgressLine.on(err, options.quiet or (len(files) < MANY_FILES and binary is None))  # few: quick
+    for number, path in enumerate(files):
+        progress.show(number, len(files), "checking files")
         try:
             text = read(path)
         except OSError as exc:
@@ -89,11 +98,8 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
         if wide:
             found = sorted(found + wide, key=Diagnostic.sort_key)
         read_files.append((path, content, found, settings))
-    try:
-        shellchecked = _shellcheck([content for _, content, _, _ in read_files], options)
-    except shellcheck.Unavailable as exc:
-        print(f"component-lsp: {exc}", file=err)
-        return 2
+    shellchecked = _shellcheck([content for _, content, _, _ in read_files], binary, progress)
+    progress.clear()
     checked: list[Checked] = []
     failed = False
     for (path, content, found, settings), more in zip(read_files, shellchecked, strict=True):
@@ -112,10 +118,9 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
     return status or (1 if failed else 0)
 
 
-def _shellcheck(contents: list[Content], options: Options) -> list[list[Diagnostic]]:
+def _shellcheck(contents: list[Content], binary: str | None, progress: ProgressLine) -> list[list[Diagnostic]]:
     """ShellCheck's findings in each document's scripts: every script of every file in as few processes as a
-    batch allows (not one per RUN). Nothing where it is off, or (auto) not installed."""
-    binary = shellcheck.locate(options.shellcheck, options.shellcheck_path)
+    batch allows (not one per RUN). Nothing where it is off (``binary`` None), or (auto) not installed."""
     out: list[list[Diagnostic]] = [[] for _ in contents]
     if binary is None:
         return out
@@ -128,7 +133,8 @@ def _shellcheck(contents: list[Content], options: Options) -> list[list[Diagnost
             owners.append(number)
             units.append(shellcheck.unit(script.text, found.defined, script.directives))
             places.append(script.place)
-    for owner, place, results in zip(owners, places, shellcheck.check(binary, units), strict=True):
+    found_all = shellcheck.check(binary, units, done=lambda n: progress.show(n, len(units), "ShellCheck on scripts"))
+    for owner, place, results in zip(owners, places, found_all, strict=True):
         out[owner] += shellcheck.diagnostics(results, place)
     return out
 

@@ -94,6 +94,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the shellcheck program to run (default: on PATH, or beside this Python)",
     )
+    c.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress line on the terminal (shown on stderr over 50 files, or with ShellCheck)",
+    )
     sub.add_parser("codes", help="print every diagnostic code, its severity and what it means (Markdown)")
     sub.add_parser(
         "info",
@@ -134,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.config,
                 args.shellcheck,
                 args.shellcheck_path,
+                args.quiet,
             )
             return check(args.paths, options=options)
         except BrokenPipeError:  # the reader stopped reading (| head): no traceback, as other tools do

@@ -32,15 +32,13 @@ def position_encoding(capabilities: dict) -> str:
     return UTF16
 
 
-def markdown_first(formats: object) -> bool:
-    """Whether a client's list of ``MarkupKind`` s, in its order of preference, puts Markdown before plain text.
-
-    A client that lists neither (or sends no list) gets plain text: every client can show it.
-    """
+def preferred_markup(formats: object) -> str:
+    """The first ``MarkupKind`` the server writes in a client's list of them (its order of preference): "markdown"
+    or "plaintext"; "" for a client that lists neither, which gets a plain string (MarkupContent is not for it)."""
     for kind in formats if isinstance(formats, list) else ():
         if kind in ("markdown", "plaintext"):
-            return kind == "markdown"
-    return False
+            return kind
+    return ""
 
 
 class Client(NamedTuple):
@@ -55,14 +53,18 @@ class Client(NamedTuple):
     snippets: bool = False  # textDocument.completion.completionItem.snippetSupport
     lazy_docs: bool = False  # completionItem.resolveSupport.properties has "documentation"
     tooltips: bool = False  # textDocument.documentLink.tooltipSupport
+    location_links: bool = False  # textDocument.definition.linkSupport
     hierarchical: bool = False  # textDocument.documentSymbol.hierarchicalDocumentSymbolSupport
     # workspace.workspaceEdit.resourceOperations has "create". Resource operations come only in documentChanges: a
     # client that lists them takes it (Neovim does, and does not say documentChanges).
     create_files: bool = False
     watch: bool = False  # workspace.didChangeWatchedFiles.dynamicRegistration
     tags: frozenset[int] = frozenset()  # textDocument.publishDiagnostics.tagSupport.valueSet: DiagnosticTags shown
-    hover_markdown: bool = False  # textDocument.hover.contentFormat prefers "markdown" (else plain text)
-    completion_markdown: bool = False  # completion.completionItem.documentationFormat prefers "markdown"
+    related: bool = False  # textDocument.publishDiagnostics.relatedInformation
+    code_links: bool = False  # textDocument.publishDiagnostics.codeDescriptionSupport
+    progress: bool = False  # window.workDoneProgress: the server may create progress and report on it
+    hover_markup: str = ""  # textDocument.hover.contentFormat: the MarkupKind it prefers ("": a plain string)
+    completion_markup: str = ""  # completion.completionItem.documentationFormat, likewise
     insert_replace: bool = False  # completion.completionItem.insertReplaceSupport
     label_details: bool = False  # completion.completionItem.labelDetailsSupport
 
@@ -71,7 +73,8 @@ def negotiate(capabilities: dict) -> Client:
     """The record of a client's ``ClientCapabilities`` (as JSON)."""
     operations = _get(capabilities, "workspace", "workspaceEdit", "resourceOperations")
     refresh = bool(_get(capabilities, "workspace", "diagnostics", "refreshSupport"))
-    tags = _get(capabilities, "textDocument", "publishDiagnostics", "tagSupport", "valueSet")
+    published = _get(capabilities, "textDocument", "publishDiagnostics")
+    tags = _get(published, "tagSupport", "valueSet")
     item = _get(capabilities, "textDocument", "completion", "completionItem")
     return Client(
         encoding=position_encoding(capabilities),
@@ -81,12 +84,16 @@ def negotiate(capabilities: dict) -> Client:
         lazy_docs=isinstance(resolvable := _get(item, "resolveSupport", "properties"), list)
         and "documentation" in resolvable,
         tooltips=bool(_get(capabilities, "textDocument", "documentLink", "tooltipSupport")),
+        location_links=bool(_get(capabilities, "textDocument", "definition", "linkSupport")),
         hierarchical=bool(_get(capabilities, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")),
         create_files=isinstance(operations, list) and "create" in operations,
         watch=bool(_get(capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration")),
         tags=frozenset(t for t in tags if isinstance(t, int)) if isinstance(tags, list) else frozenset(),
-        hover_markdown=markdown_first(_get(capabilities, "textDocument", "hover", "contentFormat")),
-        completion_markdown=markdown_first(_get(item, "documentationFormat")),
+        related=bool(_get(published, "relatedInformation")),
+        code_links=bool(_get(published, "codeDescriptionSupport")),
+        progress=bool(_get(capabilities, "window", "workDoneProgress")),
+        hover_markup=preferred_markup(_get(capabilities, "textDocument", "hover", "contentFormat")),
+        completion_markup=preferred_markup(_get(item, "documentationFormat")),
         insert_replace=bool(_get(item, "insertReplaceSupport")),
         label_details=bool(_get(item, "labelDetailsSupport")),
     )

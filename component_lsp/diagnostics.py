@@ -68,6 +68,14 @@ class Finding:
     )
 
 
+class Related(NamedTuple):
+    """Another place in the same document that a diagnostic is about (where a duplicate was first written)."""
+
+    start: Position
+    end: Position
+    message: str
+
+
 class Edit(NamedTuple):
     start: Position
     end: Position
@@ -86,15 +94,19 @@ class Diagnostic:
     fix_title: str = ""
     fix: list[Edit] = field(default_factory=list)
     tags: tuple[int, ...] = ()  # LSP DiagnosticTag values (DEPRECATED, UNNECESSARY), for clients that show them
+    related: tuple[Related, ...] = ()  # LSP relatedInformation, for clients that show it
 
     def sort_key(self):
         return (self.start, self.end, self.code)
 
     def moved(self, lines: int) -> Diagnostic:
         """The diagnostic, with its fix, moved down by a number of lines (up, if negative): columns stay, as when
-        whole lines above it come or go."""
+        whole lines above it come or go. Its related places stay where they are: they are given in the document's
+        lines, and a rule that gives them is run again when they move (its message names their line)."""
         if not lines:
             return self
         fix = [Edit((e.start[0] + lines, e.start[1]), (e.end[0] + lines, e.end[1]), e.text) for e in self.fix]
         start, end = (self.start[0] + lines, self.start[1]), (self.end[0] + lines, self.end[1])
-        return Diagnostic(self.code, self.severity, self.message, start, end, self.fix_title, fix, self.tags)
+        return Diagnostic(
+            self.code, self.severity, self.message, start, end, self.fix_title, fix, self.tags, self.related
+        )

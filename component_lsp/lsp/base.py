@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, Protocol
 
 from ..jsonrpc import Message, notification
 from ..session import OpenDocument, Session
+from ..session.background import Indexing
 from .values import MarkupKind
 
 
@@ -71,6 +72,27 @@ class Call(NamedTuple):
         for doc in docs:
             self.publish(doc)
 
+    def walk(self) -> None:
+        """Index the workspace folders again; a client that shows progress is asked for a token to show it with
+        (``take_background`` reports on it)."""
+        background = self.session.background
+        self.end_indexing("stopped: the workspace folders changed")
+        background.walk()
+        if self.session.client.progress and background.folders:
+            token = f"component-lsp/index/{background.walks}"
+            self.ask("window/workDoneProgress/create", {"token": token})
+            background.indexing = Indexing(token)
+
+    def progress(self, token: str, value: dict) -> None:
+        self.outbox.send(notification("$/progress", {"token": token, "value": value}))
+
+    def end_indexing(self, message: str) -> None:
+        """The end of the walk's progress, if it began."""
+        background = self.session.background
+        indexing, background.indexing = background.indexing, None
+        if indexing is not None and indexing.begun:
+            self.progress(indexing.token, {"kind": "end", "message": message})
+
     def relink(self, before: int, skip: OpenDocument | None = None) -> None:
         """After the index changed (its generation is no longer ``before``): the open templates' diagnostics
         again (only they read the index)."""
@@ -87,13 +109,14 @@ class Feature(NamedTuple):
     offered: Callable[[Session], bool] = lambda session: True  # whether it adds them for this client
 
 
-def markup(markdown: bool, documentation: str) -> dict:
-    """MarkupContent of documentation written in Markdown: as it is, or (``markdown`` False) as plain text."""
-    if markdown:
+def markup(kind: str, documentation: str) -> dict | str:
+    """Documentation written in Markdown, in the ``MarkupKind`` the client prefers (``Client.hover_markup``,
+    ``Client.completion_markup``): as it is, or as plain text; a plain string to a client that named no kind."""
+    if kind == MarkupKind.Markdown:
         return {"kind": MarkupKind.Markdown, "value": documentation}
     from ..plaintext import plain  # markdown-it-py: loaded by the first plain-text answer, not at start
 
-    return {"kind": MarkupKind.PlainText, "value": plain(documentation)}
+    return {"kind": MarkupKind.PlainText, "value": plain(documentation)} if kind else plain(documentation)
 
 
 def text_edits(session: Session, doc: OpenDocument, edits) -> list[dict]:

@@ -2,7 +2,7 @@
 
 Reads from the client: ``Client.snippets`` (tab stops, else plain text) and
 ``Client.lazy_docs`` (each item's documentation on resolve, keeping the list
-small), ``Client.completion_markdown`` (Markdown documentation, else plain text),
+small), ``Client.completion_markup`` (Markdown documentation, else plain text),
 ``Client.insert_replace`` (without it, an item that replaces the word before the
 cursor is sent as ``insertText``, with no ``textEdit``) and
 ``Client.label_details`` (the detail beside the label too).
@@ -75,7 +75,7 @@ def completion(call: Call):
             entry["data"] = len(session.completions)
             session.completions.append(item.documentation)
         else:
-            entry["documentation"] = markup(client.completion_markdown, item.documentation)
+            entry["documentation"] = markup(client.completion_markup, item.documentation)
         if item.sort:
             entry["sortText"] = item.sort
         items.append(entry)
@@ -88,7 +88,7 @@ def completion_resolve(call: Call):
     index = item.get("data")
     docs = call.session.completions
     if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(docs):
-        return {**item, "documentation": markup(call.session.client.completion_markdown, docs[index])}
+        return {**item, "documentation": markup(call.session.client.completion_markup, docs[index])}
     return item
 
 

@@ -1,6 +1,6 @@
 """``textDocument/hover``: what the format says at the position, and in a template what a COMPONENT line links to.
 
-Reads from the client: ``Client.hover_markdown`` (Markdown, else plain text).
+Reads from the client: ``Client.hover_markup`` (Markdown, else plain text).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def hover(call: Call):
     if found is None:
         return None
     return {
-        "contents": markup(session.client.hover_markdown, found.markdown),
+        "contents": markup(session.client.hover_markup, found.markdown),
         "range": session.range(doc, found.start, found.end),
     }
 

@@ -48,7 +48,7 @@ def initialized(call: Call) -> None:
             "client/registerCapability",
             {"registrations": [{**registration, "registerOptions": {"watchers": WATCHERS}}]},
         )
-    session.background.walk()
+    call.walk()
 
 
 def did_change_configuration(call: Call) -> None:

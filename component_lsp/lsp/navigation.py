@@ -2,7 +2,8 @@
 
 In a template, a COMPONENT line also leads to the workspace's component
 (``workspace.links``). Reads from the client: ``Client.tooltips`` (a link
-says where it goes).
+says where it goes) and ``Client.location_links`` (a definition as a
+LocationLink, with the name it starts from).
 """
 
 from __future__ import annotations
@@ -24,14 +25,30 @@ def _elsewhere(session: Session, found: list[links.Location]) -> list[dict]:
     return [{"uri": loc.uri, "range": lsp_range(loc.source, loc.start, loc.end, session.encoding)} for loc in found]
 
 
+def _origin(session: Session, doc: OpenDocument, where: tuple[int, int], linked: bool) -> dict | None:
+    """The range of the name a definition is asked for (the editor underlines it), or None if it has none."""
+    for start, end in doc.content.references(*where, True) or []:
+        if start <= where <= end:
+            return session.range(doc, start, end)
+    found = links.hover(session.uses(doc), session.index, where) if linked else None
+    return session.range(doc, found.start, found.end) if found is not None else None
+
+
 def definition(call: Call):
+    """Locations; to a client with ``linkSupport``, LocationLinks from the name under the cursor."""
     at = located(call, *params.document_position(call.params))
     if at is None:
         return None
     (doc, where), session = at, call.session
-    out = _locations(session, doc, doc.content.definition(*where) or [])
-    out += _elsewhere(session, links.definition(session.uses(doc), session.index, where))
-    return out or None
+    elsewhere = links.definition(session.uses(doc), session.index, where)
+    out = _locations(session, doc, doc.content.definition(*where) or []) + _elsewhere(session, elsewhere)
+    if not out or not session.client.location_links:
+        return out or None
+    origin = _origin(session, doc, where, bool(elsewhere))
+    shown = {"originSelectionRange": origin} if origin is not None else {}
+    return [
+        {**shown, "targetUri": o["uri"], "targetRange": o["range"], "targetSelectionRange": o["range"]} for o in out
+    ]
 
 
 def references(call: Call):

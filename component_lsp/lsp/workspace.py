@@ -3,7 +3,9 @@
 The index walks the workspace folders and ShellCheck runs off the server's
 thread (``session.background``); ``take_background`` takes in what they
 brought, on the server's thread: the templates diagnosed again once the
-index changed, a document's ShellCheck findings published.
+index changed, a document's ShellCheck findings published. A client that
+shows progress (``Client.progress``) sees the walk's: begun, the files found
+so far (at most four reports a second), ended.
 """
 
 from __future__ import annotations
@@ -24,10 +26,27 @@ def take_background(call: Call) -> None:
     taken = session.background.take()
     for note in taken.notes:
         call.log(MessageType.Warning, note)
+    _report_indexing(call, taken.indexed)
     if taken.indexed:
         call.relink(before)
     if taken.shellchecked:
         call.rediagnose([session.documents[uri] for uri in sorted(taken.shellchecked) if uri in session.documents])
+
+
+def _report_indexing(call: Call, ended: bool) -> None:
+    """The walk's progress, to a client that shows it: begun, the files found so far, ended."""
+    background = call.session.background
+    indexing, index = background.indexing, call.session.index
+    if indexing is None:
+        return
+    found = f"{index.walked:,} component and template files"
+    if not indexing.begun:
+        call.progress(indexing.token, {"kind": "begin", "title": "Indexing the workspace", "message": found})
+        background.indexing = indexing._replace(begun=True)
+    elif not ended:
+        call.progress(indexing.token, {"kind": "report", "message": found})
+    if ended:
+        call.end_indexing(f"{found} in {index.seconds:.1f} s")
 
 
 def did_change_watched_files(call: Call) -> None:
@@ -58,7 +77,7 @@ def did_change_workspace_folders(call: Call) -> None:
     kept = [folder for folder in background.folders if folder not in removed]
     background.folders = kept + [folder for folder in added if folder not in kept]
     before = call.session.index.generation
-    background.walk()
+    call.walk()
     call.relink(before)
 
 

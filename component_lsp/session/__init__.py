@@ -236,17 +236,21 @@ class Session:
     def range(self, doc: OpenDocument, start: tuple[int, int], end: tuple[int, int]) -> dict:
         return lsp_range(doc.content.source, start, end, self.encoding)
 
+    def stamp(self, doc: OpenDocument) -> Stamp:
+        """What a document's diagnostics' JSON depends on besides them: settings, and what the client shows."""
+        client = self.client
+        configured, serial = self.project.configured, doc.config.serial
+        return Stamp(self.encoding, configured, serial, client.tags, client.related, client.code_links)
+
     def diagnostic(self, doc: OpenDocument, d: Diagnostic) -> dict:
-        return diagnostic_json(doc.content, d, self.encoding, self.client.tags)
+        return diagnostic_json(doc.content, d, self.stamp(doc), doc.uri)
 
     def wire(self, doc: OpenDocument, d: Diagnostic) -> bytes:
-        return wire(doc.content, d, self.encoding, self.client.tags)
+        return wire(doc.content, d, self.stamp(doc), doc.uri)
 
     def items(self, doc: OpenDocument) -> Raw:
         """The document's diagnostics as a JSON array, sorted by position."""
-        return self.publisher.items(
-            doc, Stamp(self.encoding, self.project.configured, doc.config.serial, self.client.tags)
-        )
+        return self.publisher.items(doc, self.stamp(doc))
 
     def publish_params(self, doc: OpenDocument, clear: bool = False) -> Raw | None:
         """textDocument/publishDiagnostics parameters, or None when the client pulls instead."""

@@ -23,9 +23,17 @@ log = logging.getLogger(__name__)
 class Taken(NamedTuple):
     """What the background work brought since the last ``take``."""
 
-    indexed: bool  # the index took in files: templates may link otherwise
+    indexed: bool  # the index's walk ended: templates may link otherwise
     shellchecked: set[str]  # URIs with new ShellCheck findings
     notes: list[str]  # for the client's log
+
+
+class Indexing(NamedTuple):
+    """The progress a client is shown of the index's walk (``window.workDoneProgress``): its token, and whether
+    its ``begin`` was sent."""
+
+    token: str
+    begun: bool = False
 
 
 @dataclass
@@ -35,6 +43,8 @@ class Background:
     folders: list[str] = field(default_factory=list)  # the workspace folders, as paths
     wake: Callable[[], None] | None = None  # the serving transport's: take what came, on the server's thread
     missed: bool = False  # a worker woke the server while no transport served (during the hand-over)
+    indexing: Indexing | None = None  # the walk's progress, shown to a client that shows progress
+    walks: int = 0  # walks started, for their progress tokens
 
     def serve_with(self, wake: Callable[[], None] | None) -> None:
         """The transport that serves the session from now on (None: none, for the moment of the hand-over); it is
@@ -54,6 +64,7 @@ class Background:
 
     def walk(self) -> None:
         """Index the workspace folders on the index's thread."""
+        self.walks += 1
         if self.folders:
             self.index.start(self.folders, self.woken)
         else:

@@ -27,8 +27,9 @@ from ..jsonrpc import Raw, array, encode
 
 _WIRE = (
     b'{"range":{"start":{"line":%d,"character":%d},"end":{"line":%d,"character":%d}},"message":%b,'
-    b'"severity":%d,"code":%b,"codeDescription":{"href":%b},"source":' + encode(SOURCE) + b"}"
+    b'"severity":%d,"code":%b,"source":' + encode(SOURCE)
 )
+_DESCRIBED = b',"codeDescription":{"href":%b}'
 
 
 class CodeJSON(NamedTuple):
@@ -46,6 +47,8 @@ class Stamp(NamedTuple):
     configured: int  # Project.configured
     config: int  # the file's project configuration's serial
     tags: frozenset[int] = frozenset()  # the DiagnosticTags the client shows (Client.tags)
+    related: bool = False  # the client shows relatedInformation (Client.related)
+    described: bool = False  # the client shows codeDescription (Client.code_links)
 
 
 class UnitJSON(NamedTuple):
@@ -127,33 +130,48 @@ def lsp_range(source: Document, start: tuple[int, int], end: tuple[int, int], en
     return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
 
 
-def diagnostic_json(content: Content, d: Diagnostic, encoding: str, tags: frozenset[int] = frozenset()) -> dict:
-    """An LSP Diagnostic, with the tags of its that the client shows (``tags``)."""
+def diagnostic_json(content: Content, d: Diagnostic, stamp: Stamp, uri: str) -> dict:
+    """An LSP Diagnostic in the document at ``uri``, with what of it the client shows (``stamp``)."""
     out = {
-        "range": lsp_range(content.source, d.start, d.end, encoding),
+        "range": lsp_range(content.source, d.start, d.end, stamp.encoding),
         "message": d.message,
         "severity": d.severity,
         "code": d.code,
-        "codeDescription": {"href": code_url(d.code)},
         "source": SOURCE,
     }
-    shown = [t for t in d.tags if t in tags]
+    if stamp.described:
+        out["codeDescription"] = {"href": code_url(d.code)}
+    shown = [t for t in d.tags if t in stamp.tags]
     if shown:
         out["tags"] = shown
+    if d.related and stamp.related:
+        out["relatedInformation"] = [
+            {
+                "location": {"uri": uri, "range": lsp_range(content.source, r.start, r.end, stamp.encoding)},
+                "message": r.message,
+            }
+            for r in d.related
+        ]
     return out
 
 
-def wire(content: Content, d: Diagnostic, encoding: str, tags: frozenset[int] = frozenset()) -> bytes:
+def wire(content: Content, d: Diagnostic, stamp: Stamp, uri: str) -> bytes:
     """One diagnostic's JSON text: ``diagnostic_json`` serialised, without building the dictionary first."""
     model = content.source
-    sl, sc = model.to_lsp(*d.start, encoding)
-    el, ec = model.to_lsp(*d.end, encoding)
+    sl, sc = model.to_lsp(*d.start, stamp.encoding)
+    el, ec = model.to_lsp(*d.end, stamp.encoding)
     code = _CODES.get(d.code)
     if code is None:
         code = _CODES[d.code] = CodeJSON(encode(d.code), encode(code_url(d.code)))
-    text = _WIRE % (sl, sc, el, ec, encode(d.message), d.severity, code.code, code.href)
-    shown = [t for t in d.tags if t in tags] if d.tags else None
-    return text[:-1] + b',"tags":' + encode(shown) + b"}" if shown else text
+    text = _WIRE % (sl, sc, el, ec, encode(d.message), d.severity, code.code)
+    if stamp.described:
+        text += _DESCRIBED % code.href
+    shown = [t for t in d.tags if t in stamp.tags] if d.tags else None
+    if shown:
+        text += b',"tags":' + encode(shown)
+    if d.related and stamp.related:
+        text += b',"relatedInformation":' + encode(diagnostic_json(content, d, stamp, uri)["relatedInformation"])
+    return text + b"}"
 
 
 class Publisher:
@@ -165,14 +183,14 @@ class Publisher:
     def _texts(self, doc: Published, found: Iterable[Diagnostic], stamp: Stamp) -> tuple[list[tuple], list[bytes]]:
         """The diagnostics the settings let through, sorted: their sort keys, and their JSON texts."""
         shown = sorted(self.sources.visible(doc, found), key=Diagnostic.sort_key)
-        return [d.sort_key() for d in shown], [wire(doc.content, d, stamp.encoding, stamp.tags) for d in shown]
+        return [d.sort_key() for d in shown], [wire(doc.content, d, stamp, doc.uri) for d in shown]
 
     def items(self, doc: Published, stamp: Stamp) -> Raw:
         """The document's diagnostics as a JSON array, sorted by position."""
-        content, encoding = doc.content, stamp.encoding
+        content = doc.content
         if content.source.marked:  # comments may ignore codes: every diagnostic is looked at, none kept
             doc.kept = Kept()
-            return array(wire(content, d, encoding, stamp.tags) for d in self.sources.diagnostics(doc))
+            return array(wire(content, d, stamp, doc.uri) for d in self.sources.diagnostics(doc))
         keep = not content.source.has_lone_cr  # there, an edit can move LSP lines without moving the unit
         keys, texts = self._units(doc, stamp, keep)
         wide = self._wide(doc, stamp, keep, keys, texts)
@@ -220,7 +238,7 @@ class Publisher:
             # model position (a character before it that takes two UTF-16 units, say).
             on = tuple(lines[line] for line in (d.start[0], d.end[0]) if line < len(lines))
             ident = (d.code, d.severity, d.message, d.start, d.end, on)
-            text = kept.get(ident) or wire(content, d, stamp.encoding, stamp.tags)
+            text = kept.get(ident) or wire(content, d, stamp, doc.uri)
             now[ident] = text
             key = d.sort_key()
             at = bisect_right(keys, key)

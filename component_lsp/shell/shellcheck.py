@@ -19,7 +19,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..diagnostics import HINT, INFORMATION, SHELLCHECK, WARNING, Diagnostic
@@ -181,10 +181,15 @@ def _place(unit: Unit, first: int, comment: dict) -> Found | None:
     return Found(comment["code"], comment["level"], comment["message"], start, max(start, end))
 
 
-def check(binary: str, units: Sequence[Unit], timeout: float = TIMEOUT) -> list[list[Found]]:
-    """ShellCheck's findings in each script, in the order given."""
+def check(
+    binary: str, units: Sequence[Unit], timeout: float = TIMEOUT, done: Callable[[int], None] | None = None
+) -> list[list[Found]]:
+    """ShellCheck's findings in each script, in the order given; ``done`` is told how many scripts are checked
+    after each run of ShellCheck."""
     out: list[list[Found]] = []
     for at in range(0, len(units), BATCH):
+        if done is not None:
+            done(at)
         chunk = units[at : at + BATCH]
         text, spans = _batch(chunk)
         comments = _run(binary, text, timeout)

@@ -31,6 +31,8 @@ from .scan import MAX_BYTES, MAX_FILE_BYTES, MAX_FILES, Walk, path_of, uri_of
 
 log = logging.getLogger(__name__)
 
+REPORT_EVERY = 0.25  # seconds between wakes while a walk goes on, for the count a client's progress shows
+
 
 class Entry:
     """One file: where it is, what it is, and what other files need of it."""
@@ -132,15 +134,18 @@ class Index:
         """Walk these folders on a thread of its own; what it finds waits for ``take``, and ``wake`` is called when
         it is done (from that thread)."""
         self.roots = [os.path.normpath(root) for root in roots]
-        self.scanning = True
+        self.scanning, self.walked = True, 0
         self.disk.clear()
         incoming = self._incoming = deque()  # a walk started before this one leaves its findings in its own
 
         def run() -> None:
-            began = time.perf_counter()
+            began = told = time.perf_counter()
             try:
                 for found in self.found(self.roots):
                     incoming.append(found)
+                    if wake is not None and time.perf_counter() - told >= REPORT_EVERY:
+                        told = time.perf_counter()
+                        wake()  # what came so far, for the server to count (its progress report)
             except Exception:  # the index is a help: without it, templates are checked on their own
                 log.exception("the workspace walk failed")
             incoming.append(time.perf_counter() - began)

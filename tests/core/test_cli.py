@@ -1,5 +1,6 @@
 """The command line: check output and exit codes, serving, and no protocol imports for check."""
 
+import io
 import os
 import subprocess
 import sys
@@ -164,3 +165,53 @@ def test_check_into_a_closed_pipe_exits_without_a_traceback(tmp_path):
         check=False,
     )
     assert done.stdout.count("\n") == 1 and "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+class Terminal(io.StringIO):
+    """stderr as a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    "stream,quiet,files,shown",
+    [
+        (Terminal, False, 60, True),  # many files, on a terminal: a progress line
+        (Terminal, True, 60, False),  # --quiet
+        (io.StringIO, False, 60, False),  # a pipe or a CI log: never
+        (Terminal, False, 3, False),  # a few files without ShellCheck: too quick to show
+    ],
+)
+def test_check_shows_its_progress_on_a_terminal_only(tmp_path, stream, quiet, files, shown):
+    from component_lsp.checking import Options, check
+
+    for n in range(files):
+        (tmp_path / f"c{n}.component").write_text("RUN echo hi\n")
+    out, err = io.StringIO(), stream()
+    assert check([str(tmp_path)], out, err, Options(shellcheck="off", quiet=quiet)) == 0
+    drawn = err.getvalue()
+    if shown:
+        assert drawn.startswith("\rcomponent-lsp: checking files 0/") and drawn.endswith("\r")
+        assert drawn.rsplit("\r", 2)[-2].strip() == ""  # cleared before the report
+    else:
+        assert drawn == ""
+    assert out.getvalue() == ""  # the report (nothing to say) is not mixed with it
+
+
+def test_check_shows_shellcheck_batches_on_a_terminal(tmp_path):
+    from component_lsp.checking import Options, check
+
+    (tmp_path / "a.component").write_text("RUN echo $x\n")
+    err = Terminal()
+    check([str(tmp_path / "a.component")], io.StringIO(), err, Options(shellcheck="on"))
+    assert "ShellCheck on scripts 0/1" in err.getvalue()
+
+
+def test_quiet_is_an_option_of_check():
+    proc = subprocess.run(
+        [sys.executable, "-m", "component_lsp", "check", "--quiet", str(EXAMPLES / "nginx-fixed.component")],
+        capture_output=True,
+        text=True,
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")

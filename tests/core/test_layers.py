@@ -24,6 +24,7 @@ LAYERS = [
         "component_lsp.shell",
         "component_lsp.aligned",
         "component_lsp.plaintext",
+        "component_lsp.progress_line",
     ],
     ["component_lsp.client", "component_lsp.config"],
     ["component_lsp.settings"],

@@ -75,14 +75,24 @@ def test_any_text_gives_text(markdown):
 
 
 @pytest.mark.parametrize(
-    "formats,markdown",
-    [(["markdown", "plaintext"], True), (["plaintext"], False), (["plaintext", "markdown"], False), (None, False)],
+    "formats,kind",
+    [
+        (["markdown", "plaintext"], "markdown"),
+        (["plaintext"], "plaintext"),
+        (["plaintext", "markdown"], "plaintext"),
+        (["html", "markdown"], "markdown"),
+        (None, ""),
+    ],
 )
-def test_the_client_gets_the_markup_it_prefers(formats, markdown):
+def test_the_client_gets_the_markup_it_prefers(formats, kind):
     from component_lsp.client import negotiate
+    from component_lsp.lsp.base import markup
 
     caps = {"textDocument": {"hover": {"contentFormat": formats}}} if formats else {}
     if formats:
         caps["textDocument"]["completion"] = {"completionItem": {"documentationFormat": formats}}
     client = negotiate(caps)
-    assert (client.hover_markdown, client.completion_markdown) == (markdown, markdown)
+    assert (client.hover_markup, client.completion_markup) == (kind, kind)
+    shown = markup(client.hover_markup, "**RUN**: `x`")
+    # MarkupContent of the kind the client named; a plain string (no Markdown) to one that named none
+    assert shown == ({"kind": kind, "value": "**RUN**: `x`" if kind == "markdown" else "RUN: x"} if kind else "RUN: x")

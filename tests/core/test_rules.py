@@ -151,6 +151,12 @@ FLAGGED = [
         YAML,
     ),
     (
+        "Lint.DuplicateParameter",
+        "Parameters:\n  a:\n    Type: String\n  a:\n    Type: Number\nTasks:\n  - Name: t\n    Action: Reboot\n",
+        (3, 2, 3),
+        YAML,
+    ),
+    (
         "Lint.DuplicateTaskName",
         "Tasks:\n  - Name: a\n    Action: Reboot\n  - Name: a\n    Action: Reboot\n",
         (3, 10, 11),

@@ -88,3 +88,32 @@ def accepted(client: LanguageClient, line: str, cursor: int, item: types.Complet
     word = re.search(r"\w*$", line[:cursor])
     assert word is not None
     return line[: word.start()] + (item.insert_text or item.label) + line[cursor:]
+
+
+def creates_files(client: LanguageClient) -> bool:
+    """The client applies a workspace edit that creates a file (eglot 1.9 does not: it is offered no such edit)."""
+    edits = client.capabilities.workspace.workspace_edit
+    return bool(edits and edits.resource_operations and types.ResourceOperationKind.Create in edits.resource_operations)
+
+
+def table_row(hover: types.Hover, *cells: str) -> bool:
+    """The hover shows a table row of these cells: Markdown's ``| `a` | b |`` (the first in code), or aligned
+    columns in plain text."""
+    value = hover.contents.value
+    if hover.contents.kind == types.MarkupKind.Markdown:
+        return "| `" + cells[0] + "` | " + " | ".join(cells[1:]) + " |" in value
+    return re.search("^" + " +".join(map(re.escape, cells)) + "$", value, re.M) is not None
+
+
+def targets(client: LanguageClient, found) -> list[tuple[str, types.Range]]:
+    """Where a definition leads: LocationLinks to a client with linkSupport, Locations to others."""
+    links = client.capabilities.text_document.definition and client.capabilities.text_document.definition.link_support
+    out = []
+    for place in found:
+        if isinstance(place, types.LocationLink):
+            assert links
+            out.append((place.target_uri, place.target_selection_range))
+        else:
+            assert not links
+            out.append((place.uri, place.range))
+    return out

@@ -475,3 +475,25 @@ def test_a_completion_edits_the_word_the_client_replaces(client, uri, text, type
     assert sent in entry and ({"insertText", "textEdit"} - {sent}).isdisjoint(entry)
     line_text = text.split("\n")[line]
     assert accept(line_text, len(typed), entry) == (line_after or typed[: typed.rindex(" ") + 1] + label)
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_a_definition_is_a_location_link_only_for_a_client_with_link_support(links):
+    caps = {"textDocument": {"definition": {"linkSupport": links}}}
+    item = {"uri": URI, "languageId": "ecs-component", "version": 1, "text": "ENV APP=/opt\nRUN cd $APP\n"}
+    written, _ = early(
+        [
+            initialize(caps),
+            notification("textDocument/didOpen", {"textDocument": item}),
+            request(2, "textDocument/definition", at(1, 9)),
+        ]
+    )
+    (found,) = [m["result"] for m in written if m.get("id") == 2]
+    name = {"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 7}}
+    if links:
+        use = {"start": {"line": 1, "character": 8}, "end": {"line": 1, "character": 11}}
+        assert found == [
+            {"originSelectionRange": use, "targetUri": URI, "targetRange": name, "targetSelectionRange": name}
+        ]
+    else:
+        assert found == [{"uri": URI, "range": name}]

@@ -85,9 +85,15 @@ class Pair:
         self.serial = 0
 
     def diagnostics(self, server: Server, uri: str, version: int) -> list[dict]:
+        """The document's diagnostics; the places they relate to (in the same document) without its URI, which the
+        fresh server's copy does not share."""
         if server.pull:
-            return server.diagnostics(uri)[1]
-        return server.diagnostics_for(uri, version, timeout=60)["params"]["diagnostics"]
+            found = server.diagnostics(uri)[1]
+        else:
+            found = server.diagnostics_for(uri, version, timeout=60)["params"]["diagnostics"]
+        for related in (r for d in found for r in d.get("relatedInformation", ())):
+            assert related["location"].pop("uri") == uri
+        return found
 
     def fresh(self, text: str, suffix: str = ".component") -> list[dict]:
         self.serial += 1

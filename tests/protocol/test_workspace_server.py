@@ -13,7 +13,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from helpers import LSP_CLIENTS, client_capabilities
-from helpers.lsp import accept_registrations, accepted, is_pull, open_doc, summary
+from helpers.lsp import accept_registrations, accepted, is_pull, open_doc, summary, table_row, targets
 
 pytestmark = pytest.mark.slow  # a server per test and client
 
@@ -156,6 +156,43 @@ async def test_an_open_component_wins_over_the_disk_until_it_is_closed(client: L
     await settle(client, "main.imagetemplate", lambda got: got == [])
 
 
+async def refreshed(client: LanguageClient, more_than: int, timeout: float = 10.0) -> int:
+    """The client's count of refreshes, once it is more than ``more_than``: nothing is sent to the server meanwhile."""
+    deadline = time.monotonic() + timeout
+    while client.diagnostic_refresh_count <= more_than:
+        assert time.monotonic() < deadline, "no workspace/diagnostic/refresh came"
+        await asyncio.sleep(0.02)
+    return client.diagnostic_refresh_count
+
+
+async def test_a_component_opened_then_edited_refreshes_the_template_at_once(client: LanguageClient):
+    """A client that pulls is told to pull the template again at once, by the opening and by the (unsaved) edit
+    that follows it, without another message, whether or not it has pulled since the first refresh."""
+    if not is_pull(client):  # pushed to: the template's diagnostics come with the edit (the other tests)
+        return
+    open_doc(client, TEMPLATE.replace("--port 80", "--port x"), uri(client, "main.imagetemplate"), "ecs-template")
+    # linked: the index's walk is over (its own refresh has come)
+    await settle(client, "main.imagetemplate", lambda got: codes(got) == ["Lint.ComponentParameterType"])
+    await asyncio.sleep(0.2)
+    count = client.diagnostic_refresh_count
+    component = uri(client, "components/app.component.yaml")
+    open_doc(client, APP, component, "ecs-component-yaml")
+    count = await refreshed(client, count)  # the opening (the template is not pulled after it)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=2, uri=component),
+            [
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(1, 0), types.Position(1, 0)), text="  user:\n    Type: String\n"
+                )
+            ],
+        )
+    )
+    await refreshed(client, count)  # the edit: a required parameter the template does not pass
+    got = await settle(client, "main.imagetemplate", lambda got: len(got) > 1, timeout=1)
+    assert codes(got) == ["Lint.ComponentParameterType", "Lint.MissingComponentParameter"]
+
+
 async def test_navigation_hover_and_completion_follow_the_link(client: LanguageClient):
     name = "main.imagetemplate"
     text = TEMPLATE + ARN + "app/1.0.0 --port 1 -\n\n"
@@ -170,13 +207,13 @@ async def test_navigation_hover_and_completion_follow_the_link(client: LanguageC
     ):
         assert time.monotonic() < deadline
         await asyncio.sleep(0.05)
-    assert [(loc.uri, loc.range.start.line) for loc in found] == [(component, 0)]
+    assert [(target, where.start.line) for target, where in targets(client, found)] == [(component, 0)]
     found = await client.text_document_definition_async(types.DefinitionParams(doc, types.Position(0, 74)))
-    assert [(loc.uri, loc.range.start.line, loc.range.start.character, loc.range.end.character) for loc in found] == [
+    assert [(t, r.start.line, r.start.character, r.end.character) for t, r in targets(client, found)] == [
         (component, 1, 2, 6)
     ]
     hover = await client.text_document_hover_async(types.HoverParams(doc, types.Position(0, 60)))
-    assert "| `port` | Number | required |" in hover.contents.value and "serve: RunShellCommand" in hover.contents.value
+    assert table_row(hover, "port", "Number", "required") and "serve: RunShellCommand" in hover.contents.value
     links = await client.text_document_document_link_async(types.DocumentLinkParams(doc))
     assert [(link.target, link.range.start.line, link.range.start.character) for link in links][:2] == [
         (component, 0, 58),
@@ -252,7 +289,21 @@ async def test_a_hostile_workspace_neither_stalls_nor_stops_the_server(client: L
     hover = await client.text_document_hover_async(
         types.HoverParams(types.TextDocumentIdentifier(uri(client, "main.imagetemplate")), types.Position(0, 60))
     )
-    assert "| `port` | Number | required |" in hover.contents.value
+    assert table_row(hover, "port", "Number", "required")
+    # The walk's progress, to a client that shows progress: begun, counts as they grow, ended; nothing to others.
+    window = client.capabilities.window
+    if not (window and window.work_done_progress):
+        assert client.progress_reports == {}
+        return
+    deadline = time.monotonic() + 60
+    while not any(r and r[-1].kind == "end" for r in client.progress_reports.values()):
+        assert time.monotonic() < deadline, client.progress_reports
+        await asyncio.sleep(0.1)
+    ((token, reports),) = client.progress_reports.items()
+    assert token.startswith("component-lsp/index/")
+    assert [r.kind for r in reports] == ["begin"] + ["report"] * (len(reports) - 2) + ["end"]
+    counts = [int(r.message.split()[0].replace(",", "")) for r in reports]
+    assert counts == sorted(counts) and counts[-1] >= 2 and "files in" in reports[-1].message
 
 
 async def test_workspace_folders_removed_and_added_unlink_and_link_again(client: LanguageClient):

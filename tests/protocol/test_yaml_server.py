@@ -4,7 +4,7 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from helpers.lsp import col, diagnostics, open_doc, summary
+from helpers.lsp import col, creates_files, diagnostics, open_doc, summary, targets
 
 pytestmark = pytest.mark.slow  # a server per test and client
 
@@ -69,7 +69,7 @@ async def test_hover_explains_an_action_and_a_reference(client: LanguageClient):
 async def test_definition_references_and_rename(client: LanguageClient):
     open_doc(client, COMPONENT, URI, "ecs-component-yaml")
     found = await client.text_document_definition_async(types.DefinitionParams(*at(12, 31)))
-    assert [(loc.uri, loc.range) for loc in found] == [(URI, types.Range(types.Position(5, 10), types.Position(5, 15)))]
+    assert targets(client, found) == [(URI, types.Range(types.Position(5, 10), types.Position(5, 15)))]
     document, position = at(1, 4)
     params = types.ReferenceParams(
         context=types.ReferenceContext(include_declaration=True), text_document=document, position=position
@@ -118,7 +118,11 @@ async def test_past_16_kb_a_yaml_component_moves_its_last_tasks_into_a_new_file(
             types.TextDocumentIdentifier(uri), got[0].range, types.CodeActionContext(diagnostics=got)
         )
     )
-    (move,) = [a for a in actions if a.title.startswith("Move")]
+    moves = [a for a in actions if a.title.startswith("Move")]
+    if not creates_files(client):
+        assert moves == []  # a client that cannot create a file (eglot 1.9) is offered no move into one
+        return
+    (move,) = moves
     create, fill, _ = move.edit.document_changes
     assert (move.title, create.uri) == (
         "Move tasks 43-50 into a new component, app-2.component.yaml",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .... import limits
-from ....diagnostics import WARNING, Diagnostic, Rule, rule
+from ....diagnostics import WARNING, Diagnostic, Related, Rule, rule
 from ....limits import MAX_COMMANDS
 from ...base import TEMPLATE
 from .base import check
@@ -68,9 +68,9 @@ def duplicates(model, ctx):
         if not found or len(found) < 2:
             continue
         ordered = sorted(found, key=lambda ins: ins.start)
-        last = ordered[-1].start + 1
+        last = ordered[-1]
+        taking = (Related(*model.place(last, last.kw_start, last.kw_end), f"The {keyword} that takes effect"),)
         for ins in ordered[:-1]:
             start, end = model.place(ins, ins.kw_start, ins.kw_end)
-            yield _diagnostic(
-                DUPLICATE, f"Only the last {keyword} (line {last}) takes effect: remove this one.", start, end
-            )
+            message = f"Only the last {keyword} (line {last.start + 1}) takes effect: remove this one."
+            yield Diagnostic(DUPLICATE.code, DUPLICATE.severity, message, start, end, related=taking)

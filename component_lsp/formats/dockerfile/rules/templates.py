@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ....diagnostics import DEPRECATED, ERROR, HINT, Diagnostic, rule
+from ....diagnostics import DEPRECATED, ERROR, HINT, Diagnostic, Related, rule
 from ...base import TEMPLATE, first_meaningful, head_text, looks_like_yaml
 from .base import check
 
@@ -62,6 +62,7 @@ def from_in_a_template(model, ctx):
                 f"A template may have one FROM, and there is one on line {line}: remove this one.",
                 start,
                 end,
+                related=(Related(*model.place(found[0], found[0].kw_start, found[0].kw_end), "The first FROM"),),
             )
         elif ins is not first:
             yield Diagnostic(

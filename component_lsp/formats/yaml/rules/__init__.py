@@ -7,7 +7,7 @@
 * ``PARAMETER_USE_RULES``: functions ``(Part, uses)`` on a parameter and how
   many references use it.
 * ``DOCUMENT_RULES``: functions ``(View)`` on the whole (Tasks present, not
-  empty, not too many).
+  empty, not too many; a parameter defined twice).
 
 Positions of a part's findings are the part's own; the model moves them to
 where the part is.
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from ....diagnostics import Diagnostic
 from ..segments import PARAM, TASK, TOP
 from ..syntax import Facts, Part, View
-from . import parameters, references, shell, structure, tasks
+from . import duplicates, parameters, references, shell, structure, tasks
 from .base import INVALID, UNKNOWN_KEY
 from .references import Env, environment
 
@@ -31,7 +31,7 @@ PART_RULES: dict[str, tuple[Callable[[Part], list[Diagnostic]], ...]] = {
 }
 TASK_LINK_RULES: tuple[Callable[[Part, Facts, int, Env], list[Diagnostic]], ...] = (references.task_links,)
 PARAMETER_USE_RULES: tuple[Callable[[Part, int], list[Diagnostic]], ...] = (references.unused,)
-DOCUMENT_RULES: tuple[Callable[[View], list[Diagnostic]], ...] = (structure.document,)
+DOCUMENT_RULES: tuple[Callable[[View], list[Diagnostic]], ...] = (structure.document, duplicates.parameters)
 
 
 def check_part(part: Part) -> list[Diagnostic]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 
-from ....diagnostics import ERROR, WARNING, Diagnostic, Edit, Rule, rule
-from ..reading import Node
+from ....diagnostics import ERROR, WARNING, Diagnostic, Edit, Position, Related, Rule, rule
+from ..reading import Mapping, Node
+from ..syntax import Placed
 
 INVALID = rule(
     "InvalidParameter.Content",
@@ -22,13 +23,19 @@ UNKNOWN_KEY = rule(
 
 
 def found(
-    r: Rule, message: str, node: Node | None, fix_title: str = "", fix: list[Edit] | None = None, at=None
+    r: Rule,
+    message: str,
+    node: Node | None,
+    fix_title: str = "",
+    fix: list[Edit] | None = None,
+    at=None,
+    related: tuple[Related, ...] = (),
 ) -> Diagnostic:
-    """A diagnostic on ``node`` (or on the range ``at``)."""
+    """A diagnostic on ``node`` (or on the range ``at``); ``related`` places are the document's."""
     start, end = at if at is not None else ((node.start, node.end) if node is not None else ((0, 0), (0, 0)))
     if end < start:
         end = start
-    return Diagnostic(r.code, r.severity, message, start, end, fix_title, fix or [])
+    return Diagnostic(r.code, r.severity, message, start, end, fix_title, fix or [], related=related)
 
 
 def quoted(names) -> str:
@@ -53,3 +60,15 @@ def unknown_key(key: Node, name: str | None, known, said: str, have: str, taken=
         f"Change to {close[0]}",
         [Edit(key.start, key.end, close[0])],
     )
+
+
+def key_range(p: Placed) -> tuple[Position, Position]:
+    """Where a part's key is (or, for a task, its first key), in the document."""
+    node = p.part.key
+    if node is None and isinstance(p.part.node, Mapping) and p.part.node.pairs:
+        node = p.part.node.pairs[0][0]
+    if node is None:
+        node = p.part.node
+    if node is None:
+        return ((p.line, 0), (p.line, 0))
+    return ((node.start[0] + p.line, node.start[1]), (node.end[0] + p.line, node.end[1]))

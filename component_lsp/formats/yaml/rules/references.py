@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ....diagnostics import WARNING, Diagnostic, rule
+from ....diagnostics import WARNING, Diagnostic, Position, Related, rule
 from ..catalog import ACTIONS, LINUX, WINDOWS
 from ..segments import PARAM, TASK
 from ..syntax import Facts, Part, Placed, key_text
@@ -27,11 +27,22 @@ MIXED = rule(
 
 
 class Site(NamedTuple):
-    """The first task with a name (or of a system): its place among the tasks, its action, its line (from 1)."""
+    """The first task with a name (or of a system): its place among the tasks, its action, and where its name (or
+    action) is in the document."""
 
     order: int
     action: str | None
-    line: int
+    start: Position
+    end: Position
+
+    @property
+    def line(self) -> int:
+        """Its line, counted from 1."""
+        return self.start[0] + 1
+
+
+def _site(order: int, action: str | None, p: Placed, node) -> Site:
+    return Site(order, action, (p.line + node.start[0], node.start[1]), (p.line + node.end[0], node.end[1]))
 
 
 class Env(NamedTuple):
@@ -60,10 +71,10 @@ def environment(placed: list[Placed]) -> Env:
             t = p.facts.task
             if t is not None:
                 if t.name and t.name not in tasks and t.name_node is not None:
-                    tasks[t.name] = Site(index, t.action, p.line + t.name_node.start[0] + 1)
+                    tasks[t.name] = _site(index, t.action, p, t.name_node)
                 system = system_of(t.action)
                 if system is not None and system not in systems and t.action_node is not None:
-                    systems[system] = Site(index, t.action, p.line + t.action_node.start[0] + 1)
+                    systems[system] = _site(index, t.action, p, t.action_node)
             index += 1
     return Env(frozenset(params), tasks, systems)
 
@@ -130,7 +141,9 @@ def task_links(part: Part, facts: Facts, index: int, env: Env) -> list[Diagnosti
     site = env.tasks.get(t.name or "")
     if site is not None and site.order < index and t.name_node is not None:
         message = f"Another task before this one is named `{t.name}` (line {site.line}): give each task its own name."
-        out.append(found(DUPLICATE, message, t.name_node))
+        out.append(
+            found(DUPLICATE, message, t.name_node, related=(Related(site.start, site.end, "The first task named so"),))
+        )
     system = system_of(t.action)
     if system is not None and t.action_node is not None:
         other = WINDOWS if system == LINUX else LINUX
@@ -140,7 +153,8 @@ def task_links(part: Part, facts: Facts, index: int, env: Env) -> list[Diagnosti
                 f"`{t.action}` runs on {system} only, but `{first.action}` (line {first.line}) runs on {other} only: a"
                 " component runs on one system."
             )
-            out.append(found(MIXED, message, t.action_node))
+            related = (Related(first.start, first.end, f"The first action that runs on {other} only"),)
+            out.append(found(MIXED, message, t.action_node, related=related))
     return out
 
 

@@ -9,7 +9,7 @@ from ..catalog import TOP_KEYS
 from ..reading import Mapping, Scalar, Sequence
 from ..segments import PARAMETERS, TASK, TASKS, TOP
 from ..syntax import Part, Placed, View, key_text
-from .base import INVALID, found, quoted, unknown_key
+from .base import INVALID, found, key_range, quoted, unknown_key
 
 MAX_TASKS = MAX_COMMANDS
 TOO_MANY = rule(
@@ -60,18 +60,6 @@ def empty(view: View) -> list[Diagnostic]:
     return [found(limits.EMPTY, "The component is empty: add `Tasks:` with at least one task.", None, at=at)]
 
 
-def _key(p: Placed):
-    """Where a part's key is (or, for a task, its first key), in the document."""
-    node = p.part.key
-    if node is None and isinstance(p.part.node, Mapping) and p.part.node.pairs:
-        node = p.part.node.pairs[0][0]
-    if node is None:
-        node = p.part.node
-    if node is None:
-        return ((p.line, 0), (p.line, 0))
-    return ((node.start[0] + p.line, node.start[1]), (node.end[0] + p.line, node.end[1]))
-
-
 def document(view: View) -> list[Diagnostic]:
     """Tasks present and not empty; no more than 127 tasks."""
     if not view.meaningful:
@@ -86,7 +74,7 @@ def document(view: View) -> list[Diagnostic]:
                 tasks_key = p
     out = []
     if tasks_key is None:
-        at = _key(first_top) if first_top is not None else ((0, 0), (0, 0))
+        at = key_range(first_top) if first_top is not None else ((0, 0), (0, 0))
         out.append(found(INVALID, "The component has no `Tasks`: add `Tasks:` with at least one task.", None, at=at))
     elif not tasks:
         out.append(
@@ -94,7 +82,7 @@ def document(view: View) -> list[Diagnostic]:
                 INVALID,
                 "`Tasks` is empty: add at least one task (`- Name: ...`, `Action: ...`).",
                 None,
-                at=_key(tasks_key),
+                at=key_range(tasks_key),
             )
         )
     if len(tasks) > MAX_TASKS:
@@ -102,7 +90,7 @@ def document(view: View) -> list[Diagnostic]:
             f"This component has {len(tasks):,} tasks; more than {MAX_TASKS} is more than the service is known to take:"
             " split it."
         )
-        out.append(found(TOO_MANY, message, None, at=_key(tasks[MAX_TASKS])))
+        out.append(found(TOO_MANY, message, None, at=key_range(tasks[MAX_TASKS])))
     return out
 
 
