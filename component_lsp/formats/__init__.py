@@ -8,6 +8,7 @@ document is in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -111,10 +112,15 @@ def component_suffix(fmt: Format) -> str:
     return next(p for p, dialect in fmt.files.items() if p.startswith(".") and dialect == COMPONENT)
 
 
+URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")  # two characters at least: C: is a Windows drive
+
+
 def kind_of(name: str, language_id: str = "") -> Kind:
     """What to open a document as (SPEC section 2): by its file name first (some clients send one language id for
     every file a server handles), then by its language id (``untitled:`` buffers, other names); a component
-    otherwise."""
+    otherwise. The name may be a URI: its query and fragment are not part of the file name (``git:`` URIs)."""
+    if URI_SCHEME.match(name):
+        name = name.split("?", 1)[0].split("#", 1)[0]
     return kind_by_name(name) or kind_by_language(language_id) or Kind(DEFAULT, COMPONENT)
 
 

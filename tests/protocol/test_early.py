@@ -497,3 +497,20 @@ def test_a_definition_is_a_location_link_only_for_a_client_with_link_support(lin
         ]
     else:
         assert found == [{"uri": URI, "range": name}]
+
+
+@pytest.mark.parametrize("details", [True, False])
+def test_the_detail_goes_beside_the_label_for_a_client_with_label_details(details):
+    caps = {"textDocument": {"completion": {"completionItem": {"labelDetailsSupport": details}}}}
+    item = {"uri": URI, "languageId": "ecs-component", "version": 1, "text": "ENV APP=/opt\nRUN cd $A\n"}
+    written, _ = early(
+        [
+            initialize(caps),
+            notification("textDocument/didOpen", {"textDocument": item}),
+            request(2, "textDocument/completion", at(1, 9)),
+        ]
+    )
+    (found,) = [m["result"]["items"] for m in written if m.get("id") == 2]
+    (app,) = [entry for entry in found if entry["label"] == "APP"]
+    assert app["detail"]
+    assert app.get("labelDetails") == ({"description": app["detail"]} if details else None)
