@@ -514,3 +514,26 @@ def test_the_detail_goes_beside_the_label_for_a_client_with_label_details(detail
     (app,) = [entry for entry in found if entry["label"] == "APP"]
     assert app["detail"]
     assert app.get("labelDetails") == ({"description": app["detail"]} if details else None)
+
+
+@pytest.mark.parametrize(
+    "name,language,text,code",
+    [
+        (
+            "a.component.yaml",
+            "ecs-component-yaml",
+            "Parameters:\n  p:\n    Type: String\nTasks:\n  - Name: t\n    Action: Reboot\n",
+            "Lint.UnusedParameter",
+        ),
+        ("a.component", "ecs-component", "CMD a\nCMD b\n", "Lint.DuplicateInstruction"),
+    ],
+)
+@pytest.mark.parametrize("shown", [[1, 2], [2], None])
+def test_dead_text_is_tagged_unnecessary_for_a_client_that_fades_it(name, language, text, code, shown):
+    """An unused parameter, a CMD that does not count: the Unnecessary tag (1), for a client whose tagSupport lists it."""
+    caps = {} if shown is None else {"textDocument": {"publishDiagnostics": {"tagSupport": {"valueSet": shown}}}}
+    item = {"uri": "file:///w/" + name, "languageId": language, "version": 1, "text": text}
+    written, _ = early([initialize(caps), notification("textDocument/didOpen", {"textDocument": item})])
+    (published,) = [m["params"]["diagnostics"] for m in written if m.get("method") == "textDocument/publishDiagnostics"]
+    (found,) = [d for d in published if d["code"] == code]
+    assert found.get("tags") == ([1] if shown and 1 in shown else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .... import limits
-from ....diagnostics import WARNING, Diagnostic, Related, Rule, rule
+from ....diagnostics import UNNECESSARY, WARNING, Diagnostic, Related, Rule, rule
 from ....limits import MAX_COMMANDS
 from ...base import TEMPLATE
 from .base import check
@@ -73,4 +73,7 @@ def duplicates(model, ctx):
         for ins in ordered[:-1]:
             start, end = model.place(ins, ins.kw_start, ins.kw_end)
             message = f"Only the last {keyword} (line {last.start + 1}) takes effect: remove this one."
-            yield Diagnostic(DUPLICATE.code, DUPLICATE.severity, message, start, end, related=taking)
+            # the CMD that does not count is dead: faded, in editors that show the Unnecessary tag
+            yield Diagnostic(
+                DUPLICATE.code, DUPLICATE.severity, message, start, end, tags=(UNNECESSARY,), related=taking
+            )

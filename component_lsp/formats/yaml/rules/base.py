@@ -30,12 +30,13 @@ def found(
     fix: list[Edit] | None = None,
     at=None,
     related: tuple[Related, ...] = (),
+    tags: tuple[int, ...] = (),
 ) -> Diagnostic:
     """A diagnostic on ``node`` (or on the range ``at``); ``related`` places are the document's."""
     start, end = at if at is not None else ((node.start, node.end) if node is not None else ((0, 0), (0, 0)))
     if end < start:
         end = start
-    return Diagnostic(r.code, r.severity, message, start, end, fix_title, fix or [], related=related)
+    return Diagnostic(r.code, r.severity, message, start, end, fix_title, fix or [], tags, related)
 
 
 def quoted(names) -> str:

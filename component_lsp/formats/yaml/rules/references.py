@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ....diagnostics import WARNING, Diagnostic, Position, Related, rule
+from ....diagnostics import UNNECESSARY, WARNING, Diagnostic, Position, Related, rule
 from ..catalog import ACTIONS, LINUX, WINDOWS
 from ..segments import PARAM, TASK
 from ..syntax import Facts, Part, Placed, key_text
@@ -163,8 +163,5 @@ def unused(part: Part, uses: int) -> list[Diagnostic]:
     name = key_text(part.key)
     if part.kind != PARAM or name is None or uses:
         return []
-    return [
-        found(
-            UNUSED, f"No task uses the parameter `{name}`: refer to it as `{{{{ {name} }}}}`, or remove it.", part.key
-        )
-    ]
+    message = f"No task uses the parameter `{name}`: refer to it as `{{{{ {name} }}}}`, or remove it."
+    return [found(UNUSED, message, part.key, tags=(UNNECESSARY,))]  # faded, in editors that show the tag
