@@ -83,11 +83,15 @@ def edit_lsp(document, start: tuple[int, int], end: tuple[int, int], text: str, 
 def indexed(roots: list[str], timeout: float = 120):
     """A workspace index of these folders, walked as the server walks them (on the index's thread) to the end."""
     import threading
+    import time
 
     from component_lsp.workspace.index import Index
 
-    index, done = Index(), threading.Event()
-    index.start(roots, done.set)
-    assert done.wait(timeout), "the walk did not end"
-    assert index.take()
-    return index
+    index, woken = Index(), threading.Event()
+    index.start(roots, woken.set)  # woken as files come (for the count of its progress) and at the end
+    deadline = time.monotonic() + timeout
+    while True:
+        assert woken.wait(max(0.0, deadline - time.monotonic())), "the walk did not end"
+        woken.clear()
+        if index.take():
+            return index
