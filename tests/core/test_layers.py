@@ -77,6 +77,7 @@ LAYERS = [
     ["component_lsp.formats.yaml.features"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats"],
+    ["component_lsp.hosts", "component_lsp.hosts.terraform"],  # files of other languages that hold content
     [
         "component_lsp.workspace",
         "component_lsp.workspace.scan",
@@ -213,6 +214,6 @@ def test_the_checker_catches_imports_that_point_up_or_sideways():
         "component_lsp.formats.dockerfile.rules.paths": {"component_lsp.formats.dockerfile.rules.base"},
     }
     assert violations(edges) == [
-        "component_lsp.document (layer 0) imports component_lsp.session (layer 17)",
+        "component_lsp.document (layer 0) imports component_lsp.session (layer 18)",
         "component_lsp.formats.dockerfile.hover (layer 7) imports component_lsp.formats.dockerfile.rules.keywords (layer 7)",
     ]

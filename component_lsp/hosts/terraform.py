@@ -1,0 +1,226 @@
+"""Content inside Terraform files (SPEC section 9): the regions of a ``.tf`` file that hold a component or a
+template, decoded, with the place in the file of every character of what they decode to.
+
+The alicloud provider's ``alicloud_ecs_image_component`` takes a component in ``content``, and
+``alicloud_ecs_image_pipeline`` a template in ``build_content``. The file is read with tree-sitter and its HCL
+grammar (tree-sitter-hcl), which keeps a tree with byte positions through any text, a broken one included; an
+attribute whose value does not parse gives no region (terraform-ls reports HCL's own errors). The grammar's
+``template_literal`` nodes leave out the blanks between a template's parts, so the text of a region is decoded
+here from the file's own characters, with the tree's interpolations (``${ }``) and directives (``%{ }``) kept
+as they are written: opaque words, never an error.
+
+Decoding follows HCL's native syntax: a quoted string takes ``\\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN``; a
+heredoc takes its lines as they are (with the last line break), ``<<-`` removing the smallest indentation of
+its non-blank lines; both read ``$${`` and ``%%{`` as a literal ``${`` and ``%{``.
+
+Not wired to the server or ``check`` yet (issue 27): this is the reading the host format will stand on.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..formats.base import COMPONENT, TEMPLATE
+
+# resource type -> (the attribute that holds content, what the content is)
+RESOURCES = {
+    "alicloud_ecs_image_component": ("content", COMPONENT),
+    "alicloud_ecs_image_pipeline": ("build_content", TEMPLATE),
+}
+QUOTED, HEREDOC, INDENTED_HEREDOC = "quoted", "heredoc", "indented heredoc"
+OPAQUE = ("template_interpolation", "template_directive")  # ${ ... } and %{ ... }: kept as written
+ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+
+
+class Region(NamedTuple):
+    """One attribute's content: what it decodes to, and where each of its characters is in the file."""
+
+    resource: str  # the resource type (``alicloud_ecs_image_component``)
+    name: str  # the resource's name (its second label)
+    attribute: str  # ``content``, ``build_content``
+    dialect: str  # COMPONENT or TEMPLATE
+    style: str  # QUOTED, HEREDOC or INDENTED_HEREDOC
+    text: str  # the content, decoded
+    places: tuple[int, ...]  # for each character of ``text``, and for its end, its offset in the file's text
+    opaque: tuple[tuple[int, int], ...]  # the interpolations and directives, as (start, end) offsets in ``text``
+
+    def to_host(self, offset: int) -> int:
+        """The offset in the file's text of an offset in the content (its end included)."""
+        return self.places[max(0, min(offset, len(self.text)))]
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    import tree_sitter
+    import tree_sitter_hcl
+
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_hcl.language()))
+
+
+def regions(text: str) -> list[Region]:
+    """The content regions of a ``.tf`` file's text, in the order of the file."""
+    data = text.encode("utf-8", "surrogatepass")
+    chars = _CharOffsets(text, data)
+    tree = _parser().parse(data)
+    out = []
+    for block in _children(tree.root_node, "body", "block"):
+        labels = [c for c in block.children if c.type == "string_lit"]
+        head = block.children[0] if block.children else None
+        if head is None or _text(data, head) != "resource" or len(labels) != 2:
+            continue
+        kind, name = (_literal(data, label) for label in labels)
+        if kind not in RESOURCES:
+            continue
+        attribute, dialect = RESOURCES[kind]
+        for attr in _children(block, "body", "attribute"):
+            if not attr.children or _text(data, attr.children[0]) != attribute or attr.has_error:
+                continue
+            value = _string_value(attr)
+            if value is not None:
+                region = _decode(text, data, chars, value)
+                if region is not None:
+                    style, decoded, places, opaque = region
+                    out.append(Region(kind, name or "", attribute, dialect, style, decoded, places, opaque))
+    return out
+
+
+class _CharOffsets:
+    """Character offsets of UTF-8 byte offsets of a text (the same numbers where the text is ASCII)."""
+
+    def __init__(self, text: str, data: bytes) -> None:
+        self.ascii = len(data) == len(text)
+        self.data = data
+
+    def __call__(self, byte: int) -> int:
+        return byte if self.ascii else len(self.data[:byte].decode("utf-8", "surrogatepass"))
+
+
+def _children(node, *path: str):
+    """The descendants along ``path`` of node types (each step: every child of that type)."""
+    found = [node]
+    for kind in path:
+        found = [child for parent in found for child in parent.children if child.type == kind]
+    return found
+
+
+def _text(data: bytes, node) -> str:
+    return data[node.start_byte : node.end_byte].decode("utf-8", "surrogatepass")
+
+
+def _literal(data: bytes, string_lit) -> str | None:
+    """A label's text (``"name"``), if it is a plain string."""
+    parts = [c for c in string_lit.children if c.type == "template_literal"]
+    return _text(data, parts[0]) if len(parts) == 1 else "" if not parts else None
+
+
+def _string_value(attribute):
+    """An attribute's value if it is a string (quoted or heredoc): the node that holds its parts."""
+    expression = next((c for c in attribute.children if c.type == "expression"), None)
+    node = expression
+    while node is not None and node.type in ("expression", "template_expr", "literal_value"):
+        node = node.children[0] if node.child_count == 1 else None
+    return node if node is not None and node.type in ("string_lit", "quoted_template", "heredoc_template") else None
+
+
+def _decode(text: str, data: bytes, chars: _CharOffsets, value):
+    """(style, decoded text, places, opaque spans) of a string value, or None if it is not whole."""
+    opaque = [(chars(c.start_byte), chars(c.end_byte)) for c in value.children if c.type in OPAQUE]
+    if value.type == "heredoc_template":
+        start_node = value.children[0]
+        marks = [c for c in value.children if c.type == "heredoc_identifier"]
+        if len(marks) != 2:
+            return None
+        first = text.find("\n", chars(marks[0].end_byte))
+        body_start = first + 1 if first >= 0 else chars(marks[0].end_byte)
+        body_end = text.rfind("\n", 0, chars(marks[1].start_byte)) + 1
+        indented = _text(data, start_node).endswith("-")
+        style = INDENTED_HEREDOC if indented else HEREDOC
+        return (style, *_heredoc(text, max(body_start, 0), max(body_end, body_start), indented, opaque))
+    ends = [c for c in value.children if c.type in ("quoted_template_start", "quoted_template_end")]
+    if len(ends) != 2:
+        return None
+    return (QUOTED, *_quoted(text, chars(ends[0].end_byte), chars(ends[1].start_byte), opaque))
+
+
+def _take_opaque(text: str, at: int, opaque: list[tuple[int, int]], out: list[str], places: list[int]):
+    """If an interpolation or directive starts at ``at``: copy it, and return where it ends (else None)."""
+    for start, end in opaque:
+        if start == at:
+            out.append(text[start:end])
+            places.extend(range(start, end))
+            return end
+    return None
+
+
+def _quoted(text: str, start: int, end: int, opaque: list[tuple[int, int]]):
+    out: list[str] = []
+    places: list[int] = []
+    spans: list[tuple[int, int]] = []
+    at = start
+    while at < end:
+        here = len(places)
+        after = _take_opaque(text, at, opaque, out, places)
+        if after is not None:
+            spans.append((here, len(places)))
+            at = after
+            continue
+        ch = text[at]
+        if ch == "\\" and at + 1 < end:
+            code = text[at + 1]
+            width = {"u": 4, "U": 8}.get(code, 0)
+            digits = text[at + 2 : at + 2 + width]
+            if code in ESCAPES:
+                out.append(ESCAPES[code])
+                places.append(at)
+                at += 2
+                continue
+            if width and len(digits) == width and all(c in "0123456789abcdefABCDEF" for c in digits):
+                out.append(chr(min(int(digits, 16), 0x10FFFF)))
+                places.append(at)
+                at += 2 + width
+                continue
+        if ch in "$%" and text.startswith(ch * 2 + "{", at):  # $${ and %%{: a literal ${ and %{
+            out.append(ch + "{")
+            places.extend((at, at + 2))
+            at += 3
+            continue
+        out.append(ch)
+        places.append(at)
+        at += 1
+    places.append(end)
+    return "".join(out), tuple(places), tuple(spans)
+
+
+def _heredoc(text: str, start: int, end: int, indented: bool, opaque: list[tuple[int, int]]):
+    lines = text[start:end].splitlines(keepends=True)
+    strip = 0
+    if indented:
+        widths = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip(" \t\r\n")]
+        strip = min(widths, default=0)
+    out: list[str] = []
+    places: list[int] = []
+    spans: list[tuple[int, int]] = []
+    line_start = start
+    for line in lines:
+        blanks = len(line) - len(line.lstrip(" \t"))
+        at, line_end = line_start + min(strip, blanks), line_start + len(line)
+        while at < line_end:
+            here = len(places)
+            after = _take_opaque(text, at, opaque, out, places)
+            if after is not None:
+                spans.append((here, len(places)))
+                at = after
+                continue
+            ch = text[at]
+            if ch in "$%" and text.startswith(ch * 2 + "{", at):
+                out.append(ch + "{")
+                places.extend((at, at + 2))
+                at += 3
+                continue
+            out.append(ch)
+            places.append(at)
+            at += 1
+        line_start = max(line_end, at)
+    places.append(end)
+    return "".join(out), tuple(places), tuple(spans)
