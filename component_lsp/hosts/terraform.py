@@ -13,7 +13,7 @@ Decoding follows HCL's native syntax: a quoted string takes ``\\n \\r \\t \\" \\
 heredoc takes its lines as they are (with the last line break), ``<<-`` removing the smallest indentation of
 its non-blank lines; both read ``$${`` and ``%%{`` as a literal ``${`` and ``%{``.
 
-Not wired to the server or ``check`` yet (issue 27): this is the reading the host format will stand on.
+``hosted.py`` checks the regions; ``check`` reads ``.tf`` files with it. The server does not serve them yet (issue 27).
 """
 
 from __future__ import annotations

@@ -215,3 +215,34 @@ def test_quiet_is_an_option_of_check():
         text=True,
     )
     assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_check_reads_terraform_files_and_points_into_them(tmp_path):
+    """SPEC section 9: the content of alicloud_ecs_image_component in a .tf file, found in a folder, reported at
+    its place in the file (line and column of the .tf)."""
+    (tmp_path / "main.tf").write_text(
+        'resource "alicloud_ecs_image_component" "app" {\n'
+        '  image_component_name = "app"\n'
+        '  content              = "FROM centos\\nRUN echo ${HOME}\\n"\n'
+        "}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "other.tf").write_text('resource "alicloud_vpc" "v" {\n  cidr_block = "10.0.0.0/8"\n}\n')
+    proc = subprocess.run(
+        [sys.executable, "-m", "component_lsp", "check", "--format", "github", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1
+    main = tmp_path / "main.tf"
+    line = main.read_text(encoding="utf-8").splitlines()[2]
+    at_from, at_dollar = line.index("FROM") + 1, line.index("${") + 1  # columns from 1
+    assert proc.stdout.splitlines() == [
+        f"::error file={main},line=3,col={at_from},endLine=3,endColumn={at_from + 4},title=NotSupportedCommand.FROM::"
+        "FROM cannot be used in an image component: the base image is set by the image template or pipeline."
+        " Remove this line.",
+        f"::warning file={main},line=3,col={at_dollar},endLine=3,endColumn={at_dollar + 2},"
+        "title=Lint.TerraformInterpolation::"
+        '`${HOME}` is Terraform interpolation here, not the shell\'s: `terraform plan` fails ("Invalid reference").'
+        " Write `$${HOME}` for the shell.",
+    ]

@@ -11,6 +11,7 @@ from component_lsp.workspace.index import Index
 from helpers import content
 
 YAML = "yaml"
+TERRAFORM = "terraform"  # content inside a .tf file: the file's diagnostics, in its positions
 NAMES = {
     COMPONENT: "file:///w/app.component",
     TEMPLATE: "file:///w/app.imagetemplate",
@@ -33,6 +34,10 @@ WORKSPACE = {
 def diagnostics(text: str, kind: str = COMPONENT):
     """The diagnostics of a text, with the budget's warning, and for a template its cross-file ones against
     WORKSPACE too."""
+    if kind == TERRAFORM:
+        from component_lsp.hosts.hosted import Hosted
+
+        return Hosted(text).diagnostics()
     if kind != TEMPLATE:
         model = Analysis(text, kind)
         return ignores.apply(model, model.diagnostics() + budget.nearly_full(model))
@@ -151,6 +156,12 @@ FLAGGED = [
         YAML,
     ),
     (
+        "Lint.TerraformInterpolation",
+        'resource "alicloud_ecs_image_component" "a" {\n  content = "RUN echo ${HOME}"\n}\n',
+        (1, 22, 24),
+        TERRAFORM,
+    ),
+    (
         "Lint.DuplicateParameter",
         "Parameters:\n  a:\n    Type: String\n  a:\n    Type: Number\nTasks:\n  - Name: t\n    Action: Reboot\n",
         (3, 2, 3),
@@ -225,6 +236,8 @@ def test_documented_forms_get_no_error_and_no_warning(text):
 
 def test_every_rule_has_a_flagging_case():
     load_all()  # the rules a format declares when first used
+    import component_lsp.hosts.hosted  # noqa: F401  (and those of content in Terraform files)
+
     flagged = {row[0] for row in FLAGGED}
     assert set(RULES) == flagged, (
         f"codes without a FLAGGED row: {sorted(set(RULES) - flagged)}; rows of no code: {sorted(flagged - set(RULES))} "

@@ -101,3 +101,94 @@ def test_several_resources_in_one_file_in_order():
 @given(st.text(max_size=200))
 def test_any_text_gives_regions_without_a_crash(text):
     assert isinstance(regions(text), list)
+
+
+# -- the content checked in the file ----------------------------------------------------------------------------
+
+INSTRUCTION = st.sampled_from(
+    ["RUN echo hi", "run echo lower", "FROM centos", "RUN", 'ENV A="x y"', "COPY a b c", "RESTART now", 'CMD ["a"]']
+)
+WORD = st.sampled_from(["", " 😀", ' "q"', " back\\\\slash", " é"])
+CONTENT = st.lists(st.tuples(INSTRUCTION, WORD).map("".join), min_size=1, max_size=6).map(
+    lambda lines: "".join(line + "\n" for line in lines)
+)
+
+
+def written(content: str, style: str) -> str:
+    """A .tf file with ``content`` as a quoted string, a heredoc or an indented heredoc."""
+    if style == QUOTED:
+        return resource(quoted(content))
+    if style == HEREDOC:
+        return resource("<<EOF\n" + literal_templates(content) + "EOF")
+    body = "".join("    " + line + "\n" for line in literal_templates(content).splitlines())
+    return resource("<<-EOF\n" + body + "  EOF")
+
+
+def apply(text: str, edits) -> str:
+    """Edits (model positions of ``text``) applied, the last first."""
+    from component_lsp.document import Document
+
+    doc = Document(text)
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        doc.replace(e.start, e.end, e.text)
+    return doc.text
+
+
+@pytest.mark.parametrize("style", [QUOTED, HEREDOC, INDENTED_HEREDOC])
+@given(content=CONTENT)
+@settings(max_examples=30)
+def test_the_file_gets_the_contents_diagnostics_where_they_are_written(style, content):
+    from component_lsp.hosts.hosted import Hosted
+    from helpers import content as opened
+
+    alone = opened(content, "file:///w/app.component").diagnostics()
+    tf = written(content, style)
+    hosted = Hosted(tf)
+    (part,) = hosted.parts
+    assert part.region.text == content
+    placed = hosted.diagnostics()
+    assert sorted(d.code for d in placed) == sorted(d.code for d in alone)
+    # each diagnostic's range in the file holds what its range in the content holds, as the file writes it
+    lines = tf.split("\n")
+    for d in placed:
+        if d.start[0] == d.end[0] and d.start != d.end:
+            assert lines[d.start[0]][d.start[1] : d.end[1]].strip('\\"')
+
+
+@pytest.mark.parametrize("style", [QUOTED, HEREDOC, INDENTED_HEREDOC])
+@given(content=CONTENT)
+@settings(max_examples=30)
+def test_a_fix_in_the_file_gives_the_content_the_fix_gives_a_component_file(style, content):
+    from component_lsp.hosts.hosted import Hosted
+    from helpers import content as opened
+
+    alone = [d for d in opened(content, "file:///w/app.component").diagnostics() if d.fix]
+    tf = written(content, style)
+    placed = [d for d in Hosted(tf).diagnostics() if d.fix]
+    assert [d.code for d in placed] == [d.code for d in alone]  # the same, in the same order
+    for in_file, in_component in zip(placed, alone, strict=True):
+        (region,) = regions(apply(tf, in_file.fix))
+        assert region.text == apply(content, in_component.fix), in_file.code
+
+
+def test_a_shell_variable_gets_the_escape_and_a_terraform_reference_does_not():
+    from component_lsp.hosts.hosted import Hosted
+
+    tf = resource('"RUN echo ${HOME} ${var.port} ${local.x} ${upper(var.y)} $${PATH}"')
+    (found,) = [d for d in Hosted(tf).diagnostics() if d.code == "Lint.TerraformInterpolation"]
+    line = tf.split("\n")[found.start[0]]
+    assert line[found.start[1] : found.end[1]] == "${" and line[found.start[1] :].startswith("${HOME}")
+    fixed = apply(tf, found.fix)
+    assert [d.code for d in Hosted(fixed).diagnostics()] == []
+    (region,) = regions(fixed)
+    assert region.text.startswith("RUN echo ${HOME} ")  # for the shell, as Terraform will pass it
+
+
+def test_an_unchanged_region_is_not_opened_again():
+    from component_lsp.hosts.hosted import Hosted
+
+    tf = resource('"RUN a"') + resource('"RUN b"', "alicloud_ecs_image_pipeline", "build_content")
+    hosted = Hosted(tf)
+    first, second = (part.content for part in hosted.parts)
+    hosted.update(tf.replace("RUN b", "RUN c"))
+    assert hosted.parts[0].content is first and hosted.parts[1].content is not second

@@ -1,0 +1,124 @@
+"""A file of another language that holds content (a ``.tf`` file): each region opened as the content it is, and
+its diagnostics placed in the file, with their fixes written in the region's own escaping.
+
+Each region is checked as a component or template file would be (the same rules and codes, its own
+``# component-lsp: ignore=`` comments), then the file's own checks run (``interpolation``). A region's text
+is opened again only when it changed: ``Hosted.update`` keeps the opened content of every region whose
+decoded text and kind are the same (in a file of many resources, an edit in one re-reads that one).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import accumulate
+from typing import NamedTuple
+
+from .. import ignores
+from ..diagnostics import WARNING, Diagnostic, Edit, Related, rule
+from ..document import Document
+from ..formats import Content, open_text
+from ..formats.base import COMPONENT, TEMPLATE
+from .terraform import QUOTED, Region, regions
+
+# The name a region's text is opened under: its kind (a component's YAML is found by its text, SPEC section 2).
+OPENED_AS = {COMPONENT: "content.component", TEMPLATE: "content.imagetemplate"}
+
+INTERPOLATION = rule(
+    "Lint.TerraformInterpolation",
+    WARNING,
+    "`${NAME}` in content inside a Terraform file: Terraform reads it, not the shell; write `$${NAME}`.",
+)
+SHELL_NAME = re.compile(r"\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\Z")  # a bare name: never a Terraform reference
+
+
+class Part(NamedTuple):
+    """A region and its text opened as the content it is."""
+
+    region: Region
+    content: Content
+
+
+class Hosted:
+    """A ``.tf`` file's text and the content regions in it."""
+
+    def __init__(self, text: str) -> None:
+        self.source = Document(text)
+        self.parts: list[Part] = []
+        self.update()
+
+    def update(self, text: str | None = None) -> None:
+        """Read the file (its new ``text``) again; a region whose content is unchanged keeps its opened content."""
+        if text is not None:
+            self.source.set_text(text)
+        kept = {(p.region.dialect, p.region.text): p.content for p in self.parts}
+        self.parts = [
+            Part(r, kept.get((r.dialect, r.text)) or open_text(r.text, OPENED_AS[r.dialect]))
+            for r in regions(self.source.text)
+        ]
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every region's diagnostics, placed in the file, and the file's own checks; sorted by position."""
+        starts = _line_starts(self.source.lines)
+        out = []
+        for part in self.parts:
+            inner = _line_starts(part.content.source.lines)
+            found = ignores.apply(part.content, part.content.diagnostics())
+            out += [_placed(d, part.region, inner, starts) for d in found]
+            out += interpolation(part.region, starts)
+        return sorted(out, key=Diagnostic.sort_key)
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    return [0, *accumulate(len(line) for line in lines)]
+
+
+def _offset(starts: list[int], position: tuple[int, int]) -> int:
+    line = min(position[0], len(starts) - 1)
+    return starts[line] + position[1]
+
+
+def _position(starts: list[int], offset: int) -> tuple[int, int]:
+    line = max(0, bisect_right(starts, offset) - 1)
+    line = min(line, len(starts) - 2) if len(starts) > 1 else 0
+    return line, offset - starts[line]
+
+
+def escaped(region: Region, text: str) -> str:
+    """Text written into a region as the file must hold it: a quoted string's escapes, and ``$${`` for ``${``."""
+    text = text.replace("${", "$${").replace("%{", "%%{")
+    if region.style == QUOTED:
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        text = text.replace("\t", "\\t")
+    return text
+
+
+def _placed(d: Diagnostic, region: Region, inner: list[int], starts: list[int]) -> Diagnostic:
+    """A diagnostic of a region's content, placed in the file."""
+
+    def place(position: tuple[int, int]) -> tuple[int, int]:
+        return _position(starts, region.to_host(_offset(inner, position)))
+
+    fix = [Edit(place(e.start), place(e.end), escaped(region, e.text)) for e in d.fix]
+    related = tuple(Related(place(r.start), place(r.end), r.message) for r in d.related)
+    start, end = place(d.start), place(d.end)
+    return Diagnostic(d.code, d.severity, d.message, start, end, d.fix_title, fix, d.tags, related)
+
+
+def interpolation(region: Region, starts: list[int]) -> list[Diagnostic]:
+    """``${NAME}`` in content (SPEC section 9): a bare name is the shell's, which Terraform reads as its own
+    reference (``terraform plan`` fails, "Invalid reference"); the fix writes ``$${NAME}``."""
+    out = []
+    for start, end in region.opaque:
+        found = SHELL_NAME.match(region.text[start:end])
+        if found is None:
+            continue
+        at = region.to_host(start)
+        here, past = _position(starts, at), _position(starts, at + 2)
+        message = (
+            f"`${{{found.group(1)}}}` is Terraform interpolation here, not the shell's: `terraform plan` fails"
+            f' ("Invalid reference"). Write `$${{{found.group(1)}}}` for the shell.'
+        )
+        fix = [Edit(here, here, "$")]
+        out.append(Diagnostic(INTERPOLATION.code, INTERPOLATION.severity, message, here, past, "Escape it: $${", fix))
+    return out
