@@ -64,9 +64,17 @@ class Hosted:
         for part in self.parts:
             inner = _line_starts(part.content.source.lines)
             found = ignores.apply(part.content, part.content.diagnostics())
-            out += [_placed(d, part.region, inner, starts) for d in found]
+            opaque = part.region.opaque
+            out += [_placed(d, part.region, inner, starts) for d in found if not _on_opaque(d, opaque, inner)]
             out += interpolation(part.region, starts)
         return sorted(out, key=Diagnostic.sort_key)
+
+
+def _on_opaque(d: Diagnostic, opaque: tuple[tuple[int, int], ...], inner: list[int]) -> bool:
+    """Whether a diagnostic is about an interpolation or a directive, whose value is not known (SPEC section 9:
+    an opaque word, never reported)."""
+    start, end = _offset(inner, d.start), _offset(inner, d.end)
+    return any(s < max(end, start + 1) and start < e for s, e in opaque)
 
 
 def _line_starts(lines: list[str]) -> list[int]:

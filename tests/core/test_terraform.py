@@ -192,3 +192,66 @@ def test_an_unchanged_region_is_not_opened_again():
     first, second = (part.content for part in hosted.parts)
     hosted.update(tf.replace("RUN b", "RUN c"))
     assert hosted.parts[0].content is first and hosted.parts[1].content is not second
+
+
+# The provider documentation's basic usage of the two resources (help.aliyun.com, "alicloud_ecs_image_component"
+# and "alicloud_ecs_image_pipeline"), and an Alibaba component written as a heredoc.
+PROVIDER_EXAMPLES = """
+resource "alicloud_ecs_image_component" "example" {
+  component_type       = "Build"
+  content              = "RUN yum update -y"
+  description          = "example_value"
+  image_component_name = "example_value"
+  resource_group_id    = data.alicloud_resource_manager_resource_groups.default.groups.0.id
+  system_type          = "Linux"
+  tags = {
+    Created = "TF"
+  }
+}
+
+resource "alicloud_ecs_image_pipeline" "default" {
+  add_account                = [data.alicloud_account.default.id]
+  base_image                 = data.alicloud_images.default.ids.0
+  base_image_type            = "IMAGE"
+  build_content              = "RUN yum update -y"
+  delete_instance_on_failure = false
+  image_name                 = "terraform-example"
+  name                       = "terraform-example"
+  description                = "terraform-example"
+  instance_type              = data.alicloud_instance_types.default.ids.0
+  internet_max_bandwidth_out = 20
+  system_disk_size           = 40
+  to_region_id               = ["cn-qingdao", "cn-zhangjiakou"]
+  vswitch_id                 = alicloud_vswitch.default.id
+}
+
+resource "alicloud_ecs_image_component" "nginx" {
+  content = <<-EOT
+    RUN yum install -y nginx
+    COPY https://example.com/nginx.conf /etc/nginx/
+    ENV PORT=${var.port}
+    RESTART
+  EOT
+}
+"""
+
+
+def test_the_providers_examples_get_no_error_and_no_warning():
+    from component_lsp.hosts.hosted import Hosted
+
+    hosted = Hosted(PROVIDER_EXAMPLES)
+    assert len(hosted.parts) == 3
+    assert [(d.code, d.severity) for d in hosted.diagnostics() if d.severity <= 2] == []
+
+
+def test_an_interpolation_is_an_opaque_word_never_reported():
+    from component_lsp.hosts.hosted import Hosted
+
+    tf = resource(
+        '"COMPONENT ${var.component_arn}\\nENV A=${local.a}\\nRUN echo ${var.x}"',
+        "alicloud_ecs_image_pipeline",
+        "build_content",
+    )
+    assert Hosted(tf).diagnostics() == []
+    # the same content with a plain word there is reported: the interpolation is what is left out
+    assert Hosted(tf.replace("${var.component_arn}", "not-an-id")).diagnostics() != []
