@@ -2,7 +2,8 @@
 its diagnostics placed in the file, with their fixes written in the region's own escaping.
 
 Each region is checked as a component or template file would be (the same rules and codes, its own
-``# component-lsp: ignore=`` comments), then the file's own checks run (``interpolation``). A region's text
+``# component-lsp: ignore=`` comments), then the file's own checks run: ``interpolation`` here, and the
+resources' literal metadata (``metadata.py``). A region's text
 is opened again only when it changed: ``Hosted.update`` keeps the opened content of every region whose
 decoded text and kind are the same (in a file of many resources, an edit in one re-reads that one).
 """
@@ -19,7 +20,8 @@ from ..diagnostics import WARNING, Diagnostic, Edit, Related, rule
 from ..document import Document
 from ..formats import Content, open_text
 from ..formats.base import COMPONENT, TEMPLATE
-from .terraform import QUOTED, Region, regions
+from . import metadata
+from .terraform import QUOTED, Region, regions, resources
 
 # The name a region's text is opened under: its kind (a component's YAML is found by its text, SPEC section 2).
 OPENED_AS = {COMPONENT: "content.component", TEMPLATE: "content.imagetemplate"}
@@ -67,6 +69,10 @@ class Hosted:
             opaque = part.region.opaque
             out += [_placed(d, part.region, inner, starts) for d in found if not _on_opaque(d, opaque, inner)]
             out += interpolation(part.region, starts)
+        for resource in resources(self.source.text):  # the metadata's literal values
+            for p in metadata.check(resource):
+                start, end = _position(starts, p.start), _position(starts, p.end)
+                out.append(Diagnostic(p.code, p.severity, p.message, start, end))
         return sorted(out, key=Diagnostic.sort_key)
 
 

@@ -50,6 +50,24 @@ class Region(NamedTuple):
         return self.places[max(0, min(offset, len(self.text)))]
 
 
+class Literal(NamedTuple):
+    """A value written as a literal in the file: a string (decoded) or a number, and where it is (file offsets)."""
+
+    value: str | float
+    start: int
+    end: int
+
+
+class Resource(NamedTuple):
+    """One of the two resources, with what its attributes say where they are literals (SPEC section 9's
+    metadata; a value built from variables is not known, and not here)."""
+
+    kind: str
+    literals: dict[str, Literal]  # by attribute name
+    tags: list[tuple[Literal, Literal]]  # a literal ``tags`` map's keys and values, where both are literals
+    tag_count: int  # the map's entries (-1: no literal map)
+
+
 @lru_cache(maxsize=1)
 def _parser():
     import tree_sitter
@@ -83,6 +101,64 @@ def regions(text: str) -> list[Region]:
                     style, decoded, places, opaque = region
                     out.append(Region(kind, name or "", attribute, dialect, style, decoded, places, opaque))
     return out
+
+
+def resources(text: str) -> list[Resource]:
+    """The file's ``alicloud_ecs_image_component`` and ``alicloud_ecs_image_pipeline`` resources, in order."""
+    data = text.encode("utf-8", "surrogatepass")
+    chars = _CharOffsets(text, data)
+    out = []
+    for block in _children(_parser().parse(data).root_node, "body", "block"):
+        labels = [c for c in block.children if c.type == "string_lit"]
+        if not block.children or _text(data, block.children[0]) != "resource" or len(labels) != 2:
+            continue
+        kind = _literal(data, labels[0])
+        if kind not in RESOURCES:
+            continue
+        literals: dict[str, Literal] = {}
+        tags: list[tuple[Literal, Literal]] = []
+        count = -1
+        for attr in _children(block, "body", "attribute"):
+            name = _text(data, attr.children[0]) if attr.children else ""
+            value = next((c for c in attr.children if c.type == "expression"), None)
+            found = _literal_value(text, chars, value)
+            if found is not None:
+                literals[name] = found
+            elif name == "tags" and value is not None:
+                elements = _children(value, "collection_value", "object", "object_elem")
+                if elements or _children(value, "collection_value", "object"):
+                    count = len(elements)
+                for element in elements:
+                    parts = [c for c in element.children if c.type == "expression"]
+                    key = _literal_value(text, chars, parts[0], names=True) if len(parts) == 2 else None
+                    item = _literal_value(text, chars, parts[1]) if len(parts) == 2 else None
+                    if key is not None and item is not None:
+                        tags.append((key, item))
+        out.append(Resource(kind, literals, tags, count))
+    return out
+
+
+def _literal_value(text: str, chars, expression, names: bool = False) -> Literal | None:
+    """An expression that is a plain string or a number (or, for a map key, a bare name), as a ``Literal``."""
+    if expression is None or expression.child_count != 1:
+        return None
+    node = expression.children[0]
+    if names and node.type == "variable_expr":
+        start, end = chars(node.start_byte), chars(node.end_byte)
+        return Literal(text[start:end], start, end)
+    if node.type != "literal_value" or node.child_count != 1:
+        return None
+    node = node.children[0]
+    start, end = chars(node.start_byte), chars(node.end_byte)
+    if node.type == "numeric_lit":
+        try:
+            return Literal(float(text[start:end]), start, end)
+        except ValueError:
+            return None
+    if node.type == "string_lit" and not any(c.type in OPAQUE for c in node.children):
+        decoded, _, _ = _quoted(text, start + 1, end - 1, [])
+        return Literal(decoded, start, end)
+    return None
 
 
 class _CharOffsets:

@@ -78,6 +78,7 @@ LAYERS = [
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats"],
     ["component_lsp.hosts", "component_lsp.hosts.terraform"],  # files of other languages that hold content
+    ["component_lsp.hosts.metadata"],
     [
         "component_lsp.workspace",
         "component_lsp.workspace.scan",

@@ -12,6 +12,20 @@ from helpers import content
 
 YAML = "yaml"
 TERRAFORM = "terraform"  # content inside a .tf file: the file's diagnostics, in its positions
+
+
+def component_tf(*lines: str) -> str:
+    """A .tf file of an image component with these attribute lines (and content)."""
+    body = "".join(f"  {line}\n" for line in lines)
+    return f'resource "alicloud_ecs_image_component" "a" {{\n{body}  content = "RUN a"\n}}\n'
+
+
+def pipeline_tf(*lines: str) -> str:
+    """A .tf file of an image pipeline with these attribute lines (and build content)."""
+    body = "".join(f"  {line}\n" for line in lines)
+    return f'resource "alicloud_ecs_image_pipeline" "p" {{\n{body}  build_content = "RUN a"\n}}\n'
+
+
 NAMES = {
     COMPONENT: "file:///w/app.component",
     TEMPLATE: "file:///w/app.imagetemplate",
@@ -154,6 +168,22 @@ FLAGGED = [
         "Parameters:\n  p:\n    Type: String\nTasks:\n  - Name: a\n    Action: RunShellCommand\n    Properties:\n      commandContent: ls\n",
         (1, 2, 3),
         YAML,
+    ),
+    ("InvalidName.Malformed", component_tf('image_component_name = "1app"'), (1, 25, 31), TERRAFORM),
+    ("InvalidDescription.Malformed", pipeline_tf('description = "https://x"'), (1, 16, 27), TERRAFORM),
+    ("InvalidSystemType.NotSupportedValue", component_tf('system_type = "linux"'), (1, 16, 23), TERRAFORM),
+    ("InvalidComponentType.NotSupportedValue", component_tf('component_type = "build"'), (1, 19, 26), TERRAFORM),
+    ("InvalidParameter.ComponentVersion", component_tf('component_version = "1.0"'), (1, 22, 27), TERRAFORM),
+    ("InvalidTagKey.Malformed", component_tf('tags = { "acs:k" = "v" }'), (1, 11, 18), TERRAFORM),
+    ("InvalidTagValue.Malformed", component_tf('tags = { k = "https://x" }'), (1, 15, 26), TERRAFORM),
+    ("InvalidTagCount", component_tf("tags = {", *(f'  k{i} = "v"' for i in range(21)), "}"), (22, 4, 7), TERRAFORM),
+    ("InvalidParameter.BaseImageType", pipeline_tf('base_image_type = "OSS"'), (1, 20, 25), TERRAFORM),
+    ("InvalidParameter.SystemDiskSize", pipeline_tf("system_disk_size = 10"), (1, 21, 23), TERRAFORM),
+    (
+        "InvalidParameter.InternetMaxBandwidthOut",
+        pipeline_tf("internet_max_bandwidth_out = 101"),
+        (1, 31, 34),
+        TERRAFORM,
     ),
     (
         "Lint.TerraformInterpolation",
