@@ -31,6 +31,11 @@ INTERPOLATION = rule(
     WARNING,
     "`${NAME}` in content inside a Terraform file: Terraform reads it, not the shell; write `$${NAME}`.",
 )
+WINDOWS_DOCKERFILE = rule(
+    "Lint.WindowsDockerfileContent",
+    WARNING,
+    'A component with `system_type = "Windows"` whose content is Dockerfile-format: Windows components are YAML.',
+)
 SHELL_NAME = re.compile(r"\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\Z")  # a bare name: never a Terraform reference
 
 
@@ -73,7 +78,27 @@ class Hosted:
             for p in metadata.check(resource):
                 start, end = _position(starts, p.start), _position(starts, p.end)
                 out.append(Diagnostic(p.code, p.severity, p.message, start, end))
+            out += self._windows(resource, starts)
         return sorted(out, key=Diagnostic.sort_key)
+
+    def _windows(self, resource, starts: list[int]) -> list[Diagnostic]:
+        """A Windows component written in the Dockerfile format (SPEC section 9: Windows components are YAML)."""
+        system = resource.literals.get("system_type")
+        if system is None or system.value != "Windows":
+            return []
+        parts = [p for p in self.parts if p.region.resource == resource.kind and p.region.name == resource.name]
+        if not any(_is_dockerfile(p.content) for p in parts):
+            return []
+        message = (
+            "A Windows component is YAML (Parameters, Tasks); this content is Dockerfile-format: write it in YAML."
+        )
+        at = _position(starts, system.start), _position(starts, system.end)
+        return [Diagnostic(WINDOWS_DOCKERFILE.code, WINDOWS_DOCKERFILE.severity, message, *at)]
+
+
+def _is_dockerfile(content: Content) -> bool:
+    """Whether content is read in the Dockerfile format (its text, not its name, decides: SPEC section 2)."""
+    return content.format.name == "dockerfile"
 
 
 def _on_opaque(d: Diagnostic, opaque: tuple[tuple[int, int], ...], inner: list[int]) -> bool:

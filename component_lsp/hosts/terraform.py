@@ -63,6 +63,7 @@ class Resource(NamedTuple):
     metadata; a value built from variables is not known, and not here)."""
 
     kind: str
+    name: str  # its name (the second label)
     literals: dict[str, Literal]  # by attribute name
     tags: list[tuple[Literal, Literal]]  # a literal ``tags`` map's keys and values, where both are literals
     tag_count: int  # the map's entries (-1: no literal map)
@@ -112,19 +113,19 @@ def resources(text: str) -> list[Resource]:
         labels = [c for c in block.children if c.type == "string_lit"]
         if not block.children or _text(data, block.children[0]) != "resource" or len(labels) != 2:
             continue
-        kind = _literal(data, labels[0])
+        kind, name = (_literal(data, label) for label in labels)
         if kind not in RESOURCES:
             continue
         literals: dict[str, Literal] = {}
         tags: list[tuple[Literal, Literal]] = []
         count = -1
         for attr in _children(block, "body", "attribute"):
-            name = _text(data, attr.children[0]) if attr.children else ""
+            attribute = _text(data, attr.children[0]) if attr.children else ""
             value = next((c for c in attr.children if c.type == "expression"), None)
             found = _literal_value(text, chars, value)
             if found is not None:
-                literals[name] = found
-            elif name == "tags" and value is not None:
+                literals[attribute] = found
+            elif attribute == "tags" and value is not None:
                 elements = _children(value, "collection_value", "object", "object_elem")
                 if elements or _children(value, "collection_value", "object"):
                     count = len(elements)
@@ -134,7 +135,7 @@ def resources(text: str) -> list[Resource]:
                     item = _literal_value(text, chars, parts[1]) if len(parts) == 2 else None
                     if key is not None and item is not None:
                         tags.append((key, item))
-        out.append(Resource(kind, literals, tags, count))
+        out.append(Resource(kind, name or "", literals, tags, count))
     return out
 
 

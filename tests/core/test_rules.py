@@ -185,6 +185,7 @@ FLAGGED = [
         (1, 31, 34),
         TERRAFORM,
     ),
+    ("Lint.WindowsDockerfileContent", component_tf('system_type = "Windows"'), (1, 16, 25), TERRAFORM),
     (
         "Lint.TerraformInterpolation",
         'resource "alicloud_ecs_image_component" "a" {\n  content = "RUN echo ${HOME}"\n}\n',

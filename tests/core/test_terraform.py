@@ -255,3 +255,18 @@ def test_an_interpolation_is_an_opaque_word_never_reported():
     assert Hosted(tf).diagnostics() == []
     # the same content with a plain word there is reported: the interpolation is what is left out
     assert Hosted(tf.replace("${var.component_arn}", "not-an-id")).diagnostics() != []
+
+
+def test_a_windows_component_in_yaml_is_not_flagged_and_each_resource_keeps_its_own_system():
+    from component_lsp.hosts.hosted import Hosted
+
+    windows_yaml = (
+        resource("<<EOT\nTasks:\n  - Name: r\n    Action: Reboot\nEOT")
+        .replace('name = "app"', 'system_type = "Windows"')
+        .replace('"app" {', '"win" {')
+    )
+    linux_dockerfile = resource('"RUN echo hi"').replace('name = "app"', 'system_type = "Linux"')
+    assert Hosted(windows_yaml + linux_dockerfile).diagnostics() == []
+    windows_dockerfile = linux_dockerfile.replace('"Linux"', '"Windows"')
+    found = [d.code for d in Hosted(windows_yaml + windows_dockerfile).diagnostics()]
+    assert found == ["Lint.WindowsDockerfileContent"]
