@@ -220,84 +220,72 @@ def _decode(text: str, data: bytes, chars: _CharOffsets, value):
     return (QUOTED, *_quoted(text, chars(ends[0].end_byte), chars(ends[1].start_byte), opaque))
 
 
-def _take_opaque(text: str, at: int, opaque: list[tuple[int, int]], out: list[str], places: list[int]):
-    """If an interpolation or directive starts at ``at``: copy it, and return where it ends (else None)."""
-    for start, end in opaque:
-        if start == at:
-            out.append(text[start:end])
-            places.extend(range(start, end))
-            return end
+class _Decoded(NamedTuple):
+    """A region's text as it is decoded: its characters, each one's place in the file, the opaque spans."""
+
+    out: list[str]
+    places: list[int]
+    spans: list[tuple[int, int]]
+
+    def result(self, end: int):
+        return "".join(self.out), (*self.places, end), tuple(self.spans)
+
+
+def _escape(text: str, at: int, end: int) -> tuple[str, int] | None:
+    """A quoted string's escape at ``at``: what it stands for, and its width; None if there is none."""
+    code = text[at + 1] if text[at] == "\\" and at + 1 < end else ""
+    if code in ESCAPES and code:
+        return ESCAPES[code], 2
+    width = {"u": 4, "U": 8}.get(code, 0)
+    digits = text[at + 2 : at + 2 + width]
+    if width and len(digits) == width and all(c in "0123456789abcdefABCDEF" for c in digits):
+        return chr(min(int(digits, 16), 0x10FFFF)), 2 + width
     return None
 
 
-def _quoted(text: str, start: int, end: int, opaque: list[tuple[int, int]]):
-    out: list[str] = []
-    places: list[int] = []
-    spans: list[tuple[int, int]] = []
-    at = start
+def _run(text: str, at: int, end: int, opaque: list[tuple[int, int]], into: _Decoded, quoted: bool) -> int:
+    """Decode the file's text from ``at`` to ``end`` into ``into``: interpolations and directives as written,
+    ``$${`` and ``%%{`` as ``${`` and ``%{``, and (``quoted``) a quoted string's escapes. Returns where it ended."""
     while at < end:
-        here = len(places)
-        after = _take_opaque(text, at, opaque, out, places)
-        if after is not None:
-            spans.append((here, len(places)))
-            at = after
+        span = next(((start, stop) for start, stop in opaque if start == at), None)
+        if span is not None:
+            into.spans.append((len(into.places), len(into.places) + span[1] - span[0]))
+            into.out.append(text[span[0] : span[1]])
+            into.places.extend(range(*span))
+            at = span[1]
             continue
-        ch = text[at]
-        if ch == "\\" and at + 1 < end:
-            code = text[at + 1]
-            width = {"u": 4, "U": 8}.get(code, 0)
-            digits = text[at + 2 : at + 2 + width]
-            if code in ESCAPES:
-                out.append(ESCAPES[code])
-                places.append(at)
-                at += 2
-                continue
-            if width and len(digits) == width and all(c in "0123456789abcdefABCDEF" for c in digits):
-                out.append(chr(min(int(digits, 16), 0x10FFFF)))
-                places.append(at)
-                at += 2 + width
-                continue
-        if ch in "$%" and text.startswith(ch * 2 + "{", at):  # $${ and %%{: a literal ${ and %{
-            out.append(ch + "{")
-            places.extend((at, at + 2))
+        escape = _escape(text, at, end) if quoted else None
+        if escape is not None:
+            into.out.append(escape[0])
+            into.places.append(at)
+            at += escape[1]
+        elif text[at] in "$%" and text.startswith(text[at] * 2 + "{", at):  # $${ and %%{: a literal ${ and %{
+            into.out.append(text[at] + "{")
+            into.places.extend((at, at + 2))
             at += 3
-            continue
-        out.append(ch)
-        places.append(at)
-        at += 1
-    places.append(end)
-    return "".join(out), tuple(places), tuple(spans)
+        else:
+            into.out.append(text[at])
+            into.places.append(at)
+            at += 1
+    return at
+
+
+def _quoted(text: str, start: int, end: int, opaque: list[tuple[int, int]]):
+    decoded = _Decoded([], [], [])
+    _run(text, start, end, opaque, decoded, quoted=True)
+    return decoded.result(end)
 
 
 def _heredoc(text: str, start: int, end: int, indented: bool, opaque: list[tuple[int, int]]):
     lines = text[start:end].splitlines(keepends=True)
     strip = 0
-    if indented:
+    if indented:  # <<-: the smallest indentation of the lines that are not blank goes (tabs count as spaces)
         widths = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip(" \t\r\n")]
         strip = min(widths, default=0)
-    out: list[str] = []
-    places: list[int] = []
-    spans: list[tuple[int, int]] = []
+    decoded = _Decoded([], [], [])
     line_start = start
     for line in lines:
         blanks = len(line) - len(line.lstrip(" \t"))
-        at, line_end = line_start + min(strip, blanks), line_start + len(line)
-        while at < line_end:
-            here = len(places)
-            after = _take_opaque(text, at, opaque, out, places)
-            if after is not None:
-                spans.append((here, len(places)))
-                at = after
-                continue
-            ch = text[at]
-            if ch in "$%" and text.startswith(ch * 2 + "{", at):
-                out.append(ch + "{")
-                places.extend((at, at + 2))
-                at += 3
-                continue
-            out.append(ch)
-            places.append(at)
-            at += 1
-        line_start = max(line_end, at)
-    places.append(end)
-    return "".join(out), tuple(places), tuple(spans)
+        line_end = line_start + len(line)
+        line_start = max(line_end, _run(text, line_start + min(strip, blanks), line_end, opaque, decoded, quoted=False))
+    return decoded.result(end)
