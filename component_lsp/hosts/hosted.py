@@ -21,7 +21,7 @@ from ..document import Document
 from ..formats import Content, open_text
 from ..formats.base import COMPONENT, TEMPLATE
 from . import metadata
-from .terraform import QUOTED, Region, regions, resources
+from .terraform import QUOTED, Region, Resource, resources
 
 # The name a region's text is opened under: its kind (a component's YAML is found by its text, SPEC section 2).
 OPENED_AS = {COMPONENT: "content.component", TEMPLATE: "content.imagetemplate"}
@@ -51,6 +51,7 @@ class Hosted:
 
     def __init__(self, text: str) -> None:
         self.source = Document(text)
+        self.resources: list[Resource] = []
         self.parts: list[Part] = []
         self.update()
 
@@ -59,9 +60,11 @@ class Hosted:
         if text is not None:
             self.source.set_text(text)
         kept = {(p.region.dialect, p.region.text): p.content for p in self.parts}
+        self.resources = resources(self.source.text)
         self.parts = [
             Part(r, kept.get((r.dialect, r.text)) or open_text(r.text, OPENED_AS[r.dialect]))
-            for r in regions(self.source.text)
+            for r in (resource.region for resource in self.resources)
+            if r is not None
         ]
 
     def diagnostics(self) -> list[Diagnostic]:
@@ -74,20 +77,19 @@ class Hosted:
             opaque = part.region.opaque
             out += [_placed(d, part.region, inner, starts) for d in found if not _on_opaque(d, opaque, inner)]
             out += interpolation(part.region, starts)
-        for resource in resources(self.source.text):  # the metadata's literal values
+        for resource in self.resources:  # the metadata's literal values
             for p in metadata.check(resource):
                 start, end = _position(starts, p.start), _position(starts, p.end)
                 out.append(Diagnostic(p.code, p.severity, p.message, start, end))
             out += self._windows(resource, starts)
         return sorted(out, key=Diagnostic.sort_key)
 
-    def _windows(self, resource, starts: list[int]) -> list[Diagnostic]:
+    def _windows(self, resource: Resource, starts: list[int]) -> list[Diagnostic]:
         """A Windows component written in the Dockerfile format (SPEC section 9: Windows components are YAML)."""
         system = resource.literals.get("system_type")
         if system is None or system.value != "Windows":
             return []
-        parts = [p for p in self.parts if p.region.resource == resource.kind and p.region.name == resource.name]
-        if not any(_is_dockerfile(p.content) for p in parts):
+        if not any(p.region is resource.region and _is_dockerfile(p.content) for p in self.parts):
             return []
         message = (
             "A Windows component is YAML (Parameters, Tasks); this content is Dockerfile-format: write it in YAML."

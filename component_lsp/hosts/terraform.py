@@ -36,8 +36,6 @@ ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 class Region(NamedTuple):
     """One attribute's content: what it decodes to, and where each of its characters is in the file."""
 
-    resource: str  # the resource type (``alicloud_ecs_image_component``)
-    name: str  # the resource's name (its second label)
     attribute: str  # ``content``, ``build_content``
     dialect: str  # COMPONENT or TEMPLATE
     style: str  # QUOTED, HEREDOC or INDENTED_HEREDOC
@@ -59,11 +57,12 @@ class Literal(NamedTuple):
 
 
 class Resource(NamedTuple):
-    """One of the two resources, with what its attributes say where they are literals (SPEC section 9's
-    metadata; a value built from variables is not known, and not here)."""
+    """One of the two resources: its content region, and what its attributes say where they are literals (SPEC
+    section 9's metadata; a value built from variables is not known, and not here)."""
 
     kind: str
     name: str  # its name (the second label)
+    region: Region | None  # its content, if it is a string that reads
     literals: dict[str, Literal]  # by attribute name
     tags: list[tuple[Literal, Literal]]  # a literal ``tags`` map's keys and values, where both are literals
     tag_count: int  # the map's entries (-1: no literal map)
@@ -79,33 +78,12 @@ def _parser():
 
 def regions(text: str) -> list[Region]:
     """The content regions of a ``.tf`` file's text, in the order of the file."""
-    data = text.encode("utf-8", "surrogatepass")
-    chars = _CharOffsets(text, data)
-    tree = _parser().parse(data)
-    out = []
-    for block in _children(tree.root_node, "body", "block"):
-        labels = [c for c in block.children if c.type == "string_lit"]
-        head = block.children[0] if block.children else None
-        if head is None or _text(data, head) != "resource" or len(labels) != 2:
-            continue
-        kind, name = (_literal(data, label) for label in labels)
-        if kind not in RESOURCES:
-            continue
-        attribute, dialect = RESOURCES[kind]
-        for attr in _children(block, "body", "attribute"):
-            if not attr.children or _text(data, attr.children[0]) != attribute or attr.has_error:
-                continue
-            value = _string_value(attr)
-            if value is not None:
-                region = _decode(text, data, chars, value)
-                if region is not None:
-                    style, decoded, places, opaque = region
-                    out.append(Region(kind, name or "", attribute, dialect, style, decoded, places, opaque))
-    return out
+    return [r.region for r in resources(text) if r.region is not None]
 
 
 def resources(text: str) -> list[Resource]:
-    """The file's ``alicloud_ecs_image_component`` and ``alicloud_ecs_image_pipeline`` resources, in order."""
+    """The file's ``alicloud_ecs_image_component`` and ``alicloud_ecs_image_pipeline`` resources, in order: the
+    file is parsed once for their regions and their metadata."""
     data = text.encode("utf-8", "surrogatepass")
     chars = _CharOffsets(text, data)
     out = []
@@ -116,6 +94,8 @@ def resources(text: str) -> list[Resource]:
         kind, name = (_literal(data, label) for label in labels)
         if kind not in RESOURCES:
             continue
+        holder, dialect = RESOURCES[kind]
+        region: Region | None = None
         literals: dict[str, Literal] = {}
         tags: list[tuple[Literal, Literal]] = []
         count = -1
@@ -125,7 +105,9 @@ def resources(text: str) -> list[Resource]:
             found = _literal_value(text, chars, value)
             if found is not None:
                 literals[attribute] = found
-            elif attribute == "tags" and value is not None:
+            if attribute == holder and not attr.has_error:
+                region = _region(text, data, chars, attr, dialect) or region
+            elif attribute == "tags" and found is None and value is not None:
                 elements = _children(value, "collection_value", "object", "object_elem")
                 if elements or _children(value, "collection_value", "object"):
                     count = len(elements)
@@ -135,8 +117,18 @@ def resources(text: str) -> list[Resource]:
                     item = _literal_value(text, chars, parts[1]) if len(parts) == 2 else None
                     if key is not None and item is not None:
                         tags.append((key, item))
-        out.append(Resource(kind, name or "", literals, tags, count))
+        out.append(Resource(kind, name or "", region, literals, tags, count))
     return out
+
+
+def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str) -> Region | None:
+    """The content an attribute holds, if its value is a string (quoted or heredoc) that reads whole."""
+    value = _string_value(attr)
+    decoded = _decode(text, data, chars, value) if value is not None else None
+    if decoded is None:
+        return None
+    style, content, places, opaque = decoded
+    return Region(_text(data, attr.children[0]), dialect, style, content, places, opaque)
 
 
 def _literal_value(text: str, chars, expression, names: bool = False) -> Literal | None:
