@@ -145,14 +145,16 @@ def diagnostic_json(content: Content, d: Diagnostic, stamp: Stamp, uri: str) -> 
     if shown:
         out["tags"] = shown
     if d.related and stamp.related:
-        out["relatedInformation"] = [
-            {
-                "location": {"uri": uri, "range": lsp_range(content.source, r.start, r.end, stamp.encoding)},
-                "message": r.message,
-            }
-            for r in d.related
-        ]
+        out["relatedInformation"] = _related(content, d, stamp.encoding, uri)
     return out
+
+
+def _related(content: Content, d: Diagnostic, encoding: str, uri: str) -> list[dict]:
+    """A diagnostic's related places (in its own document) as LSP DiagnosticRelatedInformation."""
+    return [
+        {"location": {"uri": uri, "range": lsp_range(content.source, r.start, r.end, encoding)}, "message": r.message}
+        for r in d.related
+    ]
 
 
 def wire(content: Content, d: Diagnostic, stamp: Stamp, uri: str) -> bytes:
@@ -170,7 +172,7 @@ def wire(content: Content, d: Diagnostic, stamp: Stamp, uri: str) -> bytes:
     if shown:
         text += b',"tags":' + encode(shown)
     if d.related and stamp.related:
-        text += b',"relatedInformation":' + encode(diagnostic_json(content, d, stamp, uri)["relatedInformation"])
+        text += b',"relatedInformation":' + encode(_related(content, d, stamp.encoding, uri))
     return text + b"}"
 
 
@@ -234,10 +236,11 @@ class Publisher:
         now: dict[tuple, bytes] = {}
         found = content.document_diagnostics() + self.sources.wide(doc)
         for d in sorted(self.sources.visible(doc, found), key=Diagnostic.sort_key):
-            # Kept with the text of the lines it is on: an edit there may move the LSP column of an unmoved
-            # model position (a character before it that takes two UTF-16 units, say).
-            on = tuple(lines[line] for line in (d.start[0], d.end[0]) if line < len(lines))
-            ident = (d.code, d.severity, d.message, d.start, d.end, on)
+            # Kept with the text of the lines it and its related places are on: an edit there may move the LSP
+            # column of an unmoved model position (a character before it that takes two UTF-16 units, say).
+            spots = (d.start, d.end, *(place for r in d.related for place in (r.start, r.end)))
+            on = tuple(lines[line] for line, _ in spots if line < len(lines))
+            ident = (d.code, d.severity, d.message, d.start, d.end, d.related, on)
             text = kept.get(ident) or wire(content, d, stamp, doc.uri)
             now[ident] = text
             key = d.sort_key()

@@ -190,6 +190,22 @@ def test_kept_document_diagnostics_follow_an_edit_that_moves_their_lsp_column_on
     assert after[0]["range"]["start"]["character"] == before[0]["range"]["start"]["character"] + 1
 
 
+def test_kept_document_diagnostics_follow_their_related_place_when_only_it_moves():
+    """The first FROM moves right on its own line: the second's message and range stay, its related place moves."""
+    session = Session()
+    session.initialize({"textDocument": {"publishDiagnostics": {"relatedInformation": True}}})
+    uri = "file:///t.imagetemplate"
+    session.open(uri, "ecs-template", 1, "FROM IMAGE:m-1\nRUN a\nFROM IMAGE:m-2\n")
+
+    def related() -> list[dict]:
+        (found,) = [d for d in items(session, uri) if d["code"] == "DuplicatedCommand.FROM"]
+        return [r["location"]["range"]["start"] for r in found["relatedInformation"]]
+
+    assert related() == [{"line": 0, "character": 0}]
+    session.change(uri, 2, [(((0, 0), (0, 0)), "  ")])
+    assert related() == [{"line": 0, "character": 2}] and items(session, uri) == fresh(session, uri)
+
+
 YAML_TEXT = "Parameters:\n  p:\n    Type: String\nTasks:\n" + "".join(
     f"  - Name: t{n}\n    Action: RunShellCommand\n    Properties:\n      commandContent: echo {{{{ p }}}} {n}\n"
     for n in range(8)
