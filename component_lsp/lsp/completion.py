@@ -56,9 +56,9 @@ def completion(call: Call):
     items = []
     session.completions = []
     found = doc.content.complete(line, col)
-    if doc.content.kind.dialect == TEMPLATE:
-        found += links.complete(session.uses(doc), session.index, doc.content.source.line_text(line), (line, col))
     line_text = doc.content.source.line_text(line)
+    if doc.content.kind.dialect == TEMPLATE:
+        found += links.complete(session.uses(doc), session.index, line_text, (line, col))
     client = session.client
     for item in found:
         snippet = client.snippets and item.snippet != item.text
