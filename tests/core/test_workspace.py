@@ -206,3 +206,22 @@ def test_the_cross_file_features_answer_any_template_at_any_position(tmp_path_fa
     links.hover(uses, index, (line, col))
     links.definition(uses, index, (line, col))
     links.references("file:///nowhere.imagetemplate", uses, index, (line, col), True)
+
+
+def test_a_long_walk_wakes_its_owner_as_files_come_for_the_progress_count(tmp_path, monkeypatch):
+    """The walk wakes the server while it goes (at most every REPORT_EVERY seconds), not only at its end, so that
+    a client's progress shows the files found so far."""
+    from component_lsp.workspace import index as index_module
+
+    monkeypatch.setattr(index_module, "REPORT_EVERY", 0.0)  # after every file, here
+    write(tmp_path, {f"c{n}.component": "RUN a\n" for n in range(5)})
+    wakes = []
+    index = Index()
+    index.start([str(tmp_path)], lambda: wakes.append(True))
+    deadline = time.monotonic() + 30
+    ended = False
+    while not (ended and len(wakes) >= 5 + 1):  # the end's wake comes just after the end is there to take
+        assert time.monotonic() < deadline, f"the walk ended: {ended}; it woke its owner {len(wakes)} times"
+        ended = index.take() or ended
+        time.sleep(0.01)
+    assert len(wakes) == 5 + 1 and index.walked == 5  # once a file, and at the end
