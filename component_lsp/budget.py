@@ -28,11 +28,6 @@ def percent(*chosen: int | None) -> int:
     return next((value for value in chosen if value is not None), DEFAULT_PERCENT)
 
 
-def of(content) -> Budget | None:
-    """A content's budget (None for a format that has none)."""
-    return content.budget()
-
-
 def used(found: Budget, percent: int) -> list[str]:
     """The limits at or past ``percent`` but not over, each as a phrase (`15,730 of 16,384 bytes (96%)`)."""
     if percent <= 0:
@@ -53,20 +48,15 @@ def label(found: Budget, percent: int = DEFAULT_PERCENT) -> str:
 
 
 def nearly_full(content, percent: int = DEFAULT_PERCENT) -> list[Diagnostic]:
-    """The warning on the first line when the text uses ``percent`` of a limit; none below it, or past the limit
-    (where the format's error says more)."""
-    found = of(content)
-    if found is None:
-        return []
-    phrases = used(found, percent)
-    if not phrases:
-        return []
-    message = (
-        f"{' and '.join(phrases)}: close to Image Builder's limit, past which the API refuses the content. "
-        "Move commands into another component before then."
-    )
-    first = content.source.line_text(0)
-    word = len(first) - len(first.lstrip())
-    while word < len(first) and not first[word].isspace():
-        word += 1
-    return [Diagnostic(NEARLY_FULL.code, NEARLY_FULL.severity, message, (0, 0), (0, word))]
+    """The notice where a text's budget is shown (its first word; a region's attribute in a host file) when the
+    text uses ``percent`` of a limit; none below it, or past the limit (where the format's error says more)."""
+    out = []
+    for measured in content.budgets():
+        phrases = used(measured.budget, percent)
+        if phrases:
+            message = (
+                f"{' and '.join(phrases)}: close to Image Builder's limit, past which the API refuses the content. "
+                "Move commands into another component before then."
+            )
+            out.append(Diagnostic(NEARLY_FULL.code, NEARLY_FULL.severity, message, measured.start, measured.end))
+    return out

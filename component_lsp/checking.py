@@ -12,8 +12,6 @@ from . import __version__, budget, config, ignores
 from .diagnostics import Diagnostic
 from .formats import Content, kind_by_name, open_text
 from .formats.base import TEMPLATE
-from .hosts import is_host
-from .hosts.hosted import Hosted
 from .progress_line import MANY_FILES, ProgressLine
 from .reports import Checked, render
 from .shell import shellcheck
@@ -26,7 +24,7 @@ def expand(paths: list[str]) -> Iterator[str]:
     """Files named, and the component and template files found under folders named."""
     for path in paths:
         if os.path.isdir(path):  # as the server walks its workspace: no .git, node_modules, virtual environments
-            walk = Walk([path], lambda name: kind_by_name(name) is not None or is_host(name))
+            walk = Walk([path], lambda name: kind_by_name(name) is not None)
             yield from walk
             if walk.stopped:
                 print(f"component-lsp: {path}: stopped early: it {walk.stopped}", file=sys.stderr)
@@ -76,7 +74,7 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
         for path in files:
             if path != "-":
                 index.load(path)
-    read_files: list[tuple[str, Content | None, list[Diagnostic], config.Config]] = []  # None: a .tf file
+    read_files: list[tuple[str, Content, list[Diagnostic], config.Config]] = []
     try:
         binary = shellcheck.locate(options.shellcheck, options.shellcheck_path)
     except shellcheck.Unavailable as exc:
@@ -92,10 +90,6 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
             status = 2
             continue
         settings = _config(path, fixed)
-        if is_host(path):  # a .tf file: the content in it, placed in it (no budget, no links yet)
-            hosted = Hosted(text)
-            read_files.append((path, None, hosted.diagnostics(), settings))  # its regions' own ignores applied
-            continue
         content = open_text(text, path)
         found: list[Diagnostic] = content.diagnostics()
         wide = budget.nearly_full(content, budget.percent(settings.budget))
@@ -111,7 +105,7 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
     for (path, opened, found, settings), more in zip(read_files, shellchecked, strict=True):
         if more:
             found = sorted(found + more, key=Diagnostic.sort_key)
-        found = settings.adjust(ignores.apply(opened, found) if opened is not None else found)
+        found = settings.adjust(ignores.apply(opened, found))
         found = [d for d in found if not any(fnmatchcase(d.code, p) for p in options.ignore)]
         checked.append(Checked("<stdin>" if path == "-" else path, found))
         level = config.FAIL_LEVELS[options.fail_level] if options.fail_level else settings.fail_level
@@ -124,7 +118,7 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
     return status or (1 if failed else 0)
 
 
-def _shellcheck(contents: list[Content | None], binary: str | None, progress: ProgressLine) -> list[list[Diagnostic]]:
+def _shellcheck(contents: list[Content], binary: str | None, progress: ProgressLine) -> list[list[Diagnostic]]:
     """ShellCheck's findings in each document's scripts: every script of every file in as few processes as a
     batch allows (not one per RUN). Nothing where it is off (``binary`` None), or (auto) not installed."""
     out: list[list[Diagnostic]] = [[] for _ in contents]
@@ -132,9 +126,7 @@ def _shellcheck(contents: list[Content | None], binary: str | None, progress: Pr
         return out
     owners, units, places = [], [], []
     for number, content in enumerate(contents):
-        found = content.scripts() if content is not None else None  # (not yet in a .tf file's regions)
-        if found is None:
-            continue
+        found = content.scripts()
         for script in found.present():
             owners.append(number)
             units.append(shellcheck.unit(script.text, found.defined, script.directives))

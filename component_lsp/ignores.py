@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .diagnostics import WARNING, Diagnostic, Edit, rule
 from .document import MARK
-from .formats import Content
+from .formats.content import Content
 
 UNUSED = rule(
     "Lint.UnusedIgnore",
@@ -71,9 +71,9 @@ def _matches(code: str, pattern: str) -> bool:
 
 def apply(content: Content, found: list[Diagnostic]) -> list[Diagnostic]:
     """The diagnostics the document's comments do not ignore, and one for each code of a comment that ignores
-    nothing."""
+    nothing. A host file's regions have applied their own comments (``hosts/hosted.py``): none here."""
     lines = content.source.lines
-    if not content.source.marked:
+    if not content.source.marked or content.format.host:
         return found
     comments, out = directives(lines)
     if not comments:
@@ -129,7 +129,9 @@ def apply(content: Content, found: list[Diagnostic]) -> list[Diagnostic]:
 
 def ignoring(content: Content, diagnostic: Diagnostic) -> list[tuple[str, Edit]]:
     """Quick fixes that ignore a diagnostic's code: with a comment before its instruction (task, key), or in the
-    file."""
+    file. None in a host file (a Terraform file): a region's comments are its content's."""
+    if content.format.host:
+        return []
     lines = content.source.lines
     line = diagnostic.start[0]
     out = []

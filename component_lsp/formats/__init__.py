@@ -1,51 +1,23 @@
-"""The content formats, in one table, and the document that picks its format by name and by text.
+"""Every format of a file, in one table, and what a file's name or language id says it is.
 
 Adding a format is one package here (exposing ``FORMAT``, a ``base.Format``)
 and one line in ``FORMATS``: its files, its language ids and its detection
-come from its ``Format``. Nothing above this package asks which format a
-document is in.
+come from its ``Format``. A file of another language that holds content (a
+Terraform file) is a host format, from ``hosts/``, in the same table. The open
+document, which picks its format by its text too, is ``content.Content``.
+Nothing above this package asks which format a document is in.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import NamedTuple
 
-from ..diagnostics import Edit
-from ..document import Change, Document
-from . import dockerfile, yaml
-from .base import (
-    COMPONENT,
-    Budget,
-    Features,
-    Fold,
-    Format,
-    Hover,
-    Item,
-    Link,
-    Model,
-    Offer,
-    Scripts,
-    Span,
-    Split,
-    Symbol,
-    Unit,
-    Use,
-    first_meaningful,
-    head_text,
-)
+from ..hosts import HOSTS
+from .base import COMPONENT, Format
+from .content import CONTENT_FORMATS, DEFAULT, Content, Kind, choose
 
-# Earlier formats claim text first; a file stays in its own format unless another claims its text.
-FORMATS: tuple[Format, ...] = (yaml.FORMAT, dockerfile.FORMAT)
-DEFAULT = dockerfile.FORMAT  # for a document with no known name or language id
-
-
-class Kind(NamedTuple):
-    """What a file's name or language id says it is: a format and a dialect."""
-
-    format: Format
-    dialect: str
+# Every format of a file, content formats first (in the order they claim text), then the hosts.
+FORMATS: tuple[Format, ...] = (*CONTENT_FORMATS, *HOSTS)
 
 
 def load_all() -> None:
@@ -103,8 +75,11 @@ def file_regex() -> str:
 
 
 def file_globs() -> list[str]:
-    """Glob patterns for every file of ours, from the table (``*.component``, ``Componentfile``, ...)."""
-    return [pattern if not pattern.startswith(".") else "*" + pattern for fmt in FORMATS for pattern in fmt.files]
+    """Glob patterns for the files of content, from the table (``*.component``, ``Componentfile``, ...): those the
+    workspace index reads (not a host's, a Terraform file)."""
+    return [
+        pattern if not pattern.startswith(".") else "*" + pattern for fmt in CONTENT_FORMATS for pattern in fmt.files
+    ]
 
 
 def component_suffix(fmt: Format) -> str:
@@ -122,141 +97,6 @@ def kind_of(name: str, language_id: str = "") -> Kind:
     if URI_SCHEME.match(name):
         name = name.split("?", 1)[0].split("#", 1)[0]
     return kind_by_name(name) or kind_by_language(language_id) or Kind(DEFAULT, COMPONENT)
-
-
-def choose(kind: Kind, lines: list[str], head: int | None = None) -> Format:
-    """The format of a text in a file of ``kind``: another format's if it claims the text, else the file's own."""
-    head = first_meaningful(lines) if head is None else head
-    if head < len(lines):
-        first = head_text(lines, head)
-        for fmt in FORMATS:
-            if fmt is not kind.format and fmt.claims(kind.dialect, first):
-                return fmt
-    return kind.format
-
-
-class Content:
-    """An open document: its text in the model of the format it is in, which may change as it is edited.
-
-    It answers as a ``base.Model`` does, by asking the model of the format
-    the text is in now.
-    """
-
-    def __init__(self, text: str, kind: Kind) -> None:
-        self.kind = kind
-        source = Document(text)
-        self.head = first_meaningful(source.lines)  # the line the format is told by
-        self.format = choose(kind, source.lines, self.head)
-        self.model: Model = self.format.open(source, kind.dialect)
-
-    @property
-    def source(self) -> Document:
-        """The text, as lines with LSP positions."""
-        return self.model.source
-
-    def _recheck(self, change: Change) -> None:
-        if change.first > self.head:
-            return  # the lines that tell the format are as they were
-        self.head = first_meaningful(self.source.lines)
-        fmt = choose(self.kind, self.source.lines, self.head)
-        if fmt is not self.format:
-            self.format = fmt
-            self.model = fmt.open(self.source, self.kind.dialect)
-
-    def set_text(self, text: str) -> None:
-        self.model.set_text(text)
-        self._recheck(Change(0, 0, 0))
-
-    def edit(self, start: tuple[int, int], end: tuple[int, int], text: str) -> Change:
-        change = self.model.edit(start, end, text)
-        self._recheck(change)
-        return change
-
-    def diagnostics(self):
-        return self.model.diagnostics()
-
-    def units(self) -> Sequence[Unit]:
-        return self.model.units()
-
-    def unit_diagnostics(self, unit: Unit):
-        return self.model.unit_diagnostics(unit)
-
-    def document_diagnostics(self):
-        return self.model.document_diagnostics()
-
-    @property
-    def features(self) -> Features:
-        return self.format.features()
-
-    # What the format answers over the model; nothing where it lacks the feature.
-    def complete(self, line: int, col: int) -> list[Item]:
-        answer = self.features.complete
-        return [] if answer is None else answer(self.model, line, col)
-
-    def hover(self, line: int, col: int) -> Hover | None:
-        answer = self.features.hover
-        return None if answer is None else answer(self.model, line, col)
-
-    def definition(self, line: int, col: int) -> list[Span]:
-        answer = self.features.definition
-        return [] if answer is None else answer(self.model, line, col)
-
-    def references(self, line: int, col: int, declaration: bool) -> list[Span]:
-        answer = self.features.references
-        return [] if answer is None else answer(self.model, line, col, declaration)
-
-    def prepare_rename(self, line: int, col: int) -> tuple[Span, str] | None:
-        answer = self.features.prepare_rename
-        return None if answer is None else answer(self.model, line, col)
-
-    def rename(self, line: int, col: int, new: str) -> list[Edit] | None:
-        """The edits; None if there is nothing to rename. Raises ValueError (why, for the user) if it cannot."""
-        answer = self.features.rename
-        return None if answer is None else answer(self.model, line, col, new)
-
-    def formatting(self, first: int = 0, last: int | None = None, indent: bool = True) -> list[Edit]:
-        answer = self.features.formatting
-        return [] if answer is None else answer(self.model, first, last, indent)
-
-    def on_type(self, line: int, col: int, typed: str, indent: bool = True) -> list[Edit]:
-        answer = self.features.on_type
-        return [] if answer is None else answer(self.model, line, col, typed, indent)
-
-    def split(self, keep: int = 0) -> Split | None:
-        answer = self.features.split
-        return None if answer is None else answer(self.model, keep)
-
-    def budget(self) -> Budget | None:
-        answer = self.features.budget
-        return None if answer is None else answer(self.model)
-
-    def symbols(self) -> list[Symbol]:
-        answer = self.features.symbols
-        return [] if answer is None else answer(self.model)
-
-    def folding(self) -> list[Fold]:
-        answer = self.features.folding
-        return [] if answer is None else answer(self.model)
-
-    def links(self) -> list[Link]:
-        answer = self.features.links
-        return [] if answer is None else answer(self.model)
-
-    def extent(self, line: int) -> tuple[int, int] | None:
-        answer = self.features.extent
-        return None if answer is None else answer(self.model, line)
-
-    def offer(self) -> Offer | None:
-        answer = self.features.offer
-        return None if answer is None else answer(self.model)
-
-    def uses(self) -> list[Use]:
-        answer = self.features.uses
-        return [] if answer is None else answer(self.model)
-
-    def scripts(self) -> Scripts:
-        answer = self.features.scripts
-        return Scripts([]) if answer is None else answer(self.model)
 
 
 def open_text(text: str, name: str = "", language_id: str = "") -> Content:

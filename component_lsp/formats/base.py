@@ -22,8 +22,9 @@ from ..diagnostics import Diagnostic, Edit
 from ..document import Change, Document
 
 # Dialects: what the text is for. A component (CreateImageComponent's Content)
-# or a template (CreateImagePipeline's BuildContent).
-COMPONENT, TEMPLATE = "component", "template"
+# or a template (CreateImagePipeline's BuildContent); or a file of another
+# language that holds content (a host: a Terraform file).
+COMPONENT, TEMPLATE, HOST = "component", "template", "host"
 
 Position = tuple[int, int]
 M = TypeVar("M")  # a format's model
@@ -180,6 +181,15 @@ class Budget(NamedTuple):
     firm: bool = True  # whether the API refuses more than 127 (commands); for YAML tasks the number is advice
 
 
+class Measured(NamedTuple):
+    """A text's budget, and where it is shown: the notice's range, and the place of the editor's hint."""
+
+    budget: Budget
+    start: Position
+    end: Position
+    hint: Position
+
+
 class Split(NamedTuple):
     """What moves to a new component when a text is past a limit (``SPLIT``): the range that leaves this text,
     and the new component's text."""
@@ -264,6 +274,7 @@ class Features(Generic[M]):
     on_type: Callable[[M, int, int, str, bool], list[Edit]] | None = None  # (line, col, typed, indent)
     split: Callable[[M, int], Split | None] | None = None  # (bytes to keep for a COMPONENT line): past the limits
     budget: Callable[[M], Budget] | None = None  # how much of the API's limits the text uses
+    budgets: Callable[[M], list[Measured]] | None = None  # a host's: each region's budget, where it is shown
     symbols: Callable[[M], list[Symbol]] | None = None  # the outline
     folding: Callable[[M], list[Fold]] | None = None
     links: Callable[[M], list[Link]] | None = None  # what in the text points elsewhere (a COPY URL)
@@ -284,6 +295,10 @@ class Format(Generic[M]):
     content in a ``.component`` file, say); a format never gives up its own
     files. ``features`` gives its ``Features`` (and imports what they need,
     its rules among them, the first time: a format may load late).
+
+    A ``host`` format is a file of another language whose regions hold
+    content (``hosts/``): no other format claims its text, the workspace
+    index does not read it, and its regions apply their own ignore comments.
     """
 
     name: str
@@ -292,3 +307,4 @@ class Format(Generic[M]):
     files: dict[str, str] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
     claims: Callable[[str, str], bool] = lambda dialect, first: False  # (the dialect, the text's first meaningful line)
+    host: bool = False

@@ -1,13 +1,33 @@
-"""Files of other languages that hold content: Terraform's ``.tf`` files (SPEC section 9, issue 27).
+"""Files of other languages that hold content (SPEC section 9): host formats, in ``formats.FORMATS``.
 
-``check`` reads them (``hosted.Hosted``); the server does not serve them yet.
+A host is one module that finds the regions of a file (``terraform.py``: Terraform's ``.tf`` files) and one
+entry in ``HOSTS``. ``hosted.Hosted`` is the document model of every host (its regions opened as content, their
+diagnostics placed in the file) and ``features.py`` answers inside the regions.
 """
 
 from __future__ import annotations
 
-SUFFIXES = (".tf",)  # the files that may hold content
+from ..formats.base import HOST, Format
 
 
-def is_host(name: str) -> bool:
-    """Whether a file name (or path) is of a language that holds content."""
-    return name.endswith(SUFFIXES)
+def _open(source, dialect: str):
+    from .hosted import Hosted
+
+    return Hosted(source, dialect)
+
+
+def _features():
+    from .features import FEATURES
+
+    return FEATURES
+
+
+TERRAFORM: Format = Format(
+    name="terraform",
+    open=_open,
+    features=_features,
+    files={".tf": HOST},
+    languages={"terraform": HOST},
+    host=True,
+)
+HOSTS: tuple[Format, ...] = (TERRAFORM,)

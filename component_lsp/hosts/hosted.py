@@ -1,30 +1,31 @@
-"""A file of another language that holds content (a ``.tf`` file): each region opened as the content it is, and
-its diagnostics placed in the file, with their fixes written in the region's own escaping.
+"""A file of another language that holds content (a ``.tf`` file), as a document model: each region opened as the
+content it is, and its diagnostics placed in the file, with their fixes written in the region's own escaping.
 
 Each region is checked as a component or template file would be (the same rules and codes, its own
 ``# component-lsp: ignore=`` comments), then the file's own checks run: ``interpolation`` here, and the
-resources' literal metadata (``metadata.py``). A region's text
-is opened again only when it changed: ``Hosted.update`` keeps the opened content of every region whose
-decoded text and kind are the same (in a file of many resources, an edit in one re-reads that one).
+resources' literal metadata (``metadata.py``). ``features.py`` answers the editor's requests inside a region
+through the same ``Part`` and ``Placing``.
+
+What is kept between edits, and what it buys: a region whose decoded text is unchanged keeps its opened content
+(its parse and rule results); one whose text *and* place in the file are unchanged keeps its ``Part``, with its
+placed diagnostics and scripts, so the diagnostics' JSON and ShellCheck's findings are kept with it (``Unit``).
+In a file of many resources, a keystroke in one region opens that one again, and a keystroke outside them none.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import NamedTuple
 
 from .. import ignores
 from ..diagnostics import WARNING, Diagnostic, Edit, Related, rule
-from ..document import Document
-from ..formats import Content, open_text
-from ..formats.base import COMPONENT, TEMPLATE
+from ..document import Change, Document
+from ..formats.base import Script
+from ..formats.content import Content, open_content
 from . import metadata
-from .terraform import QUOTED, Region, Resource, resources
-
-# The name a region's text is opened under: its kind (a component's YAML is found by its text, SPEC section 2).
-OPENED_AS = {COMPONENT: "content.component", TEMPLATE: "content.imagetemplate"}
+from .terraform import INDENTED_HEREDOC, QUOTED, Region, Resource, resources
 
 INTERPOLATION = rule(
     "Lint.TerraformInterpolation",
@@ -38,124 +39,197 @@ WINDOWS_DOCKERFILE = rule(
 )
 SHELL_NAME = re.compile(r"\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\Z")  # a bare name: never a Terraform reference
 
-
-class Part(NamedTuple):
-    """A region and its text opened as the content it is."""
-
-    region: Region
-    content: Content
+Position = tuple[int, int]
 
 
-class Hosted:
-    """A ``.tf`` file's text and the content regions in it."""
-
-    def __init__(self, text: str) -> None:
-        self.source = Document(text)
-        self.resources: list[Resource] = []
-        self.parts: list[Part] = []
-        self.update()
-
-    def update(self, text: str | None = None) -> None:
-        """Read the file (its new ``text``) again; a region whose content is unchanged keeps its opened content."""
-        if text is not None:
-            self.source.set_text(text)
-        kept = {(p.region.dialect, p.region.text): p.content for p in self.parts}
-        self.resources = resources(self.source.text)
-        self.parts = [
-            Part(r, kept.get((r.dialect, r.text)) or open_text(r.text, OPENED_AS[r.dialect]))
-            for r in (resource.region for resource in self.resources)
-            if r is not None
-        ]
-
-    def diagnostics(self) -> list[Diagnostic]:
-        """Every region's diagnostics, placed in the file, and the file's own checks; sorted by position."""
-        starts = _line_starts(self.source.lines)
-        out = []
-        for part in self.parts:
-            inner = _line_starts(part.content.source.lines)
-            found = ignores.apply(part.content, part.content.diagnostics())
-            opaque = part.region.opaque
-            out += [_placed(d, part.region, inner, starts) for d in found if not _on_opaque(d, opaque, inner)]
-            out += interpolation(part.region, starts)
-        for resource in self.resources:  # the metadata's literal values
-            for p in metadata.check(resource):
-                start, end = _position(starts, p.start), _position(starts, p.end)
-                out.append(Diagnostic(p.code, p.severity, p.message, start, end))
-            out += self._windows(resource, starts)
-        return sorted(out, key=Diagnostic.sort_key)
-
-    def _windows(self, resource: Resource, starts: list[int]) -> list[Diagnostic]:
-        """A Windows component written in the Dockerfile format (SPEC section 9: Windows components are YAML)."""
-        system = resource.literals.get("system_type")
-        if system is None or system.value != "Windows":
-            return []
-        if not any(p.region is resource.region and _is_dockerfile(p.content) for p in self.parts):
-            return []
-        message = (
-            "A Windows component is YAML (Parameters, Tasks); this content is Dockerfile-format: write it in YAML."
-        )
-        at = _position(starts, system.start), _position(starts, system.end)
-        return [Diagnostic(WINDOWS_DOCKERFILE.code, WINDOWS_DOCKERFILE.severity, message, *at)]
-
-
-def _is_dockerfile(content: Content) -> bool:
-    """Whether content is read in the Dockerfile format (its text, not its name, decides: SPEC section 2)."""
-    return content.format.name == "dockerfile"
-
-
-def _on_opaque(d: Diagnostic, opaque: tuple[tuple[int, int], ...], inner: list[int]) -> bool:
-    """Whether a diagnostic is about an interpolation or a directive, whose value is not known (SPEC section 9:
-    an opaque word, never reported)."""
-    start, end = _offset(inner, d.start), _offset(inner, d.end)
-    return any(s < max(end, start + 1) and start < e for s, e in opaque)
-
-
-def _line_starts(lines: list[str]) -> list[int]:
+def line_starts(lines: list[str]) -> list[int]:
+    """The offset of each line's first character, and of the text's end."""
     return [0, *accumulate(len(line) for line in lines)]
 
 
-def _offset(starts: list[int], position: tuple[int, int]) -> int:
+def offset_of(starts: list[int], position: Position) -> int:
     line = min(position[0], len(starts) - 1)
     return starts[line] + position[1]
 
 
-def _position(starts: list[int], offset: int) -> tuple[int, int]:
+def position_of(starts: list[int], offset: int) -> Position:
     line = max(0, bisect_right(starts, offset) - 1)
     line = min(line, len(starts) - 2) if len(starts) > 1 else 0
     return line, offset - starts[line]
 
 
+@dataclass(eq=False)
+class Part:
+    """A region, its text opened as the content it is, and the file's line starts it was placed by.
+
+    A ``Unit`` of the file: the same object while the region's text and its place in the file are unchanged.
+    """
+
+    region: Region
+    content: Content
+    host: list[int]  # the file's line starts when the part was made
+    start: int  # the file's line where the region begins
+    cache: object = None  # the publisher's, for as long as the part is the same
+    found: list[Diagnostic] | None = None  # its diagnostics, placed in the file, once asked
+    scripts: list[Script] | None = None  # its scripts, placed in the file, once asked
+    inner: list[int] = field(default_factory=list)  # the content's line starts
+
+    def __post_init__(self) -> None:
+        self.inner = line_starts(self.content.source.lines)
+
+    def to_host(self, position: Position) -> Position:
+        """A content position's place in the file."""
+        return position_of(self.host, self.region.to_host(offset_of(self.inner, position)))
+
+    def to_content(self, offset: int) -> Position:
+        """A file offset's place in the content: the character it is in (an escape's whole width, say)."""
+        index = bisect_right(self.region.places, offset) - 1
+        return position_of(self.inner, max(0, min(index, len(self.region.text))))
+
+    def holds(self, offset: int) -> bool:
+        places = self.region.places
+        return places[0] <= offset <= places[-1]
+
+    def edit(self, edit: Edit) -> Edit:
+        """An edit of the content, written into the file."""
+        return Edit(self.to_host(edit.start), self.to_host(edit.end), escaped(self.region, edit.text))
+
+
+class Hosted:
+    """A ``.tf`` file's text and the content regions in it: a ``formats.base.Model`` for a host format."""
+
+    def __init__(self, source: Document, dialect: str = "") -> None:
+        self.source = source
+        self.starts: list[int] = []
+        self.resources: list[Resource] = []
+        self.parts: list[Part] = []
+        self._read()
+
+    def set_text(self, text: str) -> None:
+        self.source.set_text(text)
+        self._read()
+
+    def edit(self, start: Position, end: Position, text: str) -> Change:
+        change = self.source.replace(start, end, text)
+        self._read()
+        return change
+
+    def _read(self) -> None:
+        """Read the file again; a region keeps its part while it is as it was, and its content while its text is."""
+        text = self.source.text
+        self.starts = line_starts(self.source.lines)
+        old = {_key(p.region, text, self.starts): p for p in self.parts}
+        opened = {(p.region.dialect, p.region.text): p.content for p in self.parts}
+        self.resources = resources(text)
+        parts = []
+        for region in (resource.region for resource in self.resources):
+            if region is None:
+                continue
+            part = old.get(_key(region, text, self.starts))
+            if part is None:
+                content = opened.get((region.dialect, region.text)) or open_content(region.text, region.dialect)
+                start = position_of(self.starts, region.places[0])[0]
+                part = Part(region, content, self.starts, start)
+            parts.append(part)
+        self.parts = parts
+
+    def position(self, offset: int) -> Position:
+        """A file offset as a position."""
+        return position_of(self.starts, offset)
+
+    def part_at(self, position: Position) -> tuple[Part, Position] | None:
+        """The region a file position is in, and the position in its content; None outside every region."""
+        offset = offset_of(self.starts, position)
+        for part in self.parts:
+            if part.holds(offset):
+                return part, part.to_content(offset)
+        return None
+
+    # -- diagnostics (formats.base.Model) ----------------------------------------------
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every region's diagnostics, placed in the file, and the file's own checks; sorted by position."""
+        out = [d for part in self.parts for d in self.unit_diagnostics(part)] + self.document_diagnostics()
+        return sorted(out, key=Diagnostic.sort_key)
+
+    def units(self) -> list[Part]:
+        return self.parts
+
+    def unit_diagnostics(self, unit) -> list[Diagnostic]:
+        part: Part = unit
+        if part.found is None:
+            found = ignores.apply(part.content, part.content.diagnostics())
+            opaque = part.region.opaque
+            part.found = [_placed(d, part) for d in found if not _on_opaque(d, opaque, part.inner)]
+            part.found += interpolation(part)
+        return part.found
+
+    def document_diagnostics(self) -> list[Diagnostic]:
+        """The resources' literal metadata (SPEC section 9), and Windows components written as Dockerfiles."""
+        out = []
+        for resource in self.resources:
+            for p in metadata.check(resource):
+                start, end = position_of(self.starts, p.start), position_of(self.starts, p.end)
+                out.append(Diagnostic(p.code, p.severity, p.message, start, end))
+            out += self._windows(resource)
+        return out
+
+    def _windows(self, resource: Resource) -> list[Diagnostic]:
+        """A Windows component written in the Dockerfile format (SPEC section 9: Windows components are YAML)."""
+        system = resource.literals.get("system_type")
+        if system is None or system.value != "Windows":
+            return []
+        if not any(p.region is resource.region and p.content.format.name == "dockerfile" for p in self.parts):
+            return []
+        message = (
+            "A Windows component is YAML (Parameters, Tasks); this content is Dockerfile-format: write it in YAML."
+        )
+        at = position_of(self.starts, system.start), position_of(self.starts, system.end)
+        return [Diagnostic(WINDOWS_DOCKERFILE.code, WINDOWS_DOCKERFILE.severity, message, *at)]
+
+
+def _key(region: Region, text: str, starts: list[int]) -> tuple:
+    """What a part's placed answers depend on: the region's text, and the file's text it is written in and where."""
+    begin, end = region.places[0], region.places[-1]
+    return region.dialect, region.text, position_of(starts, begin), text[begin:end]
+
+
+def _on_opaque(d: Diagnostic, opaque: tuple[tuple[int, int], ...], inner: list[int]) -> bool:
+    """Whether a diagnostic is about an interpolation or a directive, whose value is not known (SPEC section 9:
+    an opaque word, never reported)."""
+    start, end = offset_of(inner, d.start), offset_of(inner, d.end)
+    return any(s < max(end, start + 1) and start < e for s, e in opaque)
+
+
 def escaped(region: Region, text: str) -> str:
-    """Text written into a region as the file must hold it: a quoted string's escapes, and ``$${`` for ``${``."""
+    """Text written into a region as the file must hold it: a quoted string's escapes, ``$${`` for ``${``, and a
+    ``<<-`` heredoc's indentation after each line break."""
     text = text.replace("${", "$${").replace("%{", "%%{")
     if region.style == QUOTED:
         text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
         text = text.replace("\t", "\\t")
+    elif region.style == INDENTED_HEREDOC and region.indent:
+        text = text.replace("\n", "\n" + region.indent)
     return text
 
 
-def _placed(d: Diagnostic, region: Region, inner: list[int], starts: list[int]) -> Diagnostic:
+def _placed(d: Diagnostic, part: Part) -> Diagnostic:
     """A diagnostic of a region's content, placed in the file."""
-
-    def place(position: tuple[int, int]) -> tuple[int, int]:
-        return _position(starts, region.to_host(_offset(inner, position)))
-
-    fix = [Edit(place(e.start), place(e.end), escaped(region, e.text)) for e in d.fix]
-    related = tuple(Related(place(r.start), place(r.end), r.message) for r in d.related)
-    start, end = place(d.start), place(d.end)
+    fix = [part.edit(e) for e in d.fix]
+    related = tuple(Related(part.to_host(r.start), part.to_host(r.end), r.message) for r in d.related)
+    start, end = part.to_host(d.start), part.to_host(d.end)
     return Diagnostic(d.code, d.severity, d.message, start, end, d.fix_title, fix, d.tags, related)
 
 
-def interpolation(region: Region, starts: list[int]) -> list[Diagnostic]:
+def interpolation(part: Part) -> list[Diagnostic]:
     """``${NAME}`` in content (SPEC section 9): a bare name is the shell's, which Terraform reads as its own
     reference (``terraform plan`` fails, "Invalid reference"); the fix writes ``$${NAME}``."""
-    out = []
+    region, out = part.region, []
     for start, end in region.opaque:
         found = SHELL_NAME.match(region.text[start:end])
         if found is None:
             continue
         at = region.to_host(start)
-        here, past = _position(starts, at), _position(starts, at + 2)
+        here, past = position_of(part.host, at), position_of(part.host, at + 2)
         message = (
             f"`${{{found.group(1)}}}` is Terraform interpolation here, not the shell's: `terraform plan` fails"
             f' ("Invalid reference"). Write `$${{{found.group(1)}}}` for the shell.'

@@ -42,6 +42,9 @@ class Region(NamedTuple):
     text: str  # the content, decoded
     places: tuple[int, ...]  # for each character of ``text``, and for its end, its offset in the file's text
     opaque: tuple[tuple[int, int], ...]  # the interpolations and directives, as (start, end) offsets in ``text``
+    name_start: int  # the attribute's name in the file (offsets): where the region's budget is shown
+    name_end: int
+    indent: str = ""  # what a ``<<-`` heredoc's lines begin with that is not content: a new line there gets it
 
     def to_host(self, offset: int) -> int:
         """The offset in the file's text of an offset in the content (its end included)."""
@@ -128,7 +131,14 @@ def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str) -> 
     if decoded is None:
         return None
     style, content, places, opaque = decoded
-    return Region(_text(data, attr.children[0]), dialect, style, content, places, opaque)
+    name = attr.children[0]
+    indent = ""
+    visible = len(content) - len(content.lstrip(" \t\r\n"))
+    if style == INDENTED_HEREDOC and visible < len(content):  # the indentation that goes, of a line that is not blank
+        first = content.rfind("\n", 0, visible) + 1
+        indent = text[text.rfind("\n", 0, places[first]) + 1 : places[first]]
+    start, end = chars(name.start_byte), chars(name.end_byte)
+    return Region(text[start:end], dialect, style, content, places, opaque, start, end, indent)
 
 
 def _literal_value(text: str, chars, expression, names: bool = False) -> Literal | None:

@@ -108,23 +108,24 @@ def folding_range(call: Call):
 
 
 def inlay_hint(call: Call):
-    """The API budget at the end of the first line: `12,410 / 16,384 bytes · 96 / 127 commands`."""
+    """The API budget at the end of the first line (of a region's first line, in a host file): `12,410 / 16,384
+    bytes · 96 / 127 commands`."""
     doc = document(call, params.document_uri(call.params))
     if doc is None:
         return None
     params.inlay_hint(call.params)
-    found = budget.of(doc.content)
-    if found is None:
-        return []
-    model = doc.content.source
-    line, character = model.to_lsp(0, len(model.line_text(0)), call.session.encoding)
-    label = budget.label(found, call.session.budget_percent(doc))
+    model, encoding = doc.content.source, call.session.encoding
+    percent = call.session.budget_percent(doc)
     tooltip = (
         "How much of Image Builder's limits this uses: 16 KB of content, and 127 commands (for YAML, tasks: advice)."
     )
-    return [
-        {"position": {"line": line, "character": character}, "label": label, "paddingLeft": True, "tooltip": tooltip}
-    ]
+    out = []
+    for measured in doc.content.budgets():
+        line, character = model.to_lsp(*measured.hint, encoding)
+        label = budget.label(measured.budget, percent)
+        position = {"line": line, "character": character}
+        out.append({"position": position, "label": label, "paddingLeft": True, "tooltip": tooltip})
+    return out
 
 
 FEATURES = (

@@ -93,7 +93,9 @@ def read_text(path: str) -> str | None:
 
 
 def _ours(name: str) -> bool:
-    return kind_by_name(name) is not None
+    """A component or template file (not a host, a Terraform file: its components are not indexed yet)."""
+    kind = kind_by_name(name)
+    return kind is not None and not kind.format.host
 
 
 class Index:
@@ -190,7 +192,7 @@ class Index:
     @staticmethod
     def _read(path: str) -> Entry | None:
         kind = kind_by_name(path)
-        text = read_text(path) if kind is not None else None
+        text = read_text(path) if kind is not None and _ours(path) else None
         if kind is None or text is None:
             return None
         try:
@@ -221,7 +223,7 @@ class Index:
     def opened(self, uri: str, content: Content) -> Entry | None:
         """An open document: it wins over the disk while it is open (None if it is not a file of ours)."""
         path = path_of(uri)
-        if path is None or kind_by_name(path) is None:
+        if path is None or not _ours(path):
             return None
         entry = self.live[path] = Entry(path, uri, content.kind.dialect, content, live=True)
         self.generation += 1

@@ -39,10 +39,10 @@ def test_both_limits_near_say_both_and_the_label_is_marked():
     text = text * 120  # 120 commands, 15,000 bytes: 94% and 91%
     (message,) = warned(text)
     assert "120 of 127 commands (94%)" in message and "15,000 of 16,384 bytes (91%)" in message
-    found = budget.of(content(text))
+    found = content(text).budget()
     assert budget.label(found) == "⚠ 15,000 / 16,384 bytes · 120 / 127 commands"
     assert budget.label(found, percent=95) == "15,000 / 16,384 bytes · 120 / 127 commands"
-    assert budget.label(budget.of(content("RUN a\n" * 200)), percent=0).startswith("⚠ ")  # past a limit: always marked
+    assert budget.label(content("RUN a\n" * 200).budget(), percent=0).startswith("⚠ ")  # past a limit: always marked
 
 
 def test_the_warning_is_on_the_first_word_and_check_reports_it_under_the_projects_threshold(tmp_path):

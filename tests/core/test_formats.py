@@ -92,7 +92,7 @@ def test_the_format_follows_edits_at_the_top():
 
 
 def test_edits_below_the_first_meaningful_line_do_not_look_again(monkeypatch):
-    import component_lsp.formats as formats
+    import component_lsp.formats.content as formats
 
     doc = open_text("# c\n" + "RUN a\n" * 100, "file:///a/app.component")
     looked = []
@@ -107,7 +107,12 @@ def test_edits_below_the_first_meaningful_line_do_not_look_again(monkeypatch):
 def test_every_format_is_in_the_table_once():
     assert len({fmt.name for fmt in FORMATS}) == len(FORMATS)
     packages = {p.parent.name for p in (ROOT / "component_lsp" / "formats").glob("*/__init__.py")}
-    assert {fmt.name for fmt in FORMATS} == packages, (
-        "each package under component_lsp/formats/ is a format with a line in FORMATS (formats/__init__.py), named as "
-        "its package: the step 'table' of 'Add a format' in docs/architecture.md"
+    assert {fmt.name for fmt in FORMATS if not fmt.host} == packages, (
+        "each package under component_lsp/formats/ is a format with a line in CONTENT_FORMATS (formats/content.py), "
+        "named as its package: the step 'table' of 'Add a format' in docs/architecture.md"
+    )
+    hosts = {p.stem for p in (ROOT / "component_lsp" / "hosts").glob("*.py")} - {"__init__", "hosted", "features"}
+    assert {fmt.name for fmt in FORMATS if fmt.host} == hosts - {"metadata"}, (
+        "each module under component_lsp/hosts/ that reads a language is a host with a line in HOSTS "
+        "(hosts/__init__.py), named as its module: 'Add a host' in docs/architecture.md"
     )

@@ -76,17 +76,19 @@ LAYERS = [
     ["component_lsp.formats.dockerfile.model", "component_lsp.formats.yaml.model"],
     ["component_lsp.formats.yaml.features"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
-    ["component_lsp.formats"],
-    ["component_lsp.hosts", "component_lsp.hosts.terraform"],  # files of other languages that hold content
+    ["component_lsp.formats.content"],  # an open document, in the format its name and text say
+    ["component_lsp.hosts.terraform", "component_lsp.ignores"],  # files of other languages that hold content
     ["component_lsp.hosts.metadata"],
+    ["component_lsp.hosts.hosted"],  # a host file's regions, checked (with their ignore comments)
+    ["component_lsp.hosts.features"],  # what a host file answers inside its regions
+    ["component_lsp.hosts"],  # the table of hosts
+    ["component_lsp.formats"],  # the table of every format of a file
     [
         "component_lsp.workspace",
         "component_lsp.workspace.scan",
-        "component_lsp.ignores",
         "component_lsp.budget",
         "component_lsp.shellchecking",
     ],
-    ["component_lsp.hosts.hosted"],  # a .tf file's regions, checked (with their ignore comments)
     ["component_lsp.workspace.index"],
     ["component_lsp.workspace.links"],
     ["component_lsp.session.project", "component_lsp.session.background", "component_lsp.session.publishing"],

@@ -3,7 +3,7 @@
 import pytest
 
 from component_lsp import budget, ignores
-from component_lsp.diagnostics import RULES, WARNING
+from component_lsp.diagnostics import RULES, WARNING, Diagnostic
 from component_lsp.formats import load_all
 from component_lsp.formats.base import COMPONENT, TEMPLATE
 from component_lsp.workspace import links
@@ -49,9 +49,8 @@ def diagnostics(text: str, kind: str = COMPONENT):
     """The diagnostics of a text, with the budget's warning, and for a template its cross-file ones against
     WORKSPACE too."""
     if kind == TERRAFORM:
-        from component_lsp.hosts.hosted import Hosted
-
-        return Hosted(text).diagnostics()
+        model = content(text, "file:///w/main.tf")
+        return sorted(model.diagnostics() + budget.nearly_full(model), key=Diagnostic.sort_key)
     if kind != TEMPLATE:
         model = Analysis(text, kind)
         return ignores.apply(model, model.diagnostics() + budget.nearly_full(model))

@@ -21,6 +21,13 @@ LINE = (
 )
 
 
+def tf_file(text: str):
+    """A ``.tf`` file's text, opened as the server and ``check`` open it."""
+    from component_lsp.formats import open_text
+
+    return open_text(text, "file:///w/main.tf")
+
+
 def quoted(content: str) -> str:
     """HCL's quoted string of ``content``."""
     out = content.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
@@ -138,13 +145,12 @@ def apply(text: str, edits) -> str:
 @given(content=CONTENT)
 @settings(max_examples=30)
 def test_the_file_gets_the_contents_diagnostics_where_they_are_written(style, content):
-    from component_lsp.hosts.hosted import Hosted
     from helpers import content as opened
 
     alone = opened(content, "file:///w/app.component").diagnostics()
     tf = written(content, style)
-    hosted = Hosted(tf)
-    (part,) = hosted.parts
+    hosted = tf_file(tf)
+    (part,) = hosted.model.parts
     assert part.region.text == content
     placed = hosted.diagnostics()
     assert sorted(d.code for d in placed) == sorted(d.code for d in alone)
@@ -159,12 +165,11 @@ def test_the_file_gets_the_contents_diagnostics_where_they_are_written(style, co
 @given(content=CONTENT)
 @settings(max_examples=30)
 def test_a_fix_in_the_file_gives_the_content_the_fix_gives_a_component_file(style, content):
-    from component_lsp.hosts.hosted import Hosted
     from helpers import content as opened
 
     alone = [d for d in opened(content, "file:///w/app.component").diagnostics() if d.fix]
     tf = written(content, style)
-    placed = [d for d in Hosted(tf).diagnostics() if d.fix]
+    placed = [d for d in tf_file(tf).diagnostics() if d.fix]
     assert [d.code for d in placed] == [d.code for d in alone]  # the same, in the same order
     for in_file, in_component in zip(placed, alone, strict=True):
         (region,) = regions(apply(tf, in_file.fix))
@@ -172,26 +177,24 @@ def test_a_fix_in_the_file_gives_the_content_the_fix_gives_a_component_file(styl
 
 
 def test_a_shell_variable_gets_the_escape_and_a_terraform_reference_does_not():
-    from component_lsp.hosts.hosted import Hosted
 
     tf = resource('"RUN echo ${HOME} ${var.port} ${local.x} ${upper(var.y)} $${PATH}"')
-    (found,) = [d for d in Hosted(tf).diagnostics() if d.code == "Lint.TerraformInterpolation"]
+    (found,) = [d for d in tf_file(tf).diagnostics() if d.code == "Lint.TerraformInterpolation"]
     line = tf.split("\n")[found.start[0]]
     assert line[found.start[1] : found.end[1]] == "${" and line[found.start[1] :].startswith("${HOME}")
     fixed = apply(tf, found.fix)
-    assert [d.code for d in Hosted(fixed).diagnostics()] == []
+    assert [d.code for d in tf_file(fixed).diagnostics()] == []
     (region,) = regions(fixed)
     assert region.text.startswith("RUN echo ${HOME} ")  # for the shell, as Terraform will pass it
 
 
 def test_an_unchanged_region_is_not_opened_again():
-    from component_lsp.hosts.hosted import Hosted
 
     tf = resource('"RUN a"') + resource('"RUN b"', "alicloud_ecs_image_pipeline", "build_content")
-    hosted = Hosted(tf)
-    first, second = (part.content for part in hosted.parts)
-    hosted.update(tf.replace("RUN b", "RUN c"))
-    assert hosted.parts[0].content is first and hosted.parts[1].content is not second
+    hosted = tf_file(tf)
+    first, second = (part.content for part in hosted.model.parts)
+    hosted.set_text(tf.replace("RUN b", "RUN c"))
+    assert hosted.model.parts[0].content is first and hosted.model.parts[1].content is not second
 
 
 # The provider documentation's basic usage of the two resources (help.aliyun.com, "alicloud_ecs_image_component"
@@ -237,28 +240,25 @@ resource "alicloud_ecs_image_component" "nginx" {
 
 
 def test_the_providers_examples_get_no_error_and_no_warning():
-    from component_lsp.hosts.hosted import Hosted
 
-    hosted = Hosted(PROVIDER_EXAMPLES)
-    assert len(hosted.parts) == 3
+    hosted = tf_file(PROVIDER_EXAMPLES)
+    assert len(hosted.model.parts) == 3
     assert [(d.code, d.severity) for d in hosted.diagnostics() if d.severity <= 2] == []
 
 
 def test_an_interpolation_is_an_opaque_word_never_reported():
-    from component_lsp.hosts.hosted import Hosted
 
     tf = resource(
         '"COMPONENT ${var.component_arn}\\nENV A=${local.a}\\nRUN echo ${var.x}"',
         "alicloud_ecs_image_pipeline",
         "build_content",
     )
-    assert Hosted(tf).diagnostics() == []
+    assert tf_file(tf).diagnostics() == []
     # the same content with a plain word there is reported: the interpolation is what is left out
-    assert Hosted(tf.replace("${var.component_arn}", "not-an-id")).diagnostics() != []
+    assert tf_file(tf.replace("${var.component_arn}", "not-an-id")).diagnostics() != []
 
 
 def test_a_windows_component_in_yaml_is_not_flagged_and_each_resource_keeps_its_own_system():
-    from component_lsp.hosts.hosted import Hosted
 
     windows_yaml = (
         resource("<<EOT\nTasks:\n  - Name: r\n    Action: Reboot\nEOT")
@@ -266,7 +266,7 @@ def test_a_windows_component_in_yaml_is_not_flagged_and_each_resource_keeps_its_
         .replace('"app" {', '"win" {')
     )
     linux_dockerfile = resource('"RUN echo hi"').replace('name = "app"', 'system_type = "Linux"')
-    assert Hosted(windows_yaml + linux_dockerfile).diagnostics() == []
+    assert tf_file(windows_yaml + linux_dockerfile).diagnostics() == []
     windows_dockerfile = linux_dockerfile.replace('"Linux"', '"Windows"')
-    found = [d.code for d in Hosted(windows_yaml + windows_dockerfile).diagnostics()]
+    found = [d.code for d in tf_file(windows_yaml + windows_dockerfile).diagnostics()]
     assert found == ["Lint.WindowsDockerfileContent"]

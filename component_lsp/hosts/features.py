@@ -1,0 +1,126 @@
+"""What a host file answers: inside a region, what its content answers, placed in the file; outside, nothing.
+
+Every answer is asked of the region's own content (``formats.Content``) at the content position of the file
+position, and its ranges are placed back in the file; the text an answer inserts is written in the region's
+escaping (``hosted.escaped``). Completion items go as plain text: a snippet's ``${1:...}`` would be Terraform's.
+What answers for a whole file (formatting, folding, the outline) is left to the language's own server
+(terraform-ls): a host has none of it.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Edit
+from ..formats.base import Features, Hover, Item, Link, Measured, Script, Scripts, Span
+from .hosted import Hosted, Part, escaped
+
+
+def complete(model: Hosted, line: int, col: int) -> list[Item]:
+    found = model.part_at((line, col))
+    if found is None:
+        return []
+    part, (inner_line, inner_col) = found
+    out = []
+    for item in part.content.complete(inner_line, inner_col):
+        text = escaped(part.region, item.text)
+        start, end = part.to_host(item.start), part.to_host(item.end)
+        out.append(item._replace(text=text, snippet=text, start=start, end=end))
+    return out
+
+
+def hover(model: Hosted, line: int, col: int) -> Hover | None:
+    found = model.part_at((line, col))
+    if found is None:
+        return None
+    part, at = found
+    answer = part.content.hover(*at)
+    return None if answer is None else Hover(answer.markdown, part.to_host(answer.start), part.to_host(answer.end))
+
+
+def _spans(part: Part, spans: list[Span]) -> list[Span]:
+    return [(part.to_host(start), part.to_host(end)) for start, end in spans]
+
+
+def definition(model: Hosted, line: int, col: int) -> list[Span]:
+    found = model.part_at((line, col))
+    return [] if found is None else _spans(found[0], found[0].content.definition(*found[1]))
+
+
+def references(model: Hosted, line: int, col: int, declaration: bool) -> list[Span]:
+    found = model.part_at((line, col))
+    return [] if found is None else _spans(found[0], found[0].content.references(*found[1], declaration))
+
+
+def prepare_rename(model: Hosted, line: int, col: int) -> tuple[Span, str] | None:
+    found = model.part_at((line, col))
+    if found is None:
+        return None
+    part, at = found
+    answer = part.content.prepare_rename(*at)
+    if answer is None:
+        return None
+    (start, end), name = answer
+    return (part.to_host(start), part.to_host(end)), name
+
+
+def rename(model: Hosted, line: int, col: int, new: str) -> list[Edit] | None:
+    found = model.part_at((line, col))
+    if found is None:
+        return None
+    part, at = found
+    edits = part.content.rename(*at, new)
+    return None if edits is None else [part.edit(edit) for edit in edits]
+
+
+def links(model: Hosted) -> list[Link]:
+    return [
+        Link(part.to_host(link.start), part.to_host(link.end), link.target)
+        for part in model.parts
+        for link in part.content.links()
+    ]
+
+
+def budgets(model: Hosted) -> list[Measured]:
+    """Each region's budget, shown at its attribute's name (the notice) and at the end of that line (the hint)."""
+    out = []
+    for part in model.parts:
+        found = part.content.budget()
+        if found is None:
+            continue
+        start, end = (model.position(offset) for offset in (part.region.name_start, part.region.name_end))
+        out.append(Measured(found, start, end, (end[0], len(model.source.line_text(end[0])))))
+    return out
+
+
+def scripts(model: Hosted) -> Scripts:
+    """Every region's scripts, placed in the file (the same objects while their region is unchanged, so that
+    ShellCheck's findings are kept with them); the variables any region sets count for all."""
+    out: list[Script | None] = []
+    defined: list[str] = []
+    for part in model.parts:
+        found = part.content.scripts()
+        defined += found.defined
+        if part.scripts is None:
+            part.scripts = [_placed(part, script) for script in found.present()]
+        out += part.scripts
+    return Scripts(out, tuple(dict.fromkeys(defined)))
+
+
+def _placed(part: Part, script: Script) -> Script:
+    def place(start: int, end: int) -> Span:
+        first, last = script.place(start, end)
+        return part.to_host(first), part.to_host(last)
+
+    return Script(script.text, place, script.directives)
+
+
+FEATURES: Features[Hosted] = Features(
+    complete=complete,
+    hover=hover,
+    definition=definition,
+    references=references,
+    prepare_rename=prepare_rename,
+    rename=rename,
+    links=links,
+    budgets=budgets,
+    scripts=scripts,
+)
