@@ -1,0 +1,105 @@
+"""A Terraform file through the server (issue 27), for every client profile: the content in it gets its diagnostics,
+completion, hover, quick fixes and budget hint at the file's own characters; what answers for the whole file
+(formatting, folding, the outline) answers nothing, leaving it to terraform-ls."""
+
+import pytest
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from helpers.lsp import accepted, col, diagnostics, open_doc
+
+pytestmark = pytest.mark.slow  # a server per client
+
+TF = "file:///work/infra/main.tf"
+TEXT = """\
+# Image Builder content, as the alicloud provider takes it
+resource "alicloud_ecs_image_component" "app" {
+  image_component_name = "app"
+  system_type          = "Linux"
+  content              = <<-EOT
+    FROM centos
+    RUN echo ${HOME}
+    ENV
+  EOT
+}
+
+resource "alicloud_ecs_image_pipeline" "build" {
+  name          = "build"
+  build_content = "COMPONENT ic-bp18hy47cqavewsb --name \\"😀 x\\"\\nRUN\\n"
+}
+"""
+LINES = TEXT.split("\n")
+DOC = types.TextDocumentIdentifier(TF)
+
+
+def at(client: LanguageClient, line: int, text: str, offset: int = 0) -> types.Position:
+    """The position of ``text`` (plus ``offset`` characters) on a line of the file, in the client's encoding."""
+    index = LINES[line].index(text) + offset
+    return types.Position(line, col(client, LINES[line][:index]))
+
+
+def written(client: LanguageClient, rng: types.Range) -> str:
+    """What a one-line range covers in the file."""
+    line = LINES[rng.start.line]
+    index = {col(client, line[:i]): i for i in range(len(line) + 1)}
+    return line[index[rng.start.character] : index[rng.end.character]]
+
+
+async def test_the_contents_diagnostics_are_where_the_file_writes_them(client: LanguageClient):
+    open_doc(client, TEXT, TF, "terraform")
+    found = {d.code: d for d in await diagnostics(client, TF)}
+    assert written(client, found["NotSupportedCommand.FROM"].range) == "FROM"
+    assert found["NotSupportedCommand.FROM"].range.start == at(client, 5, "FROM")
+    assert written(client, found["Lint.TerraformInterpolation"].range) == "${"
+    assert found["EmptyCommandContent.ENV"].range.start == at(client, 7, "ENV")
+    # in the quoted string, past an escaped quote and a character of two UTF-16 units
+    assert written(client, found["EmptyCommandContent.RUN"].range) == "RUN"
+    assert found["EmptyCommandContent.RUN"].range.start == at(client, 13, "RUN\\n")
+
+
+async def test_a_quick_fix_writes_the_escape_terraform_needs(client: LanguageClient):
+    open_doc(client, TEXT, TF, "terraform")
+    got = await diagnostics(client, TF)
+    interpolation = next(d for d in got if d.code == "Lint.TerraformInterpolation")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(DOC, interpolation.range, types.CodeActionContext(diagnostics=got))
+    )
+    fix = next(a for a in actions if a.diagnostics and a.diagnostics[0].code == "Lint.TerraformInterpolation")
+    (edit,) = fix.edit.changes[TF]
+    line = LINES[6]
+    cut = len(written(client, types.Range(types.Position(6, 0), edit.range.start)))
+    assert line[:cut] + edit.new_text + line[cut:] == "    RUN echo $${HOME}"
+    titles = [a.title for a in actions]
+    assert not any(title.startswith("Ignore ") for title in titles)  # no comment written into the HCL
+
+
+async def test_completion_and_hover_inside_a_region_and_nothing_outside(client: LanguageClient):
+    open_doc(client, TEXT, TF, "terraform")
+    await diagnostics(client, TF)
+    cursor = at(client, 7, "ENV", 2)
+    result = await client.text_document_completion_async(types.CompletionParams(DOC, cursor))
+    item = next(i for i in result.items if i.label == "ENV")
+    assert item.insert_text_format in (None, types.InsertTextFormat.PlainText)  # a snippet's ${1} is Terraform's
+    assert accepted(client, LINES[7], LINES[7].index("ENV") + 2, item).startswith("    ENV ")
+    outside = await client.text_document_completion_async(types.CompletionParams(DOC, at(client, 2, "app")))
+    assert outside is None or list(getattr(outside, "items", outside)) == []
+    hover = await client.text_document_hover_async(types.HoverParams(DOC, at(client, 6, "RUN", 1)))
+    assert "RUN" in hover.contents.value and hover.range.start == at(client, 6, "RUN")
+    assert await client.text_document_hover_async(types.HoverParams(DOC, at(client, 1, "resource"))) is None
+
+
+async def test_whole_file_features_are_left_to_terraform_ls(client: LanguageClient):
+    open_doc(client, TEXT, TF, "terraform")
+    await diagnostics(client, TF)
+    options = types.FormattingOptions(tab_size=2, insert_spaces=True)
+    assert not await client.text_document_formatting_async(types.DocumentFormattingParams(DOC, options))
+    assert not await client.text_document_folding_range_async(types.FoldingRangeParams(DOC))
+    assert not await client.text_document_document_symbol_async(types.DocumentSymbolParams(DOC))
+    whole = types.Range(types.Position(0, 0), types.Position(len(LINES), 0))
+    hints = await client.text_document_inlay_hint_async(types.InlayHintParams(DOC, whole))
+    # each region's budget at the end of its attribute's line: the component's three commands, the template's two
+    assert [(h.position.line, h.label.split(" · ")[1]) for h in hints] == [
+        (4, "3 / 127 commands"),
+        (13, "2 / 127 commands"),
+    ]
+    assert hints[0].position.character == col(client, LINES[4])
