@@ -69,6 +69,7 @@ class Part:
     content: Content
     host: list[int]  # the file's line starts when the part was made
     start: int  # the file's line where the region begins
+    key: tuple  # what its placed answers depend on (``_key``): the same key, the same answers
     cache: object = None  # the publisher's, for as long as the part is the same
     found: list[Diagnostic] | None = None  # its diagnostics, placed in the file, once asked
     scripts: list[Script] | None = None  # its scripts, placed in the file, once asked
@@ -118,18 +119,19 @@ class Hosted:
         """Read the file again; a region keeps its part while it is as it was, and its content while its text is."""
         text = self.source.text
         self.starts = line_starts(self.source.lines)
-        old = {_key(p.region, text, self.starts): p for p in self.parts}
+        old = {p.key: p for p in self.parts}
         opened = {(p.region.dialect, p.region.text): p.content for p in self.parts}
         self.resources = resources(text)
         parts = []
         for region in (resource.region for resource in self.resources):
             if region is None:
                 continue
-            part = old.get(_key(region, text, self.starts))
+            key = _key(region, text, self.starts)
+            part = old.get(key)
             if part is None:
                 content = opened.get((region.dialect, region.text)) or open_content(region.text, region.dialect)
                 start = position_of(self.starts, region.places[0])[0]
-                part = Part(region, content, self.starts, start)
+                part = Part(region, content, self.starts, start, key)
             parts.append(part)
         self.parts = parts
 

@@ -1,0 +1,127 @@
+"""Incremental equals fresh for Terraform files (issue 27): after any edits, inside the regions and outside them,
+a session's diagnostics of a ``.tf`` file (their JSON, kept per region while it is unchanged) are those of a session
+that only ever opened the text as it now stands; and hostile ``.tf`` text gets answers, not a crash."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from component_lsp.session import Session
+
+URI = "file:///w/main.tf"
+TEXT = """\
+resource "alicloud_ecs_image_component" "a" {
+  image_component_name = "app"
+  content = <<-EOT
+    FROM centos
+    RUN echo ${HOME} \\
+      && ls
+    ENV
+  EOT
+}
+resource "alicloud_ecs_image_pipeline" "b" {
+  build_content = "FROM IMAGE:m-1\\nCOMPONENT ic-1 --x \\"é\\"\\nRUN\\n"
+}
+"""
+PIECES = [
+    "",
+    "x",
+    "\n",
+    "\r\n",
+    "\t",
+    '"',
+    "\\",
+    "\\n",
+    "${HOME}",
+    "$${",
+    "%{ if x }",
+    "<<EOF\n",
+    "EOF\n",
+    "RUN x\n",
+    "FROM y\n",
+    "ENV\n",
+    'content = "RUN a"\n',
+    "}",
+    "{",
+    "é😀",
+    "# c\n",
+]
+
+
+def session_of(text: str) -> Session:
+    session = Session()
+    session.initialize({"textDocument": {"publishDiagnostics": {"relatedInformation": True, "tagSupport": {}}}})
+    session.open(URI, "terraform", 1, text)
+    return session
+
+
+def items(session: Session) -> list[dict]:
+    return session.items(session.documents[URI]).data
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_after_any_edits_a_tf_files_diagnostics_are_those_of_a_fresh_session(data):
+    text = TEXT
+    session = session_of(text)
+    for version in range(2, 2 + data.draw(st.integers(1, 8), label="edits")):
+        start = _outside_crlf(text, data.draw(st.integers(0, len(text)), label="start"))
+        end = _outside_crlf(text, min(len(text), start + data.draw(st.integers(0, 6), label="length")))
+        new = data.draw(st.sampled_from(PIECES), label="new")
+        doc = session.documents[URI]
+        span = (doc.content.source.to_lsp(*_position(text, start)), doc.content.source.to_lsp(*_position(text, end)))
+        session.change(URI, version, [(span, new)])
+        text = text[:start] + new + text[end:]
+        assert doc.content.source.text == text
+        assert items(session) == items(session_of(text)), (start, end, new)
+
+
+def _outside_crlf(text: str, offset: int) -> int:
+    """An offset moved off the middle of a CRLF (no editor puts its cursor there)."""
+    return offset - 1 if 0 < offset < len(text) and text[offset - 1 : offset + 1] == "\r\n" else offset
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """A code-point offset as a model position (lines end after "\\n")."""
+    line = text.count("\n", 0, offset)
+    return line, offset - (text.rfind("\n", 0, offset) + 1)
+
+
+def test_a_keystroke_in_one_region_keeps_the_others_parts():
+    session = session_of(TEXT + TEXT.replace('"a"', '"c"').replace('"b"', '"d"'))
+    doc = session.documents[URI]
+    items(session)
+    before = list(doc.content.model.parts)
+    session.change(URI, 2, [(((4, 10), (4, 10)), "x")])  # inside the first region
+    after = doc.content.model.parts
+    assert after[0] is not before[0] and all(map(lambda a, b: a is b, after[1:], before[1:]))
+    session.change(URI, 3, [(((1, 0), (1, 0)), "  # a comment\n")])  # outside: the regions below move a line
+    moved = doc.content.model.parts
+    assert {id(a.content) for a in moved} <= {id(b.content) for b in after}  # none opened again
+    assert items(session) == items(session_of(doc.content.source.text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'resource "alicloud_ecs_image_component" "a" {\n  content = <<EOF\nRUN a\n',  # an unclosed heredoc
+        'resource "alicloud_ecs_image_component" "a" {\n  content = "RUN a\n',  # an unclosed string
+        'resource "alicloud_ecs_image_component" "a" {\n  content = <<EOF\n' + "RUN a\n" * 100_000 + "EOF\n}\n",
+        'resource "alicloud_ecs_image_component" "a" {\n  content = "\\uD800 \\U0011FFFF \\q ${"\n}\n',
+        "\x00\udbff}{" * 1000,
+    ],
+    ids=["unclosed heredoc", "unclosed string", "heredoc of 100,000 lines", "bad escapes", "bytes"],
+)
+def test_hostile_tf_text_gets_answers(text):
+    session = session_of(text)
+    doc = session.documents[URI]
+    assert isinstance(items(session), list)
+    for line in (0, 1, 2, 50_000):
+        position = (min(line, len(doc.content.source.lines) - 1), 3)
+        doc.content.complete(*position)
+        doc.content.hover(*position)
+    session.change(URI, 2, [(((1, 0), (1, 0)), "x")])
+    assert isinstance(items(session), list)
