@@ -83,11 +83,13 @@ def budgets(model: Hosted) -> list[Measured]:
     """Each region's budget, shown at its attribute's name (the notice) and at the end of that line (the hint)."""
     out = []
     for part in model.parts:
-        found = part.content.budget()
-        if found is None:
-            continue
-        start, end = (model.position(offset) for offset in (part.region.name_start, part.region.name_end))
-        out.append(Measured(found, start, end, (end[0], len(model.source.line_text(end[0])))))
+        if not part.measured:
+            found = part.content.budget()
+            if found is None:
+                continue
+            start, end = (model.position(offset) for offset in (part.region.name_start, part.region.name_end))
+            part.measured = [Measured(found, start, end, (end[0], len(model.source.line_text(end[0]))))]
+        out += part.measured
     return out
 
 
@@ -97,10 +99,10 @@ def scripts(model: Hosted) -> Scripts:
     out: list[Script | None] = []
     defined: list[str] = []
     for part in model.parts:
-        found = part.content.scripts()
-        defined += found.defined
         if part.scripts is None:
-            part.scripts = [_placed(part, script) for script in found.present()]
+            found = part.content.scripts()
+            part.scripts, part.defined = [_placed(part, script) for script in found.present()], found.defined
+        defined += part.defined
         out += part.scripts
     return Scripts(out, tuple(dict.fromkeys(defined)))
 

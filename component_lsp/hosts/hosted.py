@@ -25,7 +25,7 @@ from ..document import Change, Document
 from ..formats.base import Script
 from ..formats.content import Content, open_content
 from . import metadata
-from .terraform import INDENTED_HEREDOC, QUOTED, Region, Resource, resources
+from .terraform import INDENTED_HEREDOC, QUOTED, Edited, Reader, Region, Resource
 
 INTERPOLATION = rule(
     "Lint.TerraformInterpolation",
@@ -73,6 +73,8 @@ class Part:
     cache: object = None  # the publisher's, for as long as the part is the same
     found: list[Diagnostic] | None = None  # its diagnostics, placed in the file, once asked
     scripts: list[Script] | None = None  # its scripts, placed in the file, once asked
+    defined: tuple[str, ...] = ()  # the variables its content sets for them (ENV)
+    measured: list = field(default_factory=list)  # its budget, placed in the file, once asked (features.budgets)
     inner: list[int] = field(default_factory=list)  # the content's line starts
 
     def __post_init__(self) -> None:
@@ -84,12 +86,10 @@ class Part:
 
     def to_content(self, offset: int) -> Position:
         """A file offset's place in the content: the character it is in (an escape's whole width, say)."""
-        index = bisect_right(self.region.places, offset) - 1
-        return position_of(self.inner, max(0, min(index, len(self.region.text))))
+        return position_of(self.inner, self.region.to_content(offset))
 
     def holds(self, offset: int) -> bool:
-        places = self.region.places
-        return places[0] <= offset <= places[-1]
+        return self.region.start <= offset <= self.region.end
 
     def edit(self, edit: Edit) -> Edit:
         """An edit of the content, written into the file."""
@@ -101,19 +101,46 @@ class Hosted:
 
     def __init__(self, source: Document, dialect: str = "") -> None:
         self.source = source
+        self.reader = Reader()  # the tree and the blocks read, kept between edits
         self.starts: list[int] = []
         self.resources: list[Resource] = []
         self.parts: list[Part] = []
         self._read()
 
     def set_text(self, text: str) -> None:
+        self.reader.edited(None)
         self.source.set_text(text)
         self._read()
 
     def edit(self, start: Position, end: Position, text: str) -> Change:
+        start, end = min(start, end), max(start, end)
+        self.reader.edited(self._edited(start, end, text))
         change = self.source.replace(start, end, text)
         self._read()
         return change
+
+    def _edited(self, start: Position, end: Position, text: str) -> Edited:
+        """An edit as tree-sitter takes it, from the text before it."""
+        lines = self.source.lines
+        ascii_text = self.source.byte_size == self.starts[-1]
+
+        def point(position: Position) -> tuple[int, int]:
+            line, col = position
+            if line >= len(lines):
+                return len(lines), 0
+            return line, col if ascii_text else len(lines[line][:col].encode("utf-8", "surrogatepass"))
+
+        def byte(position: Position) -> int:
+            line = min(position[0], len(lines))
+            before = self.starts[line] if ascii_text else len("".join(lines[:line]).encode("utf-8", "surrogatepass"))
+            return before + point(position)[1] if line < len(lines) else before
+
+        first, last = point(start), point(end)
+        added = text.encode("utf-8", "surrogatepass")
+        breaks = added.count(b"\n")
+        tail = len(added) - (added.rfind(b"\n") + 1) if breaks else first[1] + len(added)
+        begin = byte(start)
+        return Edited(begin, byte(end), begin + len(added), first, last, (first[0] + breaks, tail))
 
     def _read(self) -> None:
         """Read the file again; a region keeps its part while it is as it was, and its content while its text is."""
@@ -121,7 +148,7 @@ class Hosted:
         self.starts = line_starts(self.source.lines)
         old = {p.key: p for p in self.parts}
         opened = {(p.region.dialect, p.region.text): p.content for p in self.parts}
-        self.resources = resources(text)
+        self.resources = self.reader.read(text)
         parts = []
         for region in (resource.region for resource in self.resources):
             if region is None:
@@ -130,7 +157,7 @@ class Hosted:
             part = old.get(key)
             if part is None:
                 content = opened.get((region.dialect, region.text)) or open_content(region.text, region.dialect)
-                start = position_of(self.starts, region.places[0])[0]
+                start = position_of(self.starts, region.start)[0]
                 part = Part(region, content, self.starts, start, key)
             parts.append(part)
         self.parts = parts
@@ -190,9 +217,10 @@ class Hosted:
 
 
 def _key(region: Region, text: str, starts: list[int]) -> tuple:
-    """What a part's placed answers depend on: the region's text, and the file's text it is written in and where."""
-    begin, end = region.places[0], region.places[-1]
-    return region.dialect, region.text, position_of(starts, begin), text[begin:end]
+    """What a part's placed answers depend on: the region's text, the file's text it is written in and where, and
+    where its attribute's name is (its budget is shown there)."""
+    at = position_of(starts, region.start)
+    return region.dialect, region.text, at, text[region.start : region.end], position_of(starts, region.name_start)
 
 
 def _on_opaque(d: Diagnostic, opaque: tuple[tuple[int, int], ...], inner: list[int]) -> bool:

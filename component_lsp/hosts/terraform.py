@@ -18,6 +18,7 @@ its non-blank lines; both read ``$${`` and ``%%{`` as a literal ``${`` and ``%{`
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -40,15 +41,29 @@ class Region(NamedTuple):
     dialect: str  # COMPONENT or TEMPLATE
     style: str  # QUOTED, HEREDOC or INDENTED_HEREDOC
     text: str  # the content, decoded
-    places: tuple[int, ...]  # for each character of ``text``, and for its end, its offset in the file's text
+    places: tuple[int, ...]  # for each character of ``text``, and for its end, its offset in the file from ``origin``
     opaque: tuple[tuple[int, int], ...]  # the interpolations and directives, as (start, end) offsets in ``text``
     name_start: int  # the attribute's name in the file (offsets): where the region's budget is shown
     name_end: int
     indent: str = ""  # what a ``<<-`` heredoc's lines begin with that is not content: a new line there gets it
+    origin: int = 0  # where its block begins in the file: a block that moves keeps its places
 
     def to_host(self, offset: int) -> int:
         """The offset in the file's text of an offset in the content (its end included)."""
-        return self.places[max(0, min(offset, len(self.text)))]
+        return self.origin + self.places[max(0, min(offset, len(self.text)))]
+
+    @property
+    def start(self) -> int:
+        """The file offset of its first character (of its end, if it is empty)."""
+        return self.origin + self.places[0]
+
+    @property
+    def end(self) -> int:
+        return self.origin + self.places[-1]
+
+    def to_content(self, offset: int) -> int:
+        """The content offset of a file offset: of the character it is in (an escape's whole width, say)."""
+        return max(0, min(bisect_right(self.places, offset - self.origin) - 1, len(self.text)))
 
 
 class Literal(NamedTuple):
@@ -81,50 +96,109 @@ def _parser():
 
 def regions(text: str) -> list[Region]:
     """The content regions of a ``.tf`` file's text, in the order of the file."""
-    return [r.region for r in resources(text) if r.region is not None]
+    return [r.region for r in Reader().read(text) if r.region is not None]
 
 
-def resources(text: str) -> list[Resource]:
-    """The file's ``alicloud_ecs_image_component`` and ``alicloud_ecs_image_pipeline`` resources, in order: the
-    file is parsed once for their regions and their metadata."""
-    data = text.encode("utf-8", "surrogatepass")
-    chars = _CharOffsets(text, data)
-    out = []
-    for block in _children(_parser().parse(data).root_node, "body", "block"):
-        labels = [c for c in block.children if c.type == "string_lit"]
-        if not block.children or _text(data, block.children[0]) != "resource" or len(labels) != 2:
-            continue
-        kind, name = (_literal(data, label) for label in labels)
-        if kind not in RESOURCES:
-            continue
-        holder, dialect = RESOURCES[kind]
-        region: Region | None = None
-        literals: dict[str, Literal] = {}
-        tags: list[tuple[Literal, Literal]] = []
-        count = -1
-        for attr in _children(block, "body", "attribute"):
-            attribute = _text(data, attr.children[0]) if attr.children else ""
-            value = next((c for c in attr.children if c.type == "expression"), None)
-            found = _literal_value(text, chars, value)
-            if found is not None:
-                literals[attribute] = found
-            if attribute == holder and not attr.has_error:
-                region = _region(text, data, chars, attr, dialect) or region
-            elif attribute == "tags" and found is None and value is not None:
-                elements = _children(value, "collection_value", "object", "object_elem")
-                if elements or _children(value, "collection_value", "object"):
-                    count = len(elements)
-                for element in elements:
-                    parts = [c for c in element.children if c.type == "expression"]
-                    key = _literal_value(text, chars, parts[0], names=True) if len(parts) == 2 else None
-                    item = _literal_value(text, chars, parts[1]) if len(parts) == 2 else None
-                    if key is not None and item is not None:
-                        tags.append((key, item))
-        out.append(Resource(kind, name or "", region, literals, tags, count))
-    return out
+class Edited(NamedTuple):
+    """An edit of the file as tree-sitter takes it: byte offsets, and (row, byte column) points."""
+
+    start_byte: int
+    old_end_byte: int
+    new_end_byte: int
+    start_point: tuple[int, int]
+    old_end_point: tuple[int, int]
+    new_end_point: tuple[int, int]
 
 
-def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str) -> Region | None:
+class Reader:
+    """A ``.tf`` file's resources, read again after each edit from what is kept of the last reading.
+
+    What is kept, and what it buys: the tree, which tree-sitter parses again only around an edit (5 ms after a
+    keystroke in a 1.3 MB file, 500 ms from nothing); and each block's resource, by the block's text, so that a
+    block that is unchanged (or only moved) is not decoded again (decoding is a loop over every character).
+    """
+
+    def __init__(self) -> None:
+        self.tree = None
+        self.blocks: dict[bytes, tuple[int, Resource | None]] = {}  # a block's text: (its offset then, what it read)
+
+    def edited(self, edit: Edited | None) -> None:
+        """The text is about to change by ``edit`` (None: all of it)."""
+        if edit is None:
+            self.tree = None
+        elif self.tree is not None:
+            self.tree.edit(*edit)
+
+    def read(self, text: str) -> list[Resource]:
+        """The file's ``alicloud_ecs_image_component`` and ``alicloud_ecs_image_pipeline`` resources, in order."""
+        data = text.encode("utf-8", "surrogatepass")
+        self.tree = tree = _parser().parse(data, self.tree) if self.tree is not None else _parser().parse(data)
+        chars = _CharOffsets(text, data)
+        kept, self.blocks = self.blocks, {}
+        out = []
+        for block in _children(tree.root_node, "body", "block"):
+            key = data[block.start_byte : block.end_byte]
+            origin = chars(block.start_byte)
+            found = kept.get(key) or (origin, _resource(text, data, chars, block, origin))
+            self.blocks[key] = found
+            if found[1] is not None:
+                out.append(_moved(found[1], origin - found[0]))
+        return out
+
+
+def _moved(resource: Resource, by: int) -> Resource:
+    """A resource read where its block was, placed where it is now (``by`` characters further)."""
+    if not by:
+        return resource
+    region = resource.region
+    if region is not None:
+        region = region._replace(
+            origin=region.origin + by, name_start=region.name_start + by, name_end=region.name_end + by
+        )
+    literals = {name: _moved_literal(literal, by) for name, literal in resource.literals.items()}
+    tags = [(_moved_literal(key, by), _moved_literal(value, by)) for key, value in resource.tags]
+    return resource._replace(region=region, literals=literals, tags=tags)
+
+
+def _moved_literal(literal: Literal, by: int) -> Literal:
+    return literal._replace(start=literal.start + by, end=literal.end + by)
+
+
+def _resource(text: str, data: bytes, chars: _CharOffsets, block, origin: int) -> Resource | None:
+    """One of the two resources, if the block is one."""
+    labels = [c for c in block.children if c.type == "string_lit"]
+    if not block.children or _text(data, block.children[0]) != "resource" or len(labels) != 2:
+        return None
+    kind, name = (_literal(data, label) for label in labels)
+    if kind not in RESOURCES:
+        return None
+    holder, dialect = RESOURCES[kind]
+    region: Region | None = None
+    literals: dict[str, Literal] = {}
+    tags: list[tuple[Literal, Literal]] = []
+    count = -1
+    for attr in _children(block, "body", "attribute"):
+        attribute = _text(data, attr.children[0]) if attr.children else ""
+        value = next((c for c in attr.children if c.type == "expression"), None)
+        found = _literal_value(text, chars, value)
+        if found is not None:
+            literals[attribute] = found
+        if attribute == holder and not attr.has_error:
+            region = _region(text, data, chars, attr, dialect, origin) or region
+        elif attribute == "tags" and found is None and value is not None:
+            elements = _children(value, "collection_value", "object", "object_elem")
+            if elements or _children(value, "collection_value", "object"):
+                count = len(elements)
+            for element in elements:
+                parts = [c for c in element.children if c.type == "expression"]
+                key = _literal_value(text, chars, parts[0], names=True) if len(parts) == 2 else None
+                item = _literal_value(text, chars, parts[1]) if len(parts) == 2 else None
+                if key is not None and item is not None:
+                    tags.append((key, item))
+    return Resource(kind, name or "", region, literals, tags, count)
+
+
+def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str, origin: int) -> Region | None:
     """The content an attribute holds, if its value is a string (quoted or heredoc) that reads whole."""
     value = _string_value(attr)
     decoded = _decode(text, data, chars, value) if value is not None else None
@@ -138,7 +212,8 @@ def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str) -> 
         first = content.rfind("\n", 0, visible) + 1
         indent = text[text.rfind("\n", 0, places[first]) + 1 : places[first]]
     start, end = chars(name.start_byte), chars(name.end_byte)
-    return Region(text[start:end], dialect, style, content, places, opaque, start, end, indent)
+    relative = tuple(place - origin for place in places)
+    return Region(text[start:end], dialect, style, content, relative, opaque, start, end, indent, origin)
 
 
 def _literal_value(text: str, chars, expression, names: bool = False) -> Literal | None:
@@ -165,14 +240,26 @@ def _literal_value(text: str, chars, expression, names: bool = False) -> Literal
 
 
 class _CharOffsets:
-    """Character offsets of UTF-8 byte offsets of a text (the same numbers where the text is ASCII)."""
+    """Character offsets of UTF-8 byte offsets of a text (the same numbers where the text is ASCII; else found
+    from the line the byte is on)."""
 
     def __init__(self, text: str, data: bytes) -> None:
         self.ascii = len(data) == len(text)
-        self.data = data
+        self.text, self.data = text, data
+        self.lines: tuple[list[int], list[int]] | None = None  # each line's start: in bytes, in characters
 
     def __call__(self, byte: int) -> int:
-        return byte if self.ascii else len(self.data[:byte].decode("utf-8", "surrogatepass"))
+        if self.ascii:
+            return byte
+        if self.lines is None:
+            in_bytes, in_chars = [0], [0]
+            for line in self.text.split("\n"):
+                in_bytes.append(in_bytes[-1] + len(line.encode("utf-8", "surrogatepass")) + 1)
+                in_chars.append(in_chars[-1] + len(line) + 1)
+            self.lines = in_bytes, in_chars
+        in_bytes, in_chars = self.lines
+        line = bisect_right(in_bytes, byte) - 1
+        return in_chars[line] + len(self.data[in_bytes[line] : byte].decode("utf-8", "surrogatepass"))
 
 
 def _children(node, *path: str):

@@ -190,6 +190,42 @@ def test_neovim_links_a_template_to_its_component_and_goes_to_it(tmp_path):
     assert got["definition"] == {"name": "app.component.yaml", "filetype": "ecs-component-yaml", "cursor": [1, 0]}
 
 
+TERRAFORM_FIXTURE = ROOT / "editors" / "fixtures" / "terraform" / "main.tf"
+# Beside the README's setup, another client on the terraform filetype, as terraformls is for users (its braces
+# doubled, as INIT's are: run_neovim formats the init).
+OTHER_CLIENT = (
+    'vim.lsp.config("other", {{ cmd = {{ PYTHON, SERVER }}, filetypes = {{ "terraform" }} }})\nvim.lsp.enable("other")\n'
+)
+
+
+def test_neovim_shows_content_errors_in_a_terraform_file_beside_another_client(tmp_path):
+    other = OTHER_CLIENT.replace("PYTHON", json.dumps(sys.executable))
+    INIT["terraform"] = INIT["enable"] + other.replace("SERVER", json.dumps(str(PLUGIN / "test" / "other_server.py")))
+    try:
+        got = run_neovim(tmp_path, "terraform", fixture=TERRAFORM_FIXTURE, collector="collect_terraform.lua")
+    finally:
+        del INIT["terraform"]
+    assert got["filetype"] == "terraform" and got["clients"] == ["component_lsp", "other"]
+    lines = TERRAFORM_FIXTURE.read_text(encoding="utf-8").splitlines()
+
+    def at(line: int, text: str) -> tuple[int, int]:  # Neovim's byte columns
+        return line, len(lines[line][: lines[line].index(text)].encode("utf-8"))
+
+    expected = [
+        ("NotSupportedCommand.FROM", *at(5, "FROM")),
+        ("Lint.TerraformInterpolation", *at(6, "${HOME}")),
+        ("EmptyCommandContent.ENV", *at(7, "ENV")),
+        ("EmptyCommandContent.RUN", *at(17, "RUN\\n")),
+    ]
+    assert [(d["code"], d["lnum"], d["col"]) for d in got["diagnostics"] if not d["code"].startswith("ShellCheck")] == (
+        expected
+    )
+    assert at(6, "${HOME}")[1] != lines[6].index("${HOME}")  # after "café ☕": bytes, not characters
+    labels = [item["label"] for item in got["completion"]]
+    assert "ENV" in labels and all(item["format"] in (None, 1) for item in got["completion"])  # plain text
+    assert "RUN" in got["hover"]
+
+
 EDITING_FIXTURE = ROOT / "editors" / "fixtures" / "editing.component"
 
 
@@ -303,4 +339,4 @@ def test_a_fresh_neovim_installs_the_plugin_and_builds_its_own_server(tmp_path):
     health = "\n".join(got["health"])
     assert "ERROR" not in health, health
     assert f"command: {server}" in health and "component-lsp 0.1.0 starts, on Python" in health
-    assert "filetypes: ecs-component, ecs-template, ecs-component-yaml" in health
+    assert "filetypes: ecs-component, ecs-template, ecs-component-yaml, terraform" in health

@@ -134,6 +134,7 @@ def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
         "vscode-outline.png",
         "vscode-format.png",
         "vscode-rename.png",
+        "vscode-terraform.png",
     ):
         assert (OUTPUT / shot).stat().st_size > 10_000
     assert "NotSupportedCommand.FROM" in (OUTPUT / "problems.txt").read_text(encoding="utf-8")
@@ -152,6 +153,9 @@ def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
         "COPY",
         "WORKDIR",
     ]
+    # A Terraform file: the content's errors, in the heredoc and in the quoted string, in the Problems view.
+    terraform = (OUTPUT / "problems-terraform.txt").read_text(encoding="utf-8")
+    assert "FROM cannot be used in an image component" in terraform and "RUN has no content" in terraform
     renamed = (OUTPUT / "renamed.txt").read_text(encoding="utf-8")
     assert "ENV ROOT=/opt/app" in renamed and "RUN mkdir -p $ROOT" in renamed and "APP_HOME" not in renamed
 

@@ -5,6 +5,13 @@ import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-lan
 import { findServer, ServerNotFound } from "./serverCommand";
 
 const LANGUAGES = ["ecs-component", "ecs-template", "ecs-component-yaml"];
+// Terraform files hold components and templates in strings (issue 27). The language id is HashiCorp's extension's
+// ("terraform", which package.json also gives .tf files, so that VS Code merges the two where both are installed);
+// the pattern serves a .tf file that a user gave another language. HCL itself stays terraform-ls's.
+const HOSTS: vscode.DocumentFilter[] = [
+  { scheme: "file", language: "terraform" },
+  { scheme: "file", pattern: "**/*.tf" },
+];
 const SECTION = "componentLsp";
 
 let client: LanguageClient | undefined;
@@ -54,10 +61,13 @@ async function start(): Promise<void> {
   output.info(`Starting ${server.command} ${server.args.join(" ")}`);
   const serverOptions: ServerOptions = { command: server.command, args: server.args };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: "file", language },
-      { scheme: "untitled", language },
-    ]),
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: "file", language },
+        { scheme: "untitled", language },
+      ]),
+      ...HOSTS,
+    ],
     synchronize: { configurationSection: SECTION },
     // The same settings as the didChangeConfiguration that follows, so the first diagnostics already obey them.
     initializationOptions: { [SECTION]: { diagnostics: { ignore: config.get<string[]>("diagnostics.ignore", []) } } },

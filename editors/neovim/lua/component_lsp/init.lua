@@ -1,7 +1,8 @@
 -- component-lsp for Neovim: the server config, and `setup()` for those who prefer one call.
 local M = {}
 
-M.filetypes = { "ecs-component", "ecs-template", "ecs-component-yaml" }
+-- terraform: components and templates inside Terraform files (issue 27), beside terraformls, which keeps HCL.
+M.filetypes = { "ecs-component", "ecs-template", "ecs-component-yaml", "terraform" }
 
 --- The command that starts the server: the plugin's own (lazy.nvim's `build`, or `:ComponentLspInstall`),
 --- else `component-lsp` if it is on PATH, else `python3 -m component_lsp` (a Python that has it installed).

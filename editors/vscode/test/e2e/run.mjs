@@ -48,6 +48,14 @@ const EXPECTED = [
   ["Lint.KeywordCase", "[Ln 7, Col 1]"],
   ["NotEmptyCommandContent.RESTART", "[Ln 8, Col 9]"],
 ];
+// The same in a Terraform file (editors/fixtures/terraform/main.tf): the content in a heredoc, after "café ☕",
+// and in a quoted string, at the file's own lines and columns.
+const TERRAFORM_EXPECTED = [
+  ["NotSupportedCommand.FROM", "[Ln 6, Col 5]"],
+  ["Lint.TerraformInterpolation", "[Ln 7, Col 31]"],
+  ["EmptyCommandContent.ENV", "[Ln 8, Col 5]"],
+  ["EmptyCommandContent.RUN", "[Ln 18, Col 64]"],
+];
 
 mkdirSync(opts.out, { recursive: true });
 const home = mkdtempSync(join(tmpdir(), "component-lsp-vscode-"));
@@ -57,6 +65,7 @@ cpSync(resolve(here, "../../../fixtures/errors.component"), join(workspace, "err
 cpSync(resolve(here, "../../../fixtures/errors.component.yaml"), join(workspace, "errors.component.yaml"));
 cpSync(resolve(here, "../../../fixtures/editing.component"), join(workspace, "editing.component"));
 cpSync(resolve(here, "../../../fixtures/workspace"), join(workspace, "workspace"), { recursive: true });
+cpSync(resolve(here, "../../../fixtures/terraform"), join(workspace, "terraform"), { recursive: true });
 const settingsFile = join(workspace, ".vscode", "settings.json");
 const writeSettings = (settings) => writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 mkdirSync(dirname(settingsFile));
@@ -221,6 +230,19 @@ async function settingsChecks() {
   writeFileSync(join(opts.out, "renamed.txt"), text.replace(/\u00a0/g, " ") + "\n");
   log("F2 renamed APP_HOME everywhere");
   await page.screenshot({ path: join(opts.out, "vscode-rename.png") });
+
+  // A Terraform file (issue 27). HashiCorp's extension cannot be installed here (no Marketplace): the file has
+  // the "terraform" language id this extension also gives .tf files, the id HashiCorp's extension uses.
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: /^terraform$/ }).click();
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: /^main\.tf$/ }).click();
+  await page.locator(".monaco-editor .view-lines", { hasText: "alicloud_ecs_image_component" }).waitFor();
+  await page.keyboard.press("Control+Shift+M");
+  for (const [code, where] of TERRAFORM_EXPECTED) {
+    await problems.locator(".monaco-list-row", { hasText: code }).filter({ hasText: where }).first().waitFor();
+    log("problem shown in main.tf:", code, where);
+  }
+  writeFileSync(join(opts.out, "problems-terraform.txt"), (await problems.locator(".monaco-list-row").allInnerTexts()).join("\n") + "\n");
+  await page.screenshot({ path: join(opts.out, "vscode-terraform.png") });
 }
 
 /** With the extension's own server: the problems, a hover and completion, in a fresh profile. */
