@@ -253,13 +253,13 @@ class _CharOffsets:
             return byte
         if self.lines is None:
             in_bytes, in_chars = [0], [0]
-            for line in self.text.split("\n"):
-                in_bytes.append(in_bytes[-1] + len(line.encode("utf-8", "surrogatepass")) + 1)
-                in_chars.append(in_chars[-1] + len(line) + 1)
+            for piece in self.text.split("\n"):
+                in_bytes.append(in_bytes[-1] + len(piece.encode("utf-8", "surrogatepass")) + 1)
+                in_chars.append(in_chars[-1] + len(piece) + 1)
             self.lines = in_bytes, in_chars
         in_bytes, in_chars = self.lines
-        line = bisect_right(in_bytes, byte) - 1
-        return in_chars[line] + len(self.data[in_bytes[line] : byte].decode("utf-8", "surrogatepass"))
+        row = bisect_right(in_bytes, byte) - 1
+        return in_chars[row] + len(self.data[in_bytes[row] : byte].decode("utf-8", "surrogatepass"))
 
 
 def _children(node, *path: str):

@@ -193,9 +193,7 @@ def test_neovim_links_a_template_to_its_component_and_goes_to_it(tmp_path):
 TERRAFORM_FIXTURE = ROOT / "editors" / "fixtures" / "terraform" / "main.tf"
 # Beside the README's setup, another client on the terraform filetype, as terraformls is for users (its braces
 # doubled, as INIT's are: run_neovim formats the init).
-OTHER_CLIENT = (
-    'vim.lsp.config("other", {{ cmd = {{ PYTHON, SERVER }}, filetypes = {{ "terraform" }} }})\nvim.lsp.enable("other")\n'
-)
+OTHER_CLIENT = 'vim.lsp.config("other", {{ cmd = {{ PYTHON, SERVER }}, filetypes = {{ "terraform" }} }})\nvim.lsp.enable("other")\n'
 
 
 def test_neovim_shows_content_errors_in_a_terraform_file_beside_another_client(tmp_path):
