@@ -49,6 +49,8 @@ class Sample:
     language: str = "image-component"  # the didOpen language id
     components: int = 0  # component files in the workspace folder the document is opened in (a template's)
     variable: tuple[int, int] | None = None  # on a variable's use near the middle (`${X}`, `{{ x }}`): references
+    suffix: str = ".component"  # the file name's: ".tf" for a Terraform file
+    scripted: bool = True  # the edit is in a shell script (ShellCheck runs again after it)
 
     @property
     def size(self) -> int:
@@ -227,6 +229,58 @@ def template_sample(name: str, count: int) -> Sample:
     return Sample(name, _join(lines), _instructions(lines), (run, 4), (run, 2), (empty, 0), "ecs-template", count)
 
 
+def terraform(size: int, heredoc: int) -> list[str]:
+    """A Terraform module of about ``size`` bytes: variables around a component whose content is a heredoc of
+    ``heredoc`` bytes at most (the largest component the API accepts, indented, with its ``${`` escaped as
+    ``$${``); and, for a file of many resources (``heredoc`` 0), components of 1 KB each between the variables."""
+    component_lines = at_the_limit() if heredoc else generate(KIB)
+    body = ["    " + line.replace("${", "$${") if line else "" for line in component_lines]
+
+    def component(n: int) -> list[str]:
+        return [
+            f'resource "alicloud_ecs_image_component" "service{n}" {{',
+            f'  image_component_name = "service{n}"',
+            '  system_type          = "Linux"',
+            "  content              = <<-EOT",
+            *body,
+            "  EOT",
+            "}",
+            "",
+        ]
+
+    def variables(n: int) -> list[str]:
+        return [f'variable "setting{n}" {{', "  type    = string", f'  default = "value {n}"', "}", ""]
+
+    if heredoc:
+        around: list[str] = []
+        n = 0
+        while len(_join(around).encode()) < (size - heredoc) // 2:
+            around += variables(n)
+            n += 1
+        return around + component(0) + [line.replace("setting", "option") for line in around]
+    lines: list[str] = []
+    n = 0
+    while len(_join(lines).encode()) < size:
+        lines += component(n) + variables(n)
+        n += 1
+    return lines
+
+
+def terraform_sample(name: str, lines: list[str], outside: bool) -> Sample:
+    """A Terraform file: keystrokes inside a heredoc's RUN (or, ``outside``, in a variable's value), the floor on
+    an empty line between blocks."""
+    middle = len(lines) // 2
+    order = sorted(range(len(lines)), key=lambda i: abs(i - middle))
+    run = next(i for i in order if lines[i].startswith("    RUN ") and not lines[i].endswith("\\"))
+    value = next(i for i in order if lines[i].startswith("  default = "))
+    empty = next(i for i in order if not lines[i] and lines[i - 1] == "}")  # between blocks, not in a heredoc
+    edit = (value, len('  default = "v')) if outside else (run, 8)
+    commands = sum(1 for line in lines if line.startswith("resource "))
+    return Sample(
+        name, _join(lines), commands, edit, (run, 6), (empty, 0), "terraform", suffix=".tf", scripted=not outside
+    )
+
+
 def sample(name: str, lines: list[str]) -> Sample:
     edit, keyword, empty, variable = _places(lines)
     return Sample(name, _join(lines), _instructions(lines), edit, keyword, empty, variable=variable)
@@ -247,13 +301,29 @@ def samples(names: list[str]) -> list[Sample]:
             out.append(yaml_sample(name, yaml_component(16 * KIB)))
         elif name == "16 KB template":
             out.append(template_sample(name, 500))
+        elif name.endswith(" tf") or name.endswith(" tf outside"):
+            size, heredoc = (KIB * KIB, 0) if name.startswith("1 MB") else (64 * KIB, 16 * KIB)
+            out.append(terraform_sample(name, terraform(size, heredoc), name.endswith("outside")))
         else:
             out.append(sample(name, known[name]()))
     return out
 
 
-SIZES = ["1 KB", "16 KB", "250 KB", "1 MB", "16 KB flagged", "1 MB flagged", "16 KB YAML", "16 KB template"]
-OURS_ONLY = {"16 KB YAML", "16 KB template"}  # a format, and templates with a workspace, the peer does not read
+SIZES = [
+    "1 KB",
+    "16 KB",
+    "250 KB",
+    "1 MB",
+    "16 KB flagged",
+    "1 MB flagged",
+    "16 KB YAML",
+    "16 KB template",
+    "64 KB tf",  # a module with a 16 KB heredoc: keystrokes in it
+    "64 KB tf outside",  # the same: keystrokes outside every region
+    "1 MB tf",  # a file of 1 KB components, one after another: keystrokes in one
+]
+# A format, templates with a workspace, and Terraform files: what the peer does not read.
+OURS_ONLY = {"16 KB YAML", "16 KB template", "64 KB tf", "64 KB tf outside", "1 MB tf"}
 
 
 def main() -> None:

@@ -143,24 +143,36 @@ class Hosted:
         return Edited(begin, byte(end), begin + len(added), first, last, (first[0] + breaks, tail))
 
     def _read(self) -> None:
-        """Read the file again; a region keeps its part while it is as it was, and its content while its text is."""
+        """Read the file again. A region keeps its part while it is as it was; else its content is one of the old
+        parts' whose text is the same, or the old content of the region in its place edited to the new text (its
+        model then parses again only what changed), or opened anew. Each content belongs to one part."""
         text = self.source.text
         self.starts = line_starts(self.source.lines)
-        old = {p.key: p for p in self.parts}
-        opened = {(p.region.dialect, p.region.text): p.content for p in self.parts}
+        before = self.parts
         self.resources = self.reader.read(text)
-        parts = []
-        for region in (resource.region for resource in self.resources):
-            if region is None:
+        regions = [resource.region for resource in self.resources if resource.region is not None]
+        keys = [_key(region, text, self.starts) for region in regions]
+        kept = {p.key: p for p in before}
+        parts: list[Part | None] = [kept.pop(key, None) for key in keys]
+        free = {id(p.content): p.content for p in kept.values()}  # the contents no kept part holds
+        same_text: dict[tuple[str, str], list[Content]] = {}
+        for old in kept.values():  # in the order of the file: the first of several alike goes to the first
+            same_text.setdefault((old.content.kind.dialect, old.content.source.text), []).append(old.content)
+        for index, region in enumerate(regions):
+            if parts[index] is not None:
                 continue
-            key = _key(region, text, self.starts)
-            part = old.get(key)
-            if part is None:
-                content = opened.get((region.dialect, region.text)) or open_content(region.text, region.dialect)
-                start = position_of(self.starts, region.start)[0]
-                part = Part(region, content, self.starts, start, key)
-            parts.append(part)
-        self.parts = parts
+            alike = [c for c in same_text.get((region.dialect, region.text), []) if id(c) in free]
+            content = alike[0] if alike else None
+            if content is None:
+                in_place = before[index].content if index < len(before) else None
+                if in_place is not None and id(in_place) in free and in_place.kind.dialect == region.dialect:
+                    content = _edited_to(in_place, region.text)
+                else:
+                    content = open_content(region.text, region.dialect)
+            free.pop(id(content), None)
+            start = position_of(self.starts, region.start)[0]
+            parts[index] = Part(region, content, self.starts, start, keys[index])
+        self.parts = [part for part in parts if part is not None]
 
     def position(self, offset: int) -> Position:
         """A file offset as a position."""
@@ -214,6 +226,31 @@ class Hosted:
         )
         at = position_of(self.starts, system.start), position_of(self.starts, system.end)
         return [Diagnostic(WINDOWS_DOCKERFILE.code, WINDOWS_DOCKERFILE.severity, message, *at)]
+
+
+def _edited_to(content: Content, text: str) -> Content:
+    """The content edited to ``text``: what lies between their common beginning and end is replaced."""
+    old = content.source.text
+    most = min(len(old), len(text))
+    same = _common(lambda n: old[:n] == text[:n], most)
+    tail = _common(lambda n: old[len(old) - n :] == text[len(text) - n :], most - same)
+    inner = line_starts(content.source.lines)
+    start, end = position_of(inner, same), position_of(inner, len(old) - tail)
+    content.edit(start, end, text[same : len(text) - tail])
+    return content
+
+
+def _common(equal, most: int) -> int:
+    """The largest n up to ``most`` for which ``equal(n)`` (true up to some n, false after), by halves: slices
+    compare at C speed, a loop over characters would not."""
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if equal(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _key(region: Region, text: str, starts: list[int]) -> tuple:

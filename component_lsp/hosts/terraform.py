@@ -18,6 +18,7 @@ its non-blank lines; both read ``$${`` and ``%%{`` as a literal ``${`` and ``%{`
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
@@ -201,7 +202,7 @@ def _resource(text: str, data: bytes, chars: _CharOffsets, block, origin: int) -
 def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str, origin: int) -> Region | None:
     """The content an attribute holds, if its value is a string (quoted or heredoc) that reads whole."""
     value = _string_value(attr)
-    decoded = _decode(text, data, chars, value) if value is not None else None
+    decoded = _decode(text, data, chars, value, origin) if value is not None else None
     if decoded is None:
         return None
     style, content, places, opaque = decoded
@@ -209,11 +210,10 @@ def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str, ori
     indent = ""
     visible = len(content) - len(content.lstrip(" \t\r\n"))
     if style == INDENTED_HEREDOC and visible < len(content):  # the indentation that goes, of a line that is not blank
-        first = content.rfind("\n", 0, visible) + 1
-        indent = text[text.rfind("\n", 0, places[first]) + 1 : places[first]]
+        first = origin + places[content.rfind("\n", 0, visible) + 1]
+        indent = text[text.rfind("\n", 0, first) + 1 : first]
     start, end = chars(name.start_byte), chars(name.end_byte)
-    relative = tuple(place - origin for place in places)
-    return Region(text[start:end], dialect, style, content, relative, opaque, start, end, indent, origin)
+    return Region(text[start:end], dialect, style, content, places, opaque, start, end, indent, origin)
 
 
 def _literal_value(text: str, chars, expression, names: bool = False) -> Literal | None:
@@ -234,8 +234,9 @@ def _literal_value(text: str, chars, expression, names: bool = False) -> Literal
         except ValueError:
             return None
     if node.type == "string_lit" and not any(c.type in OPAQUE for c in node.children):
-        decoded, _, _ = _quoted(text, start + 1, end - 1, [])
-        return Literal(decoded, start, end)
+        decoded = _Decoded([], [], [], 0)
+        _run(text, start + 1, end - 1, [], decoded, QUOTED_SPECIAL)
+        return Literal("".join(decoded.out), start, end)
     return None
 
 
@@ -289,8 +290,8 @@ def _string_value(attribute):
     return node if node is not None and node.type in ("string_lit", "quoted_template", "heredoc_template") else None
 
 
-def _decode(text: str, data: bytes, chars: _CharOffsets, value):
-    """(style, decoded text, places, opaque spans) of a string value, or None if it is not whole."""
+def _decode(text: str, data: bytes, chars: _CharOffsets, value, origin: int):
+    """(style, decoded text, places from ``origin``, opaque spans) of a string value, or None if it is not whole."""
     opaque = [(chars(c.start_byte), chars(c.end_byte)) for c in value.children if c.type in OPAQUE]
     if value.type == "heredoc_template":
         start_node = value.children[0]
@@ -302,22 +303,39 @@ def _decode(text: str, data: bytes, chars: _CharOffsets, value):
         body_end = text.rfind("\n", 0, chars(marks[1].start_byte)) + 1
         indented = _text(data, start_node).endswith("-")
         style = INDENTED_HEREDOC if indented else HEREDOC
-        return (style, *_heredoc(text, max(body_start, 0), max(body_end, body_start), indented, opaque))
+        body = _Decoded([], [], [], origin)
+        _heredoc(text, max(body_start, 0), max(body_end, body_start), indented, opaque, body)
+        return (style, *body.result(max(body_end, body_start)))
     ends = [c for c in value.children if c.type in ("quoted_template_start", "quoted_template_end")]
     if len(ends) != 2:
         return None
-    return (QUOTED, *_quoted(text, chars(ends[0].end_byte), chars(ends[1].start_byte), opaque))
+    quoted = _Decoded([], [], [], origin)
+    start, stop = chars(ends[0].end_byte), chars(ends[1].start_byte)
+    _run(text, start, stop, opaque, quoted, QUOTED_SPECIAL)
+    return (QUOTED, *quoted.result(stop))
 
 
 class _Decoded(NamedTuple):
-    """A region's text as it is decoded: its characters, each one's place in the file, the opaque spans."""
+    """A region's text as it is decoded: its pieces, each character's place in the file (from ``origin``), and
+    the opaque spans (offsets in the text)."""
 
     out: list[str]
     places: list[int]
     spans: list[tuple[int, int]]
+    origin: int
+
+    def take(self, text: str, start: int, end: int) -> None:
+        """The file's characters from ``start`` to ``end``, as they are."""
+        self.out.append(text[start:end])
+        self.places.extend(range(start - self.origin, end - self.origin))
 
     def result(self, end: int):
-        return "".join(self.out), (*self.places, end), tuple(self.spans)
+        return "".join(self.out), (*self.places, end - self.origin), tuple(self.spans)
+
+
+# What breaks a run of characters that decode to themselves: an escape (in a quoted string), and $${ or %%{.
+QUOTED_SPECIAL = re.compile(r"\\|\$\$\{|%%\{")
+HEREDOC_SPECIAL = re.compile(r"\$\$\{|%%\{")
 
 
 def _escape(text: str, at: int, end: int) -> tuple[str, int] | None:
@@ -332,49 +350,47 @@ def _escape(text: str, at: int, end: int) -> tuple[str, int] | None:
     return None
 
 
-def _run(text: str, at: int, end: int, opaque: list[tuple[int, int]], into: _Decoded, quoted: bool) -> int:
+def _run(text: str, at: int, end: int, opaque: list[tuple[int, int]], into: _Decoded, special: re.Pattern) -> int:
     """Decode the file's text from ``at`` to ``end`` into ``into``: interpolations and directives as written,
-    ``$${`` and ``%%{`` as ``${`` and ``%{``, and (``quoted``) a quoted string's escapes. Returns where it ended."""
+    ``$${`` and ``%%{`` as ``${`` and ``%{``, and (``special`` finds them) a quoted string's escapes; what lies
+    between is taken a run at a time. Returns where it ended."""
+    spans = [span for span in opaque if at <= span[0] < end]
     while at < end:
-        span = next(((start, stop) for start, stop in opaque if start == at), None)
-        if span is not None:
-            into.spans.append((len(into.places), len(into.places) + span[1] - span[0]))
-            into.out.append(text[span[0] : span[1]])
-            into.places.extend(range(*span))
-            at = span[1]
-            continue
-        escape = _escape(text, at, end) if quoted else None
-        if escape is not None:
-            into.out.append(escape[0])
-            into.places.append(at)
-            at += escape[1]
-        elif text[at] in "$%" and text.startswith(text[at] * 2 + "{", at):  # $${ and %%{: a literal ${ and %{
-            into.out.append(text[at] + "{")
-            into.places.extend((at, at + 2))
-            at += 3
-        else:
-            into.out.append(text[at])
-            into.places.append(at)
-            at += 1
+        upto = spans[0][0] if spans else end
+        found = special.search(text, at, upto)
+        stop = found.start() if found else upto
+        if stop > at:
+            into.take(text, at, stop)
+            at = stop
+        if found is None and spans and at == spans[0][0]:
+            start, stop = spans.pop(0)
+            into.spans.append((len(into.places), len(into.places) + stop - start))
+            into.take(text, start, stop)
+            at = stop
+        elif found is not None:
+            escape = _escape(text, at, end) if text[at] == "\\" else None
+            if escape is not None:
+                into.out.append(escape[0])
+                into.places.append(at - into.origin)
+                at += escape[1]
+            elif text[at] == "\\":  # not an escape: the backslash as it is
+                into.take(text, at, at + 1)
+                at += 1
+            else:  # $${ and %%{: a literal ${ and %{
+                into.out.append(text[at] + "{")
+                into.places.extend((at - into.origin, at + 2 - into.origin))
+                at += 3
     return at
 
 
-def _quoted(text: str, start: int, end: int, opaque: list[tuple[int, int]]):
-    decoded = _Decoded([], [], [])
-    _run(text, start, end, opaque, decoded, quoted=True)
-    return decoded.result(end)
-
-
-def _heredoc(text: str, start: int, end: int, indented: bool, opaque: list[tuple[int, int]]):
+def _heredoc(text: str, start: int, end: int, indented: bool, opaque: list[tuple[int, int]], into: _Decoded) -> None:
     lines = text[start:end].splitlines(keepends=True)
     strip = 0
     if indented:  # <<-: the smallest indentation of the lines that are not blank goes (tabs count as spaces)
         widths = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip(" \t\r\n")]
         strip = min(widths, default=0)
-    decoded = _Decoded([], [], [])
     line_start = start
     for line in lines:
         blanks = len(line) - len(line.lstrip(" \t"))
         line_end = line_start + len(line)
-        line_start = max(line_end, _run(text, line_start + min(strip, blanks), line_end, opaque, decoded, quoted=False))
-    return decoded.result(end)
+        line_start = max(line_end, _run(text, line_start + min(strip, blanks), line_end, opaque, into, HEREDOC_SPECIAL))

@@ -188,13 +188,17 @@ def test_a_shell_variable_gets_the_escape_and_a_terraform_reference_does_not():
     assert region.text.startswith("RUN echo ${HOME} ")  # for the shell, as Terraform will pass it
 
 
-def test_an_unchanged_region_is_not_opened_again():
+def test_an_unchanged_region_is_not_opened_again_and_a_changed_one_is_edited_in_place():
+    from helpers import content as opened
 
-    tf = resource('"RUN a"') + resource('"RUN b"', "alicloud_ecs_image_pipeline", "build_content")
+    tf = resource('"RUN a"') + resource('"RUN b\\nFROM x"', "alicloud_ecs_image_pipeline", "build_content")
     hosted = tf_file(tf)
     first, second = (part.content for part in hosted.model.parts)
     hosted.set_text(tf.replace("RUN b", "RUN c"))
-    assert hosted.model.parts[0].content is first and hosted.model.parts[1].content is not second
+    assert hosted.model.parts[0].content is first and hosted.model.parts[1].content is second
+    assert second.source.text == "RUN c\nFROM x"
+    fresh = opened("RUN c\nFROM x", "file:///w/t.imagetemplate").diagnostics()
+    assert second.diagnostics() == fresh
 
 
 # The provider documentation's basic usage of the two resources (help.aliyun.com, "alicloud_ecs_image_component"

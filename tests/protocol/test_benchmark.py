@@ -96,6 +96,24 @@ def test_the_template_is_16_kb_linked_to_its_workspace_with_one_warning(document
     assert lines[sample.edit[0]].startswith("RUN ") and lines[sample.empty[0]] == ""
 
 
+@pytest.mark.parametrize(
+    ("name", "low", "high", "largest"), [("64 KB tf", 60_000, 70_000, 16_000), ("1 MB tf", 1_000_000, 1_100_000, 1_100)]
+)
+def test_the_terraform_files_are_clean_modules_with_their_regions_and_places(documents, name, low, high, largest):
+    sample = documents[name]
+    assert low <= sample.size <= high
+    module = content(sample.text, "file:///bench/main.tf")
+    assert [d.code for d in module.diagnostics() if d.severity <= 2] == []  # Lint.* warnings included: none
+    sizes = [len(part.region.text.encode()) for part in module.model.parts]
+    assert len(sizes) == sample.instructions and 0.8 * largest <= max(sizes) <= largest * 1.03
+    lines = sample.text.split("\n")
+    assert module.model.part_at(sample.edit) is not None and lines[sample.edit[0]].startswith("    RUN ")
+    assert lines[sample.empty[0]] == "" and module.model.part_at(sample.empty) is None
+    if name == "64 KB tf":  # the same module, typed in outside every region
+        outside = documents["64 KB tf outside"]
+        assert outside.text == sample.text and module.model.part_at(outside.edit) is None
+
+
 def test_the_places_worked_at_are_what_they_claim(documents):
     for sample in documents.values():
         if sample.ours_only:
