@@ -3,6 +3,7 @@
 -- hover, diagnostics after an edit) and writes it as JSON to $COMPONENT_LSP_RESULT;
 -- tests/test_neovim.py makes the assertions. Then quits.
 local TIMEOUT = 30000
+local helpers = dofile(vim.fs.dirname(debug.getinfo(1, "S").source:sub(2)) .. "/helpers.lua")
 local result = { log_messages = {} }
 -- What the server logs to the client: after ordinary editing, nothing (no "not in the document" warnings).
 vim.lsp.handlers["window/logMessage"] = function(_, message)
@@ -16,23 +17,6 @@ local function diagnostics(buf)
   end
   table.sort(items, function(a, b) return a.lnum < b.lnum or (a.lnum == b.lnum and a.col < b.col) end)
   return items
-end
-
-local function has_code(buf, code)
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.code == code then return true end
-  end
-  return false
-end
-
-local function request(buf, client, method, line, character)
-  local params = {
-    textDocument = vim.lsp.util.make_text_document_params(buf),
-    position = { line = line, character = character },
-  }
-  local answer, err = client:request_sync(method, params, TIMEOUT, buf)
-  assert(answer and not answer.err, method .. " failed: " .. vim.inspect(err or (answer and answer.err)))
-  return answer.result
 end
 
 local function run()
@@ -52,22 +36,22 @@ local function run()
   local client = dofile(vim.fs.dirname(debug.getinfo(1, "S").source:sub(2)) .. "/client.lua")(buf, TIMEOUT)
   result.client = { name = client.name, cmd = client.config.cmd, offset_encoding = client.offset_encoding }
 
-  assert(vim.wait(TIMEOUT, function() return has_code(buf, "NotSupportedCommand.FROM") end, 50), "no diagnostics arrived")
+  assert(vim.wait(TIMEOUT, function() return helpers.has_code(buf, "NotSupportedCommand.FROM") end, 50), "no diagnostics arrived")
   result.diagnostics = diagnostics(buf)
 
   -- Hover on the COPY keyword (line 4), after the non-ASCII line above it.
-  local hover = request(buf, client, "textDocument/hover", 3, 1)
+  local hover = helpers.request(buf, client, "textDocument/hover", 3, 1, TIMEOUT)
   result.hover = hover and hover.contents
 
   -- Fix the empty RUN (line 5) as a user would, and wait for the diagnostics to follow.
   vim.api.nvim_buf_set_lines(buf, 4, 5, false, { "RUN yum install -y nginx" })
-  result.edit_seen = vim.wait(TIMEOUT, function() return not has_code(buf, "EmptyCommandContent.RUN") end, 50)
+  result.edit_seen = vim.wait(TIMEOUT, function() return not helpers.has_code(buf, "EmptyCommandContent.RUN") end, 50)
   result.after_edit = diagnostics(buf)
 
   -- Completion at the start of a new last line where "R" has been typed.
   local last = vim.api.nvim_buf_line_count(buf)
   vim.api.nvim_buf_set_lines(buf, last, last, false, { "R" })
-  local completion = request(buf, client, "textDocument/completion", last, 1)
+  local completion = helpers.request(buf, client, "textDocument/completion", last, 1, TIMEOUT)
   result.completion = {}
   for _, item in ipairs(completion.items or completion) do
     table.insert(result.completion, { label = item.label, kind = item.kind, format = item.insertTextFormat })

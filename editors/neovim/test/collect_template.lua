@@ -4,21 +4,15 @@
 -- as `gd`-style mappings do, and records where the cursor lands. Writes JSON to
 -- $COMPONENT_LSP_RESULT for tests/editors/test_neovim.py. Then quits.
 local TIMEOUT = 30000
+local helpers = dofile(vim.fs.dirname(debug.getinfo(1, "S").source:sub(2)) .. "/helpers.lua")
 local result = {}
-
-local function has_code(buf, code)
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.code == code then return true end
-  end
-  return false
-end
 
 local function run()
   local buf = vim.api.nvim_get_current_buf()
   result.filetype = vim.bo[buf].filetype
   local client = dofile(vim.fs.dirname(debug.getinfo(1, "S").source:sub(2)) .. "/client.lua")(buf, TIMEOUT)
   result.root = client.config.root_dir
-  assert(vim.wait(TIMEOUT, function() return has_code(buf, "Lint.UnknownComponentParameter") end, 50),
+  assert(vim.wait(TIMEOUT, function() return helpers.has_code(buf, "Lint.UnknownComponentParameter") end, 50),
     "no cross-file diagnostic arrived")
   result.diagnostics = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do

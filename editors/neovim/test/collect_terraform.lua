@@ -3,24 +3,8 @@
 -- completion and hover inside the heredoc, and writes JSON to $COMPONENT_LSP_RESULT for
 -- tests/editors/test_neovim.py. Then quits.
 local TIMEOUT = 30000
+local helpers = dofile(vim.fs.dirname(debug.getinfo(1, "S").source:sub(2)) .. "/helpers.lua")
 local result = {}
-
-local function has_code(buf, code)
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.code == code then return true end
-  end
-  return false
-end
-
-local function request(buf, client, method, line, character)
-  local params = {
-    textDocument = vim.lsp.util.make_text_document_params(buf),
-    position = { line = line, character = character },
-  }
-  local answer, err = client:request_sync(method, params, TIMEOUT, buf)
-  assert(answer and not answer.err, method .. " failed: " .. vim.inspect(err or (answer and answer.err)))
-  return answer.result
-end
 
 local function run()
   local buf = vim.api.nvim_get_current_buf()
@@ -33,7 +17,7 @@ local function run()
     table.insert(result.clients, attached.name)
   end
   table.sort(result.clients)
-  assert(vim.wait(TIMEOUT, function() return has_code(buf, "EmptyCommandContent.RUN") end, 50), "no diagnostics arrived")
+  assert(vim.wait(TIMEOUT, function() return helpers.has_code(buf, "EmptyCommandContent.RUN") end, 50), "no diagnostics arrived")
   result.diagnostics = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do
     table.insert(result.diagnostics, { code = d.code, lnum = d.lnum, col = d.col })
@@ -45,12 +29,12 @@ local function run()
     if line:match("^    ENV$") then result.completion_line = index - 1 end
     if line:match("^    RUN ") then result.hover_line = index - 1 end
   end
-  local completion = request(buf, client, "textDocument/completion", result.completion_line, 6)
+  local completion = helpers.request(buf, client, "textDocument/completion", result.completion_line, 6, TIMEOUT)
   result.completion = {}
   for _, item in ipairs(completion.items or completion) do
     table.insert(result.completion, { label = item.label, format = item.insertTextFormat })
   end
-  local hover = request(buf, client, "textDocument/hover", result.hover_line, 5)
+  local hover = helpers.request(buf, client, "textDocument/hover", result.hover_line, 5, TIMEOUT)
   result.hover = hover and hover.contents.value
 end
 

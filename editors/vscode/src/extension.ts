@@ -8,7 +8,7 @@ const LANGUAGES = ["ecs-component", "ecs-template", "ecs-component-yaml"];
 // Terraform files hold components and templates in strings (issue 27). The language id is HashiCorp's extension's
 // ("terraform", which package.json also gives .tf files, so that VS Code merges the two where both are installed);
 // the pattern serves a .tf file that a user gave another language. HCL itself stays terraform-ls's.
-const HOSTS: vscode.DocumentFilter[] = [
+const HOSTS = [
   { scheme: "file", language: "terraform" },
   { scheme: "file", pattern: "**/*.tf" },
 ];
