@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..diagnostics import Edit
 from ..formats.base import Features, Hover, Item, Link, Measured, Script, Scripts, Span
-from .hosted import Hosted, Part, escaped
+from .hosted import Hosted, Part, escaped, position_of
 
 
 def complete(model: Hosted, line: int, col: int) -> list[Item]:
@@ -87,7 +87,7 @@ def budgets(model: Hosted) -> list[Measured]:
             found = part.content.budget()
             if found is None:
                 continue
-            start, end = (model.position(offset) for offset in (part.region.name_start, part.region.name_end))
+            start, end = (position_of(part.host, offset) for offset in (part.region.name_start, part.region.name_end))
             part.measured = [Measured(found, start, end, (end[0], len(model.source.line_text(end[0]))))]
         out += part.measured
     return out

@@ -67,7 +67,7 @@ class Part:
 
     region: Region
     content: Content
-    host: list[int]  # the file's line starts when the part was made
+    host: list[int]  # the file's line starts when the part was made: its region's offsets are offsets of that text
     start: int  # the file's line where the region begins
     key: tuple  # what its placed answers depend on (``_key``): the same key, the same answers
     cache: object = None  # the publisher's, for as long as the part is the same
@@ -174,14 +174,10 @@ class Hosted:
             parts[index] = Part(region, content, self.starts, start, keys[index])
         self.parts = [part for part in parts if part is not None]
 
-    def position(self, offset: int) -> Position:
-        """A file offset as a position."""
-        return position_of(self.starts, offset)
-
     def part_at(self, position: Position) -> tuple[Part, Position] | None:
         """The region a file position is in, and the position in its content; None outside every region."""
-        offset = offset_of(self.starts, position)
         for part in self.parts:
+            offset = offset_of(part.host, position)  # by the text the part was read in: its offsets are of that
             if part.holds(offset):
                 return part, part.to_content(offset)
         return None

@@ -76,7 +76,14 @@ def test_after_any_edits_a_tf_files_diagnostics_are_those_of_a_fresh_session(dat
         session.change(URI, version, [(span, new)])
         text = text[:start] + new + text[end:]
         assert doc.content.source.text == text
-        assert items(session) == items(session_of(text)), (start, end, new)
+        fresh = session_of(text)
+        assert items(session) == items(fresh), (start, end, new)
+        # the answers inside the regions too: at a place drawn anywhere, and the budgets (the inlay hints)
+        at = _position(text, data.draw(st.integers(0, len(text)), label="asked at"))
+        opened = fresh.documents[URI].content
+        assert doc.content.hover(*at) == opened.hover(*at)
+        assert doc.content.complete(*at) == opened.complete(*at)
+        assert doc.content.budgets() == opened.budgets()
 
 
 def _outside_crlf(text: str, offset: int) -> int:
