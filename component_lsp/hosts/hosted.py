@@ -25,7 +25,8 @@ from ..document import Change, Document
 from ..formats.base import Script
 from ..formats.content import Content, open_content
 from . import metadata
-from .terraform import INDENTED_HEREDOC, QUOTED, Edited, Reader, Region, Resource
+from .regions import INDENTED_HEREDOC, QUOTED, Region
+from .terraform import Edited, Reader, Resource
 
 INTERPOLATION = rule(
     "Lint.TerraformInterpolation",

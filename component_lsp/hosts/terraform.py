@@ -9,62 +9,25 @@ attribute whose value does not parse gives no region (terraform-ls reports HCL's
 here from the file's own characters, with the tree's interpolations (``${ }``) and directives (``%{ }``) kept
 as they are written: opaque words, never an error.
 
-Decoding follows HCL's native syntax: a quoted string takes ``\\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN``; a
-heredoc takes its lines as they are (with the last line break), ``<<-`` removing the smallest indentation of
-its non-blank lines; both read ``$${`` and ``%%{`` as a literal ``${`` and ``%{``.
-
-``hosted.py`` checks the regions; ``check`` reads ``.tf`` files with it. The server does not serve them yet (issue 27).
+The strings are decoded as HCL reads them by ``hcl_strings.py``; ``hosted.py`` checks the regions.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..formats.base import COMPONENT, TEMPLATE
+from . import hcl_strings
+from .regions import HEREDOC, INDENTED_HEREDOC, QUOTED, Region
 
 # resource type -> (the attribute that holds content, what the content is)
 RESOURCES = {
     "alicloud_ecs_image_component": ("content", COMPONENT),
     "alicloud_ecs_image_pipeline": ("build_content", TEMPLATE),
 }
-QUOTED, HEREDOC, INDENTED_HEREDOC = "quoted", "heredoc", "indented heredoc"
 OPAQUE = ("template_interpolation", "template_directive")  # ${ ... } and %{ ... }: kept as written
-ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
-
-
-class Region(NamedTuple):
-    """One attribute's content: what it decodes to, and where each of its characters is in the file."""
-
-    attribute: str  # ``content``, ``build_content``
-    dialect: str  # COMPONENT or TEMPLATE
-    style: str  # QUOTED, HEREDOC or INDENTED_HEREDOC
-    text: str  # the content, decoded
-    places: tuple[int, ...]  # for each character of ``text``, and for its end, its offset in the file from ``origin``
-    opaque: tuple[tuple[int, int], ...]  # the interpolations and directives, as (start, end) offsets in ``text``
-    name_start: int  # the attribute's name in the file (offsets): where the region's budget is shown
-    name_end: int
-    indent: str = ""  # what a ``<<-`` heredoc's lines begin with that is not content: a new line there gets it
-    origin: int = 0  # where its block begins in the file: a block that moves keeps its places
-
-    def to_host(self, offset: int) -> int:
-        """The offset in the file's text of an offset in the content (its end included)."""
-        return self.origin + self.places[max(0, min(offset, len(self.text)))]
-
-    @property
-    def start(self) -> int:
-        """The file offset of its first character (of its end, if it is empty)."""
-        return self.origin + self.places[0]
-
-    @property
-    def end(self) -> int:
-        return self.origin + self.places[-1]
-
-    def to_content(self, offset: int) -> int:
-        """The content offset of a file offset: of the character it is in (an escape's whole width, say)."""
-        return max(0, min(bisect_right(self.places, offset - self.origin) - 1, len(self.text)))
 
 
 class Literal(NamedTuple):
@@ -207,13 +170,13 @@ def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str, ori
         return None
     style, content, places, opaque = decoded
     name = attr.children[0]
-    indent = ""
+    start, end = chars(name.start_byte), chars(name.end_byte)
+    region = Region(text[start:end], dialect, style, content, places, opaque, start, end, "", origin)
     visible = len(content) - len(content.lstrip(" \t\r\n"))
     if style == INDENTED_HEREDOC and visible < len(content):  # the indentation that goes, of a line that is not blank
-        first = origin + places[content.rfind("\n", 0, visible) + 1]
-        indent = text[text.rfind("\n", 0, first) + 1 : first]
-    start, end = chars(name.start_byte), chars(name.end_byte)
-    return Region(text[start:end], dialect, style, content, places, opaque, start, end, indent, origin)
+        first = region.to_host(content.rfind("\n", 0, visible) + 1)
+        region = region._replace(indent=text[text.rfind("\n", 0, first) + 1 : first])
+    return region
 
 
 def _literal_value(text: str, chars, expression, names: bool = False) -> Literal | None:
@@ -234,9 +197,7 @@ def _literal_value(text: str, chars, expression, names: bool = False) -> Literal
         except ValueError:
             return None
     if node.type == "string_lit" and not any(c.type in OPAQUE for c in node.children):
-        decoded = _Decoded([], [], [], 0)
-        _run(text, start + 1, end - 1, [], decoded, QUOTED_SPECIAL)
-        return Literal("".join(decoded.out), start, end)
+        return Literal("".join(hcl_strings.quoted(text, start + 1, end - 1, []).out), start, end)
     return None
 
 
@@ -303,94 +264,10 @@ def _decode(text: str, data: bytes, chars: _CharOffsets, value, origin: int):
         body_end = text.rfind("\n", 0, chars(marks[1].start_byte)) + 1
         indented = _text(data, start_node).endswith("-")
         style = INDENTED_HEREDOC if indented else HEREDOC
-        body = _Decoded([], [], [], origin)
-        _heredoc(text, max(body_start, 0), max(body_end, body_start), indented, opaque, body)
+        body = hcl_strings.heredoc(text, max(body_start, 0), max(body_end, body_start), indented, opaque, origin)
         return (style, *body.result(max(body_end, body_start)))
     ends = [c for c in value.children if c.type in ("quoted_template_start", "quoted_template_end")]
     if len(ends) != 2:
         return None
-    quoted = _Decoded([], [], [], origin)
     start, stop = chars(ends[0].end_byte), chars(ends[1].start_byte)
-    _run(text, start, stop, opaque, quoted, QUOTED_SPECIAL)
-    return (QUOTED, *quoted.result(stop))
-
-
-class _Decoded(NamedTuple):
-    """A region's text as it is decoded: its pieces, each character's place in the file (from ``origin``), and
-    the opaque spans (offsets in the text)."""
-
-    out: list[str]
-    places: list[int]
-    spans: list[tuple[int, int]]
-    origin: int
-
-    def take(self, text: str, start: int, end: int) -> None:
-        """The file's characters from ``start`` to ``end``, as they are."""
-        self.out.append(text[start:end])
-        self.places.extend(range(start - self.origin, end - self.origin))
-
-    def result(self, end: int):
-        return "".join(self.out), (*self.places, end - self.origin), tuple(self.spans)
-
-
-# What breaks a run of characters that decode to themselves: an escape (in a quoted string), and $${ or %%{.
-QUOTED_SPECIAL = re.compile(r"\\|\$\$\{|%%\{")
-HEREDOC_SPECIAL = re.compile(r"\$\$\{|%%\{")
-
-
-def _escape(text: str, at: int, end: int) -> tuple[str, int] | None:
-    """A quoted string's escape at ``at``: what it stands for, and its width; None if there is none."""
-    code = text[at + 1] if text[at] == "\\" and at + 1 < end else ""
-    if code in ESCAPES and code:
-        return ESCAPES[code], 2
-    width = {"u": 4, "U": 8}.get(code, 0)
-    digits = text[at + 2 : at + 2 + width]
-    if width and len(digits) == width and all(c in "0123456789abcdefABCDEF" for c in digits):
-        return chr(min(int(digits, 16), 0x10FFFF)), 2 + width
-    return None
-
-
-def _run(text: str, at: int, end: int, opaque: list[tuple[int, int]], into: _Decoded, special: re.Pattern) -> int:
-    """Decode the file's text from ``at`` to ``end`` into ``into``: interpolations and directives as written,
-    ``$${`` and ``%%{`` as ``${`` and ``%{``, and (``special`` finds them) a quoted string's escapes; what lies
-    between is taken a run at a time. Returns where it ended."""
-    spans = [span for span in opaque if at <= span[0] < end]
-    while at < end:
-        upto = spans[0][0] if spans else end
-        found = special.search(text, at, upto)
-        stop = found.start() if found else upto
-        if stop > at:
-            into.take(text, at, stop)
-            at = stop
-        if found is None and spans and at == spans[0][0]:
-            start, stop = spans.pop(0)
-            into.spans.append((len(into.places), len(into.places) + stop - start))
-            into.take(text, start, stop)
-            at = stop
-        elif found is not None:
-            escape = _escape(text, at, end) if text[at] == "\\" else None
-            if escape is not None:
-                into.out.append(escape[0])
-                into.places.append(at - into.origin)
-                at += escape[1]
-            elif text[at] == "\\":  # not an escape: the backslash as it is
-                into.take(text, at, at + 1)
-                at += 1
-            else:  # $${ and %%{: a literal ${ and %{
-                into.out.append(text[at] + "{")
-                into.places.extend((at - into.origin, at + 2 - into.origin))
-                at += 3
-    return at
-
-
-def _heredoc(text: str, start: int, end: int, indented: bool, opaque: list[tuple[int, int]], into: _Decoded) -> None:
-    lines = text[start:end].splitlines(keepends=True)
-    strip = 0
-    if indented:  # <<-: the smallest indentation of the lines that are not blank goes (tabs count as spaces)
-        widths = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip(" \t\r\n")]
-        strip = min(widths, default=0)
-    line_start = start
-    for line in lines:
-        blanks = len(line) - len(line.lstrip(" \t"))
-        line_end = line_start + len(line)
-        line_start = max(line_end, _run(text, line_start + min(strip, blanks), line_end, opaque, into, HEREDOC_SPECIAL))
+    return (QUOTED, *hcl_strings.quoted(text, start, stop, opaque, origin).result(stop))

@@ -77,7 +77,9 @@ LAYERS = [
     ["component_lsp.formats.yaml.features"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats.content"],  # an open document, in the format its name and text say
-    ["component_lsp.hosts.terraform", "component_lsp.ignores"],  # files of other languages that hold content
+    ["component_lsp.hosts.regions", "component_lsp.ignores"],  # files of other languages that hold content
+    ["component_lsp.hosts.hcl_strings"],
+    ["component_lsp.hosts.terraform"],
     ["component_lsp.hosts.metadata"],
     ["component_lsp.hosts.hosted"],  # a host file's regions, checked (with their ignore comments)
     ["component_lsp.hosts.features"],  # what a host file answers inside its regions

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from component_lsp.formats.base import COMPONENT, TEMPLATE
-from component_lsp.hosts.terraform import HEREDOC, INDENTED_HEREDOC, QUOTED, regions
+from component_lsp.hosts.regions import HEREDOC, INDENTED_HEREDOC, QUOTED
+from component_lsp.hosts.terraform import regions
 
 CHARS = st.sampled_from(list("RUN echo ab$%{}\"'\\\t:#-=/") + ["é", "😀", "\\n", "${", "%{"])
 # tree-sitter-hcl 1.2.0 does not read "$$${" (a "$" before an escaped "${"): such content gives no region
