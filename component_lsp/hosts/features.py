@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..diagnostics import Edit
 from ..formats.base import Features, Hover, Item, Link, Measured, Script, Scripts, Span
-from .hosted import Hosted, Part, escaped, position_of
+from .hosted import Hosted
+from .parts import Part, escaped, position_of
 
 
 def complete(model: Hosted, line: int, col: int) -> list[Item]:
@@ -83,13 +84,13 @@ def budgets(model: Hosted) -> list[Measured]:
     """Each region's budget, shown at its attribute's name (the notice) and at the end of that line (the hint)."""
     out = []
     for part in model.parts:
-        if not part.measured:
+        if not part.measured:  # the budget and where the name is stay while the part does; the line's end may not
             found = part.content.budget()
             if found is None:
                 continue
             start, end = (position_of(part.host, offset) for offset in (part.region.name_start, part.region.name_end))
-            part.measured = [Measured(found, start, end, (end[0], len(model.source.line_text(end[0]))))]
-        out += part.measured
+            part.measured = [Measured(found, start, end, end)]
+        out += [m._replace(hint=(m.end[0], len(model.source.line_text(m.end[0])))) for m in part.measured]
     return out
 
 

@@ -15,17 +15,13 @@ In a file of many resources, a keystroke in one region opens that one again, and
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from itertools import accumulate
 
 from .. import ignores
 from ..diagnostics import WARNING, Diagnostic, Edit, Related, rule
 from ..document import Change, Document
-from ..formats.base import Script
 from ..formats.content import Content, open_content
 from . import metadata
-from .regions import INDENTED_HEREDOC, QUOTED, Region
+from .parts import Part, Position, key_of, line_starts, offset_of, position_of
 from .terraform import Edited, Reader, Resource
 
 INTERPOLATION = rule(
@@ -39,62 +35,6 @@ WINDOWS_DOCKERFILE = rule(
     'A component with `system_type = "Windows"` whose content is Dockerfile-format: Windows components are YAML.',
 )
 SHELL_NAME = re.compile(r"\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\Z")  # a bare name: never a Terraform reference
-
-Position = tuple[int, int]
-
-
-def line_starts(lines: list[str]) -> list[int]:
-    """The offset of each line's first character, and of the text's end."""
-    return [0, *accumulate(len(line) for line in lines)]
-
-
-def offset_of(starts: list[int], position: Position) -> int:
-    line = min(position[0], len(starts) - 1)
-    return starts[line] + position[1]
-
-
-def position_of(starts: list[int], offset: int) -> Position:
-    line = max(0, bisect_right(starts, offset) - 1)
-    line = min(line, len(starts) - 2) if len(starts) > 1 else 0
-    return line, offset - starts[line]
-
-
-@dataclass(eq=False)
-class Part:
-    """A region, its text opened as the content it is, and the file's line starts it was placed by.
-
-    A ``Unit`` of the file: the same object while the region's text and its place in the file are unchanged.
-    """
-
-    region: Region
-    content: Content
-    host: list[int]  # the file's line starts when the part was made: its region's offsets are offsets of that text
-    start: int  # the file's line where the region begins
-    key: tuple  # what its placed answers depend on (``_key``): the same key, the same answers
-    cache: object = None  # the publisher's, for as long as the part is the same
-    found: list[Diagnostic] | None = None  # its diagnostics, placed in the file, once asked
-    scripts: list[Script] | None = None  # its scripts, placed in the file, once asked
-    defined: tuple[str, ...] = ()  # the variables its content sets for them (ENV)
-    measured: list = field(default_factory=list)  # its budget, placed in the file, once asked (features.budgets)
-    inner: list[int] = field(default_factory=list)  # the content's line starts
-
-    def __post_init__(self) -> None:
-        self.inner = line_starts(self.content.source.lines)
-
-    def to_host(self, position: Position) -> Position:
-        """A content position's place in the file."""
-        return position_of(self.host, self.region.to_host(offset_of(self.inner, position)))
-
-    def to_content(self, offset: int) -> Position:
-        """A file offset's place in the content: the character it is in (an escape's whole width, say)."""
-        return position_of(self.inner, self.region.to_content(offset))
-
-    def holds(self, offset: int) -> bool:
-        return self.region.start <= offset <= self.region.end
-
-    def edit(self, edit: Edit) -> Edit:
-        """An edit of the content, written into the file."""
-        return Edit(self.to_host(edit.start), self.to_host(edit.end), escaped(self.region, edit.text))
 
 
 class Hosted:
@@ -152,7 +92,7 @@ class Hosted:
         before = self.parts
         self.resources = self.reader.read(text)
         regions = [resource.region for resource in self.resources if resource.region is not None]
-        keys = [_key(region, text, self.starts) for region in regions]
+        keys = [key_of(region, text, self.starts) for region in regions]
         kept = {p.key: p for p in before}
         parts: list[Part | None] = [kept.pop(key, None) for key in keys]
         free = {id(p.content): p.content for p in kept.values()}  # the contents no kept part holds
@@ -250,30 +190,11 @@ def _common(equal, most: int) -> int:
     return low
 
 
-def _key(region: Region, text: str, starts: list[int]) -> tuple:
-    """What a part's placed answers depend on: the region's text, the file's text it is written in and where, and
-    where its attribute's name is (its budget is shown there)."""
-    at = position_of(starts, region.start)
-    return region.dialect, region.text, at, text[region.start : region.end], position_of(starts, region.name_start)
-
-
 def _on_opaque(d: Diagnostic, opaque: tuple[tuple[int, int], ...], inner: list[int]) -> bool:
     """Whether a diagnostic is about an interpolation or a directive, whose value is not known (SPEC section 9:
     an opaque word, never reported)."""
     start, end = offset_of(inner, d.start), offset_of(inner, d.end)
     return any(s < max(end, start + 1) and start < e for s, e in opaque)
-
-
-def escaped(region: Region, text: str) -> str:
-    """Text written into a region as the file must hold it: a quoted string's escapes, ``$${`` for ``${``, and a
-    ``<<-`` heredoc's indentation after each line break."""
-    text = text.replace("${", "$${").replace("%{", "%%{")
-    if region.style == QUOTED:
-        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        text = text.replace("\t", "\\t")
-    elif region.style == INDENTED_HEREDOC and region.indent:
-        text = text.replace("\n", "\n" + region.indent)
-    return text
 
 
 def _placed(d: Diagnostic, part: Part) -> Diagnostic:

@@ -80,7 +80,8 @@ LAYERS = [
     ["component_lsp.hosts.regions", "component_lsp.ignores"],  # files of other languages that hold content
     ["component_lsp.hosts.hcl_strings"],
     ["component_lsp.hosts.terraform"],
-    ["component_lsp.hosts.metadata"],
+    ["component_lsp.hosts.metadata", "component_lsp.hosts.parts"],
+    ["component_lsp.hosts.quick"],  # edits that need no new reading
     ["component_lsp.hosts.hosted"],  # a host file's regions, checked (with their ignore comments)
     ["component_lsp.hosts.features"],  # what a host file answers inside its regions
     ["component_lsp.hosts"],  # the table of hosts

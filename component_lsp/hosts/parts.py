@@ -1,0 +1,88 @@
+"""A region of a host file opened as the content it is (a ``Part``), and the arithmetic of places: line starts,
+offsets and positions of the file and of the content, and text written in a region's escaping."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from ..diagnostics import Diagnostic, Edit
+from ..formats.base import Script
+from ..formats.content import Content
+from .regions import INDENTED_HEREDOC, QUOTED, Region
+
+Position = tuple[int, int]
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """The offset of each line's first character, and of the text's end."""
+    return [0, *accumulate(len(line) for line in lines)]
+
+
+def offset_of(starts: list[int], position: Position) -> int:
+    line = min(position[0], len(starts) - 1)
+    return starts[line] + position[1]
+
+
+def position_of(starts: list[int], offset: int) -> Position:
+    line = max(0, bisect_right(starts, offset) - 1)
+    line = min(line, len(starts) - 2) if len(starts) > 1 else 0
+    return line, offset - starts[line]
+
+
+@dataclass(eq=False)
+class Part:
+    """A region, its text opened as the content it is, and the file's line starts it was placed by.
+
+    A ``Unit`` of the file: the same object while the region's text and its place in the file are unchanged.
+    """
+
+    region: Region
+    content: Content
+    host: list[int]  # the file's line starts when the part was made: its region's offsets are offsets of that text
+    start: int  # the file's line where the region begins
+    key: tuple  # what its placed answers depend on (``_key``): the same key, the same answers
+    cache: object = None  # the publisher's, for as long as the part is the same
+    found: list[Diagnostic] | None = None  # its diagnostics, placed in the file, once asked
+    scripts: list[Script] | None = None  # its scripts, placed in the file, once asked
+    defined: tuple[str, ...] = ()  # the variables its content sets for them (ENV)
+    measured: list = field(default_factory=list)  # its budget, placed in the file, once asked (features.budgets)
+    inner: list[int] = field(default_factory=list)  # the content's line starts
+
+    def __post_init__(self) -> None:
+        self.inner = line_starts(self.content.source.lines)
+
+    def to_host(self, position: Position) -> Position:
+        """A content position's place in the file."""
+        return position_of(self.host, self.region.to_host(offset_of(self.inner, position)))
+
+    def to_content(self, offset: int) -> Position:
+        """A file offset's place in the content: the character it is in (an escape's whole width, say)."""
+        return position_of(self.inner, self.region.to_content(offset))
+
+    def holds(self, offset: int) -> bool:
+        return self.region.start <= offset <= self.region.end
+
+    def edit(self, edit: Edit) -> Edit:
+        """An edit of the content, written into the file."""
+        return Edit(self.to_host(edit.start), self.to_host(edit.end), escaped(self.region, edit.text))
+
+
+def escaped(region: Region, text: str) -> str:
+    """Text written into a region as the file must hold it: a quoted string's escapes, ``$${`` for ``${``, and a
+    ``<<-`` heredoc's indentation after each line break."""
+    text = text.replace("${", "$${").replace("%{", "%%{")
+    if region.style == QUOTED:
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        text = text.replace("\t", "\\t")
+    elif region.style == INDENTED_HEREDOC and region.indent:
+        text = text.replace("\n", "\n" + region.indent)
+    return text
+
+
+def key_of(region: Region, text: str, starts: list[int]) -> tuple:
+    """What a part's placed answers depend on: the region's text, the file's text it is written in and where, and
+    where its attribute's name is (its budget is shown there)."""
+    at = position_of(starts, region.start)
+    return region.dialect, region.text, at, text[region.start : region.end], position_of(starts, region.name_start)
