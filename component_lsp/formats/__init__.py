@@ -3,7 +3,7 @@
 Adding a format is one package here (exposing ``FORMAT``, a ``base.Format``)
 and one line in ``FORMATS``: its files, its language ids and its detection
 come from its ``Format``. A file of another language that holds content (a
-Terraform file) is a host format, from ``hosts/``, in the same table. The open
+Terraform file) is a host format (``hosts.py``), in the same table. The open
 document, which picks its format by its text too, is ``content.Content``.
 Nothing above this package asks which format a document is in.
 """
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from ..hosts import HOSTS
 from .base import COMPONENT, Format
 from .content import CONTENT_FORMATS, DEFAULT, Content, Kind, choose
+from .hosts import HOSTS
 
 # Every format of a file, content formats first (in the order they claim text), then the hosts.
 FORMATS: tuple[Format, ...] = (*CONTENT_FORMATS, *HOSTS)

@@ -96,13 +96,20 @@ def budgets(model: Hosted) -> list[Measured]:
 
 def scripts(model: Hosted) -> Scripts:
     """Every region's scripts, placed in the file (the same objects while their region is unchanged, so that
-    ShellCheck's findings are kept with them); the variables any region sets count for all."""
+    ShellCheck's findings are kept with them; after an edit on one line, the same objects for the scripts the
+    content kept, which are where they were); the variables any region sets count for all."""
     out: list[Script | None] = []
     defined: list[str] = []
     for part in model.parts:
         if part.scripts is None:
             found = part.content.scripts()
-            part.scripts, part.defined = [_placed(part, script) for script in found.present()], found.defined
+            before = part.before
+            kept = {}
+            if before is not None and before.scripts is not None:
+                kept = dict(zip(map(id, before.inner_scripts), before.scripts, strict=True))
+            part.inner_scripts = found.present()
+            part.scripts = [kept.get(id(script)) or _placed(part, script) for script in part.inner_scripts]
+            part.defined, part.before = found.defined, None
         defined += part.defined
         out += part.scripts
     return Scripts(out, tuple(dict.fromkeys(defined)))

@@ -20,9 +20,9 @@ from .. import ignores
 from ..diagnostics import WARNING, Diagnostic, Edit, Related, rule
 from ..document import Change, Document
 from ..formats.content import Content, open_content
-from . import metadata
-from .parts import Part, Position, key_of, line_starts, offset_of, position_of
-from .terraform import Edited, Reader, Resource
+from . import metadata, quick
+from .parts import LineStarts, Part, Position, key_of, line_starts, offset_of, position_of
+from .terraform import Edited, Reader, Resource, moved
 
 INTERPOLATION = rule(
     "Lint.TerraformInterpolation",
@@ -43,7 +43,7 @@ class Hosted:
     def __init__(self, source: Document, dialect: str = "") -> None:
         self.source = source
         self.reader = Reader()  # the tree and the blocks read, kept between edits
-        self.starts: list[int] = []
+        self.starts = LineStarts([0])
         self.resources: list[Resource] = []
         self.parts: list[Part] = []
         self._read()
@@ -54,11 +54,41 @@ class Hosted:
         self._read()
 
     def edit(self, start: Position, end: Position, text: str) -> Change:
+        """Edit the text; read it again unless the edit is one ``quick.py`` can apply without a reading."""
         start, end = min(start, end), max(start, end)
-        self.reader.edited(self._edited(start, end, text))
+        edited = self._edited(start, end, text)
+        lines, starts = self.source.lines, self.starts
+        regions = [resource.region for resource in self.resources if resource.region is not None]
+        inside = quick.in_region(regions, starts, lines, start, end, text)
+        free = inside is None and self.reader.free_text(edited.start_byte, edited.old_end_byte)
+        plain = free and quick.outside(self.resources, starts, lines, start, end, text)
+        self.reader.edited(edited)
+        at, by = offset_of(starts, start), len(text) - (end[1] - start[1])
         change = self.source.replace(start, end, text)
-        self._read()
+        if inside is not None or plain:  # the edit is on one line: the lines after it move
+            self.starts = self.starts.moved(start[0], by)
+        if inside is not None:
+            self._edit_region(inside, by)
+        elif plain:
+            self.resources = [moved(resource, by) if resource.start > at else resource for resource in self.resources]
+        else:
+            self._read()
         return change
+
+    def _edit_region(self, edit: quick.InRegion, by: int) -> None:
+        """An edit inside a region that changes nothing but its text there: made in its places and its content."""
+        holders = [k for k, resource in enumerate(self.resources) if resource.region is not None]
+        at = holders[edit.which]
+        resource = self.resources[at]
+        assert resource.region is not None  # (a holder)
+        region = quick.edited_region(resource.region, edit)
+        changed = resource._replace(region=region, end=resource.end + by)
+        self.resources = [*self.resources[:at], changed, *(moved(r, by) for r in self.resources[at + 1 :])]
+        old = self.parts[edit.which]
+        old.content.edit(position_of(old.inner, edit.first), position_of(old.inner, edit.last), edit.text)
+        key = key_of(region, self.source.text, self.starts)
+        part = Part(region, old.content, self.starts, old.start, key, before=old)
+        self.parts = [*self.parts[: edit.which], part, *self.parts[edit.which + 1 :]]
 
     def _edited(self, start: Position, end: Position, text: str) -> Edited:
         """An edit as tree-sitter takes it, from the text before it."""
@@ -88,7 +118,7 @@ class Hosted:
         parts' whose text is the same, or the old content of the region in its place edited to the new text (its
         model then parses again only what changed), or opened anew. Each content belongs to one part."""
         text = self.source.text
-        self.starts = line_starts(self.source.lines)
+        self.starts = LineStarts.of(self.source.lines)
         before = self.parts
         self.resources = self.reader.read(text)
         regions = [resource.region for resource in self.resources if resource.region is not None]

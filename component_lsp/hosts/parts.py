@@ -3,9 +3,11 @@ offsets and positions of the file and of the content, and text written in a regi
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import add
 
 from ..diagnostics import Diagnostic, Edit
 from ..formats.base import Script
@@ -17,15 +19,61 @@ Position = tuple[int, int]
 
 def line_starts(lines: list[str]) -> list[int]:
     """The offset of each line's first character, and of the text's end."""
-    return [0, *accumulate(len(line) for line in lines)]
+    return [0, *accumulate(map(len, lines))]
 
 
-def offset_of(starts: list[int], position: Position) -> int:
+class LineStarts(Sequence[int]):
+    """The offset of each line's first character of a host file's text, and of its end, kept through edits on
+    one line without counting them all again.
+
+    What it buys: counting 4,000 lines takes about 0.1 ms, a fifth of a keystroke's budget; an edit on one line
+    moves the lines after it by as many characters, which is noted (``moved``, a new object: a part keeps the
+    starts it was placed by) and counted in when a line is asked for, until ``PENDING`` are noted.
+    """
+
+    PENDING = 32
+
+    def __init__(self, base: list[int], moves: tuple[tuple[int, int], ...] = ()) -> None:
+        self.base = base  # never changed in place
+        self.moves = moves  # (line, by): the lines after ``line`` are ``by`` characters further
+        ordered = sorted(moves)
+        self._after = [line for line, _ in ordered]  # the moves by line, and their sums: a line's by a search
+        self._sums = [0, *accumulate(by for _, by in ordered)]
+
+    @classmethod
+    def of(cls, lines: list[str]) -> LineStarts:
+        return cls(line_starts(lines))
+
+    def moved(self, line: int, by: int) -> LineStarts:
+        if not by:
+            return self
+        moves = (*self.moves, (line, by))
+        if len(moves) < self.PENDING:
+            return LineStarts(self.base, moves)
+        count = len(self.base)
+        deltas = [0] * count
+        for at, step in moves:
+            if at + 1 < count:
+                deltas[at + 1] += step
+        return LineStarts(list(map(add, self.base, accumulate(deltas))))
+
+    def __len__(self) -> int:
+        return len(self.base)
+
+    def __getitem__(self, line):
+        if isinstance(line, slice):
+            raise TypeError("LineStarts takes one line at a time")
+        if line < 0:
+            line += len(self.base)
+        return self.base[line] + self._sums[bisect_left(self._after, line)]
+
+
+def offset_of(starts: Sequence[int], position: Position) -> int:
     line = min(position[0], len(starts) - 1)
     return starts[line] + position[1]
 
 
-def position_of(starts: list[int], offset: int) -> Position:
+def position_of(starts: Sequence[int], offset: int) -> Position:
     line = max(0, bisect_right(starts, offset) - 1)
     line = min(line, len(starts) - 2) if len(starts) > 1 else 0
     return line, offset - starts[line]
@@ -40,7 +88,7 @@ class Part:
 
     region: Region
     content: Content
-    host: list[int]  # the file's line starts when the part was made: its region's offsets are offsets of that text
+    host: Sequence[int]  # the file's line starts when the part was made: its region's offsets are offsets of that text
     start: int  # the file's line where the region begins
     key: tuple  # what its placed answers depend on (``_key``): the same key, the same answers
     cache: object = None  # the publisher's, for as long as the part is the same
@@ -49,6 +97,8 @@ class Part:
     defined: tuple[str, ...] = ()  # the variables its content sets for them (ENV)
     measured: list = field(default_factory=list)  # its budget, placed in the file, once asked (features.budgets)
     inner: list[int] = field(default_factory=list)  # the content's line starts
+    before: Part | None = None  # the part this one replaced after an edit on one line: its scripts may serve
+    inner_scripts: list[Script] = field(default_factory=list)  # the content's scripts that ``scripts`` places
 
     def __post_init__(self) -> None:
         self.inner = line_starts(self.content.source.lines)
@@ -81,7 +131,7 @@ def escaped(region: Region, text: str) -> str:
     return text
 
 
-def key_of(region: Region, text: str, starts: list[int]) -> tuple:
+def key_of(region: Region, text: str, starts: Sequence[int]) -> tuple:
     """What a part's placed answers depend on: the region's text, the file's text it is written in and where, and
     where its attribute's name is (its budget is shown there)."""
     at = position_of(starts, region.start)

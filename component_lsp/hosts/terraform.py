@@ -28,6 +28,7 @@ RESOURCES = {
     "alicloud_ecs_image_pipeline": ("build_content", TEMPLATE),
 }
 OPAQUE = ("template_interpolation", "template_directive")  # ${ ... } and %{ ... }: kept as written
+FREE_TEXT = ("comment", "template_literal")  # where plain characters are only text
 
 
 class Literal(NamedTuple):
@@ -48,6 +49,8 @@ class Resource(NamedTuple):
     literals: dict[str, Literal]  # by attribute name
     tags: list[tuple[Literal, Literal]]  # a literal ``tags`` map's keys and values, where both are literals
     tag_count: int  # the map's entries (-1: no literal map)
+    start: int  # its block in the file (offsets)
+    end: int
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +96,29 @@ class Reader:
         elif self.tree is not None:
             self.tree.edit(*edit)
 
+    def free_text(self, start: int, end: int) -> bool:
+        """Whether the bytes from ``start`` to ``end`` are inside a comment or one string's literal text (for an
+        insertion, ``start`` = ``end``: after such a character, or before a literal's), by the tree as last parsed
+        with the edits since: where plain characters change nothing of the file's structure."""
+        if self.tree is None:
+            return False
+        root = self.tree.root_node
+
+        def holder(byte: int):
+            node = root.descendant_for_byte_range(byte, byte + 1)
+            if node is None or node.type not in FREE_TEXT or not node.start_byte <= byte < node.end_byte:
+                return None
+            return node
+
+        if end > start:
+            first, last = holder(start), holder(end - 1)
+            return first is not None and last is not None and first.byte_range == last.byte_range
+        before = holder(start - 1) if start > 0 else None
+        if before is not None and before.type == "comment" and start == before.end_byte:
+            return (before.text or b"").startswith((b"#", b"//"))  # a line comment goes on to the line's end
+        after = holder(start)
+        return before is not None or (after is not None and after.type != "comment")
+
     def read(self, text: str) -> list[Resource]:
         """The file's ``alicloud_ecs_image_component`` and ``alicloud_ecs_image_pipeline`` resources, in order."""
         data = text.encode("utf-8", "surrogatepass")
@@ -106,11 +132,11 @@ class Reader:
             found = kept.get(key) or (origin, _resource(text, data, chars, block, origin))
             self.blocks[key] = found
             if found[1] is not None:
-                out.append(_moved(found[1], origin - found[0]))
+                out.append(moved(found[1], origin - found[0]))
         return out
 
 
-def _moved(resource: Resource, by: int) -> Resource:
+def moved(resource: Resource, by: int) -> Resource:
     """A resource read where its block was, placed where it is now (``by`` characters further)."""
     if not by:
         return resource
@@ -121,7 +147,8 @@ def _moved(resource: Resource, by: int) -> Resource:
         )
     literals = {name: _moved_literal(literal, by) for name, literal in resource.literals.items()}
     tags = [(_moved_literal(key, by), _moved_literal(value, by)) for key, value in resource.tags]
-    return resource._replace(region=region, literals=literals, tags=tags)
+    start, end = resource.start + by, resource.end + by
+    return resource._replace(region=region, literals=literals, tags=tags, start=start, end=end)
 
 
 def _moved_literal(literal: Literal, by: int) -> Literal:
@@ -159,7 +186,7 @@ def _resource(text: str, data: bytes, chars: _CharOffsets, block, origin: int) -
                 item = _literal_value(text, chars, parts[1]) if len(parts) == 2 else None
                 if key is not None and item is not None:
                     tags.append((key, item))
-    return Resource(kind, name or "", region, literals, tags, count)
+    return Resource(kind, name or "", region, literals, tags, count, origin, chars(block.end_byte))
 
 
 def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str, origin: int) -> Region | None:

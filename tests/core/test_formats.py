@@ -116,5 +116,5 @@ def test_every_format_is_in_the_table_once():
     readers = {p.stem for p in hosts.glob("*.py") if "\nclass Reader" in p.read_text(encoding="utf-8")}
     assert {fmt.name for fmt in FORMATS if fmt.host} == readers, (
         "each module under component_lsp/hosts/ that reads a language (its Reader) is a host with a line in HOSTS "
-        "(hosts/__init__.py), named as its module: 'Add a host' in docs/architecture.md"
+        "(formats/hosts.py), named as its module: 'Add a host' in docs/architecture.md"
     )

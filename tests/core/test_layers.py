@@ -77,14 +77,18 @@ LAYERS = [
     ["component_lsp.formats.yaml.features"],
     ["component_lsp.formats.dockerfile", "component_lsp.formats.yaml"],
     ["component_lsp.formats.content"],  # an open document, in the format its name and text say
-    ["component_lsp.hosts.regions", "component_lsp.ignores"],  # files of other languages that hold content
+    [
+        "component_lsp.hosts",
+        "component_lsp.hosts.regions",
+        "component_lsp.ignores",
+    ],  # files of other languages that hold content
     ["component_lsp.hosts.hcl_strings"],
     ["component_lsp.hosts.terraform"],
     ["component_lsp.hosts.metadata", "component_lsp.hosts.parts"],
     ["component_lsp.hosts.quick"],  # edits that need no new reading
     ["component_lsp.hosts.hosted"],  # a host file's regions, checked (with their ignore comments)
     ["component_lsp.hosts.features"],  # what a host file answers inside its regions
-    ["component_lsp.hosts"],  # the table of hosts
+    ["component_lsp.formats.hosts"],  # the table of hosts
     ["component_lsp.formats"],  # the table of every format of a file
     [
         "component_lsp.workspace",

@@ -12,6 +12,10 @@ from component_lsp.session import Session
 
 URI = "file:///w/main.tf"
 TEXT = """\
+# Images of the web tier
+variable "region" {
+  default = "cn-hangzhou"
+}
 resource "alicloud_ecs_image_component" "a" {
   image_component_name = "app"
   content = <<-EOT
@@ -21,6 +25,9 @@ resource "alicloud_ecs_image_component" "a" {
     ENV
   EOT
 }
+locals {
+  owner = "web team"
+}
 resource "alicloud_ecs_image_pipeline" "b" {
   build_content = "FROM IMAGE:m-1\\nCOMPONENT ic-1 --x \\"é\\"\\nRUN\\n"
 }
@@ -28,6 +35,9 @@ resource "alicloud_ecs_image_pipeline" "b" {
 PIECES = [
     "",
     "x",
+    "ab",
+    " ",
+    "Z9",
     "\n",
     "\r\n",
     "\t",
@@ -62,15 +72,16 @@ def items(session: Session) -> list[dict]:
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_after_any_edits_a_tf_files_diagnostics_are_those_of_a_fresh_session(data):
     text = TEXT
     session = session_of(text)
     for version in range(2, 2 + data.draw(st.integers(1, 8), label="edits")):
         start = _outside_crlf(text, data.draw(st.integers(0, len(text)), label="start"))
-        end = _outside_crlf(text, min(len(text), start + data.draw(st.integers(0, 6), label="length")))
-        new = data.draw(st.sampled_from(PIECES), label="new")
+        length = data.draw(st.sampled_from([0, 0, 0, 1, 1, 2, 6]), label="length")  # keystrokes, mostly
+        end = _outside_crlf(text, min(len(text), start + length))
+        new = data.draw(st.one_of(st.sampled_from(PIECES), st.sampled_from(list("aZ9 ._-"))), label="new")
         doc = session.documents[URI]
         span = (doc.content.source.to_lsp(*_position(text, start)), doc.content.source.to_lsp(*_position(text, end)))
         session.change(URI, version, [(span, new)])
@@ -84,6 +95,11 @@ def test_after_any_edits_a_tf_files_diagnostics_are_those_of_a_fresh_session(dat
         assert doc.content.hover(*at) == opened.hover(*at)
         assert doc.content.complete(*at) == opened.complete(*at)
         assert doc.content.budgets() == opened.budgets()
+        assert _placed_scripts(doc.content) == _placed_scripts(opened)  # where ShellCheck's findings go
+
+
+def _placed_scripts(content) -> list[tuple[str, tuple]]:
+    return [(script.text, script.place(0, len(script.text))) for script in content.scripts().present()]
 
 
 def _outside_crlf(text: str, offset: int) -> int:
@@ -102,13 +118,28 @@ def test_a_keystroke_in_one_region_keeps_the_others_parts():
     doc = session.documents[URI]
     items(session)
     before = list(doc.content.model.parts)
-    session.change(URI, 2, [(((4, 10), (4, 10)), "x")])  # inside the first region
+    session.change(URI, 2, [(((8, 10), (8, 10)), "x")])  # inside the first region
     after = doc.content.model.parts
     assert after[0] is not before[0] and all(map(lambda a, b: a is b, after[1:], before[1:]))
     session.change(URI, 3, [(((1, 0), (1, 0)), "  # a comment\n")])  # outside: the regions below move a line
     moved = doc.content.model.parts
     assert {id(a.content) for a in moved} <= {id(b.content) for b in after}  # none opened again
     assert items(session) == items(session_of(doc.content.source.text))
+
+
+def test_an_edit_that_needs_a_reading_decodes_only_the_block_it_changed(monkeypatch):
+    from component_lsp.hosts import terraform
+
+    many = "".join(TEXT.replace('"a"', f'"a{n}"').replace('"b"', f'"b{n}"') for n in range(20))
+    session = session_of(many)
+    decoded = []
+    real = terraform._resource
+    monkeypatch.setattr(terraform, "_resource", lambda *args: decoded.append(1) or real(*args))
+    lines = many.split("\n")
+    line = next(k for k, text in enumerate(lines) if "RUN echo" in text and k > len(lines) // 2)
+    session.change(URI, 2, [(((line, 4), (line, 4)), "${X}\n")])  # a line break and a $: the long way
+    assert len(decoded) == 1  # of 40 blocks that hold content, and 40 others
+    assert items(session) == items(session_of(session.documents[URI].content.source.text))
 
 
 @pytest.mark.parametrize(
