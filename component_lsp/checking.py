@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from fnmatch import fnmatchcase
@@ -11,7 +12,8 @@ from typing import NamedTuple
 from . import __version__, budget, config, ignores
 from .diagnostics import Diagnostic
 from .formats import Content, kind_by_name, open_text
-from .formats.base import TEMPLATE
+from .formats.base import TEMPLATE, Include
+from .formats.content import open_content
 from .progress_line import MANY_FILES, ProgressLine
 from .reports import Checked, render
 from .shell import shellcheck
@@ -81,8 +83,11 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
         print(f"component-lsp: {exc}", file=err)
         return 2
     progress = ProgressLine.on(err, options.quiet or (len(files) < MANY_FILES and binary is None))  # few: quick
-    for number, path in enumerate(files):
-        progress.show(number, len(files), "checking files")
+    queue = list(files)
+    seen = {os.path.normpath(path) for path in files}
+    kinds: dict[str, Include] = {}  # files a checked file reads its content from (Terraform's file()), by path
+    for number, path in enumerate(queue):
+        progress.show(number, len(queue), "checking files")
         try:
             text = read(path)
         except OSError as exc:
@@ -90,7 +95,10 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
             status = 2
             continue
         settings = _config(path, fixed)
-        content = open_text(text, path)
+        content = open_content(text, kinds[path].dialect) if path in kinds else open_text(text, path)
+        for named in _included(path, content, seen):  # checked too, as the content they are
+            queue.append(named.path)
+            kinds[named.path] = named
         found: list[Diagnostic] = content.diagnostics()
         wide = budget.nearly_full(content, budget.percent(settings.budget))
         if index is not None and content.kind.dialect == TEMPLATE:
@@ -105,6 +113,8 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
     for (path, opened, found, settings), more in zip(read_files, shellchecked, strict=True):
         if more:
             found = sorted(found + more, key=Diagnostic.sort_key)
+        if path in kinds and kinds[path].rendered:
+            found = _outside_interpolations(opened, found)
         found = settings.adjust(ignores.apply(opened, found))
         found = [d for d in found if not any(fnmatchcase(d.code, p) for p in options.ignore)]
         checked.append(Checked("<stdin>" if path == "-" else path, found))
@@ -116,6 +126,43 @@ def check(paths: list[str], out=sys.stdout, err=sys.stderr, options: Options | N
     else:
         render(options.format, checked, out)
     return status or (1 if failed else 0)
+
+
+def _included(path: str, content: Content, seen: set[str]) -> list[Include]:
+    """The files a checked file reads its content from, that are not checked already (their paths made from the
+    file's folder)."""
+    if path == "-":
+        return []
+    out = []
+    for named in content.includes():
+        found = os.path.normpath(os.path.join(os.path.dirname(path), named.path))
+        if found not in seen and os.path.isfile(found):
+            seen.add(found)
+            out.append(named._replace(path=found))
+    return out
+
+
+INTERPOLATION = re.compile(r"(?<!\$)[$%]\{[^{}]*\}")  # ${ ... } or %{ ... } of a template Terraform fills in
+
+
+def _outside_interpolations(content: Content, found: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics of a file Terraform renders (``templatefile``) that are not about its interpolations and
+    directives, whose values are not known here (as in a heredoc: opaque words)."""
+    lines = content.source.lines
+    spans = {
+        line: [(m.start(), m.end()) for m in INTERPOLATION.finditer(text)]
+        for line, text in enumerate(lines)
+        if "{" in text
+    }
+
+    def touches(d: Diagnostic) -> bool:
+        return any(
+            start < max(d.end[1], d.start[1] + 1) and d.start[1] < end
+            for line in range(d.start[0], d.end[0] + 1)
+            for start, end in spans.get(line, ())
+        )
+
+    return [d for d in found if not touches(d)]
 
 
 def _shellcheck(contents: list[Content], binary: str | None, progress: ProgressLine) -> list[list[Diagnostic]]:

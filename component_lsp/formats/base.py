@@ -210,7 +210,19 @@ class Fold(NamedTuple):
 class Link(NamedTuple):
     start: Position
     end: Position
-    target: str
+    target: str  # a URI; or a path relative to the document's folder (a file beside it)
+
+
+class Include(NamedTuple):
+    """A file a document names as content of its own (Terraform's ``content = file("app.component")``): its path
+    relative to the document's folder, what content it holds (its dialect, whatever its name), and where the
+    path is written."""
+
+    path: str
+    dialect: str
+    start: Position
+    end: Position
+    rendered: bool = False  # the file is a template the host fills in (``templatefile``): its ``${ }`` are the host's
 
 
 class Parameter(NamedTuple):
@@ -282,6 +294,7 @@ class Features(Generic[M]):
     offer: Callable[[M], Offer | None] | None = None  # what a component offers a template that uses it
     uses: Callable[[M], list[Use]] | None = None  # the components a template uses, with COMPONENT
     scripts: Callable[[M], Scripts] | None = None  # the shell scripts the text runs
+    includes: Callable[[M], list[Include]] | None = None  # the files it names as content (a host's file())
 
 
 @dataclass(frozen=True)

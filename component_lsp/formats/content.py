@@ -19,6 +19,7 @@ from .base import (
     Fold,
     Format,
     Hover,
+    Include,
     Item,
     Link,
     Measured,
@@ -189,6 +190,10 @@ class Content:
 
     def uses(self) -> list[Use]:
         answer = self.features.uses
+        return [] if answer is None else answer(self.model)
+
+    def includes(self) -> list[Include]:
+        answer = self.features.includes
         return [] if answer is None else answer(self.model)
 
     def scripts(self) -> Scripts:

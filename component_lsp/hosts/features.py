@@ -10,9 +10,10 @@ What answers for a whole file (formatting, folding, the outline) is left to the 
 from __future__ import annotations
 
 from ..diagnostics import Edit
-from ..formats.base import Features, Hover, Item, Link, Measured, Script, Scripts, Span
+from ..formats.base import Features, Hover, Include, Item, Link, Measured, Script, Scripts, Span
 from .hosted import Hosted
 from .parts import Part, escaped, position_of
+from .terraform import RESOURCES
 
 
 def complete(model: Hosted, line: int, col: int) -> list[Item]:
@@ -73,11 +74,24 @@ def rename(model: Hosted, line: int, col: int, new: str) -> list[Edit] | None:
 
 
 def links(model: Hosted) -> list[Link]:
-    return [
+    """The links in the regions (a COPY's URL), and each file a resource reads its content from."""
+    inside = [
         Link(part.to_host(link.start), part.to_host(link.end), link.target)
         for part in model.parts
         for link in part.content.links()
     ]
+    return inside + [Link(found.start, found.end, found.path) for found in includes(model)]
+
+
+def includes(model: Hosted) -> list[Include]:
+    """The files the resources read their content from (``file("app.component")``), as the content they are."""
+    out = []
+    for resource in model.resources:
+        if resource.file is not None:
+            start, end = position_of(model.starts, resource.file.start), position_of(model.starts, resource.file.end)
+            dialect = RESOURCES[resource.kind][1]
+            out.append(Include(str(resource.file.value), dialect, start, end, resource.rendered))
+    return out
 
 
 def budgets(model: Hosted) -> list[Measured]:
@@ -131,6 +145,7 @@ FEATURES: Features[Hosted] = Features(
     prepare_rename=prepare_rename,
     rename=rename,
     links=links,
+    includes=includes,
     budgets=budgets,
     scripts=scripts,
 )

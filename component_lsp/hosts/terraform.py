@@ -51,6 +51,8 @@ class Resource(NamedTuple):
     tag_count: int  # the map's entries (-1: no literal map)
     start: int  # its block in the file (offsets)
     end: int
+    file: Literal | None = None  # the file its content is read from (``file("app.component")``): the path as written
+    rendered: bool = False  # that file is a template Terraform fills in (``templatefile``)
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +150,8 @@ def moved(resource: Resource, by: int) -> Resource:
     literals = {name: _moved_literal(literal, by) for name, literal in resource.literals.items()}
     tags = [(_moved_literal(key, by), _moved_literal(value, by)) for key, value in resource.tags]
     start, end = resource.start + by, resource.end + by
-    return resource._replace(region=region, literals=literals, tags=tags, start=start, end=end)
+    file = resource.file and _moved_literal(resource.file, by)
+    return resource._replace(region=region, literals=literals, tags=tags, start=start, end=end, file=file)
 
 
 def _moved_literal(literal: Literal, by: int) -> Literal:
@@ -168,6 +171,7 @@ def _resource(text: str, data: bytes, chars: _CharOffsets, block, origin: int) -
     literals: dict[str, Literal] = {}
     tags: list[tuple[Literal, Literal]] = []
     count = -1
+    file, rendered = None, False
     for attr in _children(block, "body", "attribute"):
         attribute = _text(data, attr.children[0]) if attr.children else ""
         value = next((c for c in attr.children if c.type == "expression"), None)
@@ -176,6 +180,8 @@ def _resource(text: str, data: bytes, chars: _CharOffsets, block, origin: int) -
             literals[attribute] = found
         if attribute == holder and not attr.has_error:
             region = _region(text, data, chars, attr, dialect, origin) or region
+            file = _file(text, data, chars, value) or file
+            rendered = file is not None and _text(data, value).lstrip().startswith("templatefile")
         elif attribute == "tags" and found is None and value is not None:
             elements = _children(value, "collection_value", "object", "object_elem")
             if elements or _children(value, "collection_value", "object"):
@@ -186,7 +192,7 @@ def _resource(text: str, data: bytes, chars: _CharOffsets, block, origin: int) -
                 item = _literal_value(text, chars, parts[1]) if len(parts) == 2 else None
                 if key is not None and item is not None:
                     tags.append((key, item))
-    return Resource(kind, name or "", region, literals, tags, count, origin, chars(block.end_byte))
+    return Resource(kind, name or "", region, literals, tags, count, origin, chars(block.end_byte), file, rendered)
 
 
 def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str, origin: int) -> Region | None:
@@ -204,6 +210,40 @@ def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str, ori
         first = region.to_host(content.rfind("\n", 0, visible) + 1)
         region = region._replace(indent=text[text.rfind("\n", 0, first) + 1 : first])
     return region
+
+
+FILE_FUNCTIONS = ("file", "templatefile")  # functions whose first argument names a file the content is read from
+MODULE_PATHS = ("path.module", "path.root")  # a path written from them is from the module's folder
+
+
+def _file(text: str, data: bytes, chars, expression) -> Literal | None:
+    """The path of ``file("...")`` or ``templatefile("...", {...})``, relative to the file's folder: a literal
+    path, or one that begins with ``${path.module}/`` or ``${path.root}/`` (both taken as the file's folder)."""
+    call = expression.children[0] if expression is not None and expression.child_count == 1 else None
+    if call is None or call.type != "function_call" or not call.children:
+        return None
+    if _text(data, call.children[0]) not in FILE_FUNCTIONS:
+        return None
+    arguments = next((c for c in call.children if c.type == "function_arguments"), None)
+    first = next((c for c in arguments.children if c.type == "expression"), None) if arguments else None
+    node = first
+    while node is not None and node.type in ("expression", "template_expr", "literal_value"):
+        node = node.children[0] if node.child_count == 1 else None
+    if node is None or node.type not in ("string_lit", "quoted_template"):
+        return None
+    parts = [c for c in node.children if c.type in ("template_literal", *OPAQUE)]
+    from_module = bool(parts) and parts[0].type == "template_interpolation"
+    if from_module:
+        inner = next((c for c in parts[0].children if c.type == "expression"), None)
+        if inner is None or _text(data, inner).strip() not in MODULE_PATHS:
+            return None
+        parts = parts[1:]
+    if len(parts) != 1 or parts[0].type != "template_literal":
+        return None
+    path = _text(data, parts[0])
+    path = path.lstrip("/") if from_module else path
+    start, end = chars(node.start_byte) + 1, chars(node.end_byte) - 1
+    return Literal(path, start, end) if path else None
 
 
 def _literal_value(text: str, chars, expression, names: bool = False) -> Literal | None:

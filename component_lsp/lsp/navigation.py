@@ -8,11 +8,14 @@ LocationLink, with the name it starts from).
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+from ..formats import URI_SCHEME
 from ..session import OpenDocument, Session
 from ..session.publishing import lsp_range
 from ..workspace import links
+from ..workspace.scan import path_of, uri_of
 from . import params
 from .base import Call, Feature, Refused, document, located, workspace_edit
 
@@ -34,6 +37,24 @@ def _origin(session: Session, doc: OpenDocument, where: tuple[int, int], linked:
     return session.range(doc, found.start, found.end) if found is not None else None
 
 
+def _target(doc: OpenDocument, target: str) -> str | None:
+    """A link's target as a URI: a path (a file the document names, beside it) from the document's folder."""
+    if URI_SCHEME.match(target):
+        return target
+    path = path_of(doc.uri)
+    return uri_of(os.path.normpath(os.path.join(os.path.dirname(path), target))) if path is not None else None
+
+
+def _named_file(session: Session, doc: OpenDocument, where: tuple[int, int]) -> tuple[str, dict] | None:
+    """The file a path under the cursor names (``file("app.component")``), and the path's range."""
+    for link in doc.content.links() or []:
+        if link.start <= where <= link.end and not URI_SCHEME.match(link.target):
+            target = _target(doc, link.target)
+            if target is not None:
+                return target, session.range(doc, link.start, link.end)
+    return None
+
+
 def definition(call: Call):
     """Locations; to a client with ``linkSupport``, LocationLinks from the name under the cursor."""
     at = located(call, *params.document_position(call.params))
@@ -42,9 +63,13 @@ def definition(call: Call):
     (doc, where), session = at, call.session
     elsewhere = links.definition(session.uses(doc), session.index, where)
     out = _locations(session, doc, doc.content.definition(*where) or []) + _elsewhere(session, elsewhere)
+    named = _named_file(session, doc, where) if not out else None
+    if named is not None:  # a file the document reads its content from: its start
+        top = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
+        out = [{"uri": named[0], "range": top}]
     if not out or not session.client.location_links:
         return out or None
-    origin = _origin(session, doc, where, bool(elsewhere))
+    origin = named[1] if named is not None else _origin(session, doc, where, bool(elsewhere))
     shown = {"originSelectionRange": origin} if origin is not None else {}
     return [
         {**shown, "targetUri": o["uri"], "targetRange": o["range"], "targetSelectionRange": o["range"]} for o in out
@@ -106,16 +131,18 @@ def document_link(call: Call):
     if doc is None:
         return None
     session = call.session
-    out: list[dict[str, Any]] = [
-        {"range": session.range(doc, link.start, link.end), "target": link.target} for link in doc.content.links() or []
-    ]
+    out: list[dict[str, Any]] = []
+    for link in doc.content.links() or []:
+        target = _target(doc, link.target)
+        if target is not None:
+            out.append({"range": session.range(doc, link.start, link.end), "target": target})
     for use in session.uses(doc):  # COMPONENT lines that name a workspace component: to its file
         entry = session.index.component(use.name) if use.name else None
         if entry is not None:
-            link = {"range": session.range(doc, use.name_start, use.name_end), "target": entry.uri}
+            named: dict[str, Any] = {"range": session.range(doc, use.name_start, use.name_end), "target": entry.uri}
             if session.client.tooltips:
-                link["tooltip"] = f"{entry.path.rsplit('/', 1)[-1]} in this workspace"
-            out.append(link)
+                named["tooltip"] = f"{entry.path.rsplit('/', 1)[-1]} in this workspace"
+            out.append(named)
     return out
 
 

@@ -246,3 +246,31 @@ def test_check_reads_terraform_files_and_points_into_them(tmp_path):
         '`${HOME}` is Terraform interpolation here, not the shell\'s: `terraform plan` fails ("Invalid reference").'
         " Write `$${HOME}` for the shell.",
     ]
+
+
+def test_check_reads_the_files_terraform_reads_content_from(tmp_path):
+    """`content = file(...)` and `build_content = templatefile(...)`: the files are checked as the content the
+    attribute takes, whatever their names; a templatefile's ${ } are Terraform's (never reported)."""
+    (tmp_path / "components").mkdir()
+    (tmp_path / "main.tf").write_text(
+        'resource "alicloud_ecs_image_component" "app" {\n'
+        '  content = file("${path.module}/components/app.txt")\n'
+        "}\n"
+        'resource "alicloud_ecs_image_pipeline" "build" {\n'
+        '  build_content = templatefile("build.tpl", { version = "1" })\n'
+        "}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "components" / "app.txt").write_text("FROM centos\nRUN echo hi\n", encoding="utf-8")
+    (tmp_path / "build.tpl").write_text("RUN yum install -y app-${version}\nENV\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "component_lsp", "check", "--shellcheck", "on", str(tmp_path / "main.tf")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1, proc.stderr
+    found = [line.split(" ")[:3] for line in proc.stdout.splitlines()]
+    assert found == [
+        [f"{tmp_path / 'components' / 'app.txt'}:1:1:", "error", "NotSupportedCommand.FROM"],  # a component
+        [f"{tmp_path / 'build.tpl'}:2:1:", "error", "EmptyCommandContent.ENV"],  # a template; ${version} not flagged
+    ]

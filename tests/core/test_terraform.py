@@ -275,3 +275,25 @@ def test_a_windows_component_in_yaml_is_not_flagged_and_each_resource_keeps_its_
     windows_dockerfile = linux_dockerfile.replace('"Linux"', '"Windows"')
     found = [d.code for d in tf_file(windows_yaml + windows_dockerfile).diagnostics()]
     assert found == ["Lint.WindowsDockerfileContent"]
+
+
+def test_the_files_a_resource_reads_its_content_from():
+    tf = (
+        'resource "alicloud_ecs_image_component" "a" {\n  content = file("${path.module}/c/app.txt")\n}\n'
+        'resource "alicloud_ecs_image_component" "b" {\n  content = file("b.component")\n}\n'
+        'resource "alicloud_ecs_image_pipeline" "p" {\n  build_content = templatefile("${path.root}/t.tpl", {})\n}\n'
+        'resource "alicloud_ecs_image_component" "v" {\n  content = file(var.path)\n}\n'  # not known: none
+        'resource "alicloud_ecs_image_component" "w" {\n  content = file("${var.dir}/x")\n}\n'  # not known: none
+        'resource "alicloud_ecs_image_component" "x" {\n  content = base64decode("UlVOIGE=")\n}\n'
+    )
+    found = tf_file(tf).includes()
+    assert [(i.path, i.dialect, i.rendered) for i in found] == [
+        ("c/app.txt", COMPONENT, False),
+        ("b.component", COMPONENT, False),
+        ("t.tpl", TEMPLATE, True),
+    ]
+    lines = tf.split("\n")
+    for include in found:  # the range is the string's text, as written
+        (line, start), (_, end) = include.start, include.end
+        assert lines[line][start:end].endswith(include.path)
+    assert [link.target for link in tf_file(tf).links()] == ["c/app.txt", "b.component", "t.tpl"]

@@ -6,7 +6,7 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from helpers.lsp import accepted, col, diagnostics, open_doc
+from helpers.lsp import accepted, col, diagnostics, open_doc, targets
 
 pytestmark = pytest.mark.slow  # a server per client
 
@@ -103,3 +103,19 @@ async def test_whole_file_features_are_left_to_terraform_ls(client: LanguageClie
         (13, "2 / 127 commands"),
     ]
     assert hints[0].position.character == col(client, LINES[4])
+
+
+async def test_a_file_the_content_is_read_from_is_a_link_and_a_definition(client: LanguageClient, tmp_path):
+    text = 'resource "alicloud_ecs_image_component" "app" {\n  content = file("${path.module}/parts/app.txt")\n}\n'
+    uri = (tmp_path / "main.tf").as_uri()
+    target = (tmp_path / "parts" / "app.txt").as_uri()
+    open_doc(client, text, uri, "terraform")
+    await diagnostics(client, uri)
+    ident = types.TextDocumentIdentifier(uri)
+    (link,) = await client.text_document_document_link_async(types.DocumentLinkParams(ident))
+    assert link.target == target
+    line = text.split("\n")[1]
+    assert line[link.range.start.character : link.range.end.character] == "${path.module}/parts/app.txt"
+    where = types.Position(1, line.index("app.txt"))
+    found = await client.text_document_definition_async(types.DefinitionParams(ident, where))
+    assert [uri for uri, _ in targets(client, found)] == [target]
