@@ -10,7 +10,7 @@ What answers for a whole file (formatting, folding, the outline) is left to the 
 from __future__ import annotations
 
 from ..diagnostics import Edit
-from ..formats.base import Features, Hover, Include, Item, Link, Measured, Script, Scripts, Span
+from ..formats.base import TEMPLATE, Features, Hover, Include, Item, Link, Measured, Script, Scripts, Span, Use
 from .hosted import Hosted
 from .parts import Part, escaped, position_of
 from .terraform import RESOURCES
@@ -94,6 +94,30 @@ def includes(model: Hosted) -> list[Include]:
     return out
 
 
+def uses(model: Hosted) -> list[Use]:
+    """The COMPONENT lines of the templates in the file (a pipeline's ``build_content``), placed in it: linked to
+    the workspace's components as a template file's are."""
+    out = []
+    for part in model.parts:
+        if part.region.dialect != TEMPLATE:
+            continue
+        if part.uses is None:
+            part.uses = [_placed_use(part, use) for use in part.content.uses()]
+        out += part.uses
+    return out
+
+
+def _placed_use(part: Part, use: Use) -> Use:
+    here = part.to_host
+    arguments = tuple(
+        a._replace(start=here(a.start), end=here(a.end), value_start=here(a.value_start), value_end=here(a.value_end))
+        for a in use.arguments
+    )
+    start, end, name_start, name_end = here(use.start), here(use.end), here(use.name_start), here(use.name_end)
+    line, last = here((use.line, 0))[0], here((use.last, 0))[0]
+    return Use(line, last, use.target, start, end, use.name, name_start, name_end, arguments)
+
+
 def budgets(model: Hosted) -> list[Measured]:
     """Each region's budget, shown at its attribute's name (the notice) and at the end of that line (the hint)."""
     out = []
@@ -146,6 +170,7 @@ FEATURES: Features[Hosted] = Features(
     rename=rename,
     links=links,
     includes=includes,
+    uses=uses,
     budgets=budgets,
     scripts=scripts,
 )

@@ -96,6 +96,7 @@ class Part:
     scripts: list[Script] | None = None  # its scripts, placed in the file, once asked
     defined: tuple[str, ...] = ()  # the variables its content sets for them (ENV)
     measured: list = field(default_factory=list)  # its budget, placed in the file, once asked (features.budgets)
+    uses: list | None = None  # its COMPONENT lines, placed in the file, once asked (features.uses)
     inner: list[int] = field(default_factory=list)  # the content's line starts
     before: Part | None = None  # the part this one replaced after an edit on one line: its scripts may serve
     inner_scripts: list[Script] = field(default_factory=list)  # the content's scripts that ``scripts`` places

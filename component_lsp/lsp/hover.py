@@ -5,7 +5,7 @@ Reads from the client: ``Client.hover_markup`` (Markdown, else plain text).
 
 from __future__ import annotations
 
-from ..formats.base import TEMPLATE, Hover
+from ..formats.base import Hover
 from ..workspace import links
 from . import params
 from .base import Call, Feature, located, markup
@@ -18,9 +18,7 @@ def hover(call: Call):
         return None
     (doc, (line, col)), session = found_at, call.session
     found = doc.content.hover(line, col)
-    linked = (
-        links.hover(session.uses(doc), session.index, (line, col)) if doc.content.kind.dialect == TEMPLATE else None
-    )
+    linked = links.hover(session.uses(doc), session.index, (line, col)) if session.linked(doc) else None
     if linked is not None:
         both = Hover(found.markdown + "\n\n---\n\n" + linked.markdown, linked.start, linked.end) if found else None
         found = both or linked

@@ -21,7 +21,7 @@ from ..config import DEFAULT, Config
 from ..diagnostics import Diagnostic
 from ..document import Document
 from ..formats import Content, open_text
-from ..formats.base import TEMPLATE, Use
+from ..formats.base import HOST, TEMPLATE, Use
 from ..jsonrpc import Raw, obj
 from ..workspace import links
 from ..workspace.scan import path_of
@@ -192,15 +192,21 @@ class Session:
             doc.config = self.project.config_of(doc.uri)
 
     # -- the workspace ---------------------------------------------------------------
+    @staticmethod
+    def linked(doc: OpenDocument) -> bool:
+        """Whether the document's COMPONENT lines are linked to the workspace's components: a template's, and a
+        host file's (the templates in it)."""
+        return doc.content.kind.dialect in (TEMPLATE, HOST)
+
     def uses(self, doc: OpenDocument) -> list[Use]:
-        return (doc.content.uses() or []) if doc.content.kind.dialect == TEMPLATE else []
+        return (doc.content.uses() or []) if self.linked(doc) else []
 
     def used(self) -> set[str]:
         """The component names the open templates use."""
         return {use.name for doc in self.documents.values() for use in self.uses(doc) if use.name}
 
     def templates(self) -> list[OpenDocument]:
-        return [doc for doc in self.documents.values() if doc.content.kind.dialect == TEMPLATE]
+        return [doc for doc in self.documents.values() if self.linked(doc)]
 
     def budget_percent(self, doc: OpenDocument) -> int:
         return self.project.budget_percent(doc.config)
@@ -213,7 +219,7 @@ class Session:
     def wide(self, doc) -> list[Diagnostic]:
         """What is found beyond the format's rules but ShellCheck: the cross-file diagnostics (a template's
         COMPONENT lines against the workspace's components) and the budget's warning."""
-        linked = links.check(self.uses(doc), self.index) if doc.content.kind.dialect == TEMPLATE else []
+        linked = links.check(self.uses(doc), self.index) if self.linked(doc) else []
         return linked + budget.nearly_full(doc.content, self.budget_percent(doc))
 
     def shellchecked(self, doc) -> list[list[Diagnostic]]:
@@ -259,7 +265,7 @@ class Session:
         return obj(uri=doc.uri, diagnostics=Raw([b"[]"]) if clear else self.items(doc), version=doc.version)
 
     def result_id(self, doc: OpenDocument) -> str:
-        workspace = self.index.generation if doc.content.kind.dialect == TEMPLATE else 0
+        workspace = self.index.generation if self.linked(doc) else 0
         shellchecked = self.shellchecking.generation
         serials = (doc.serial, doc.version, self.project.configured, doc.config.serial, workspace, shellchecked)
         return ":".join(map(str, serials))

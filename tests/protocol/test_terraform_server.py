@@ -119,3 +119,35 @@ async def test_a_file_the_content_is_read_from_is_a_link_and_a_definition(client
     where = types.Position(1, line.index("app.txt"))
     found = await client.text_document_definition_async(types.DefinitionParams(ident, where))
     assert [uri for uri, _ in targets(client, found)] == [target]
+
+
+COMPONENT = (
+    "Parameters:\n  port:\n    Type: Number\n    DefaultValue: 80\nTasks:\n  - Name: serve\n"
+    "    Action: RunShellCommand\n    Properties:\n      commandContent: serve {{ port }}\n"
+)
+PIPELINE = """\
+resource "alicloud_ecs_image_pipeline" "web" {
+  build_content = <<-EOT
+    COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/app/1.0.0 --prot 8080
+  EOT
+}
+"""
+
+
+async def test_a_pipeline_in_a_terraform_file_is_linked_to_the_workspaces_components(client: LanguageClient):
+    """Issue 13's links from a template, from the template in build_content: the unknown parameter, the hover on
+    the component's name, and the definition that goes to its file."""
+    component = "file:///work/infra/app.component.yaml"
+    open_doc(client, COMPONENT, component, "ecs-component-yaml")
+    await diagnostics(client, component)
+    uri = "file:///work/infra/pipeline.tf"
+    open_doc(client, PIPELINE, uri, "terraform")
+    line = PIPELINE.split("\n")[2]
+    found = [d for d in await diagnostics(client, uri) if d.code == "Lint.UnknownComponentParameter"]
+    assert [(d.range.start.line, d.range.start.character) for d in found] == [(2, line.index("--prot"))]
+    ident = types.TextDocumentIdentifier(uri)
+    on_name = types.Position(2, line.index("/app/") + 2)
+    hover = await client.text_document_hover_async(types.HoverParams(ident, on_name))
+    assert "port" in hover.contents.value
+    definition = await client.text_document_definition_async(types.DefinitionParams(ident, on_name))
+    assert [target for target, _ in targets(client, definition)] == [component]
