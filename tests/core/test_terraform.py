@@ -297,3 +297,15 @@ def test_the_files_a_resource_reads_its_content_from():
         (line, start), (_, end) = include.start, include.end
         assert lines[line][start:end].endswith(include.path)
     assert [link.target for link in tf_file(tf).links()] == ["c/app.txt", "b.component", "t.tpl"]
+
+
+@pytest.mark.parametrize("style", [QUOTED, HEREDOC, INDENTED_HEREDOC])
+def test_alibabas_examples_wrapped_in_terraform_get_no_error_and_no_warning(style):
+    """SPEC section 4's documented forms and section 7's YAML examples, as a component's content written in each
+    of HCL's strings (the shell's ${ } escaped as HCL needs): what the content alone gets, nothing more."""
+    from test_rules import DOCUMENTED
+    from test_yaml import EXAMPLES
+
+    for content in [*DOCUMENTED, *EXAMPLES]:
+        found = [(d.code, d.severity) for d in tf_file(written(content, style)).diagnostics() if d.severity <= 2]
+        assert found == [], content
