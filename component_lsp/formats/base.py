@@ -243,6 +243,16 @@ class Offer(NamedTuple):
     steps: tuple[str, ...]  # one line each: a task's name and action, or a command
 
 
+class Defined(NamedTuple):
+    """A component a file defines by a name of its own (a Terraform resource's ``image_component_name``), what it
+    offers templates (its positions the file's), and where its name is written."""
+
+    name: str
+    offer: Offer | None
+    start: Position
+    end: Position
+
+
 class Argument(NamedTuple):
     """A ``--name value`` pair of a COMPONENT line (``value`` None when the flag has none)."""
 
@@ -295,6 +305,7 @@ class Features(Generic[M]):
     uses: Callable[[M], list[Use]] | None = None  # the components a template uses, with COMPONENT
     scripts: Callable[[M], Scripts] | None = None  # the shell scripts the text runs
     includes: Callable[[M], list[Include]] | None = None  # the files it names as content (a host's file())
+    defines: Callable[[M], list[Defined]] | None = None  # the components it defines by name (a host's resources)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ..document import Change, Document
 from . import dockerfile, yaml
 from .base import (
     Budget,
+    Defined,
     Features,
     Fold,
     Format,
@@ -190,6 +191,10 @@ class Content:
 
     def uses(self) -> list[Use]:
         answer = self.features.uses
+        return [] if answer is None else answer(self.model)
+
+    def defines(self) -> list[Defined]:
+        answer = self.features.defines
         return [] if answer is None else answer(self.model)
 
     def includes(self) -> list[Include]:

@@ -10,7 +10,22 @@ What answers for a whole file (formatting, folding, the outline) is left to the 
 from __future__ import annotations
 
 from ..diagnostics import Edit
-from ..formats.base import TEMPLATE, Features, Hover, Include, Item, Link, Measured, Script, Scripts, Span, Use
+from ..formats.base import (
+    COMPONENT,
+    TEMPLATE,
+    Defined,
+    Features,
+    Hover,
+    Include,
+    Item,
+    Link,
+    Measured,
+    Offer,
+    Script,
+    Scripts,
+    Span,
+    Use,
+)
 from .hosted import Hosted
 from .parts import Part, escaped, position_of
 from .terraform import RESOURCES
@@ -118,6 +133,30 @@ def _placed_use(part: Part, use: Use) -> Use:
     return Use(line, last, use.target, start, end, use.name, name_start, name_end, arguments)
 
 
+def defines(model: Hosted) -> list[Defined]:
+    """The components the file's resources define by name (a literal ``image_component_name``), with what they
+    offer templates, placed in the file."""
+    out = []
+    holders = iter(model.parts)  # the parts, in the order of the resources that hold a region
+    for resource in model.resources:
+        part = next(holders) if resource.region is not None else None
+        name = resource.literals.get("image_component_name")
+        if part is None or name is None or not isinstance(name.value, str) or RESOURCES[resource.kind][1] != COMPONENT:
+            continue
+        if part.offer is None:
+            part.offer = [_placed_offer(part, part.content.offer())]
+        start, end = position_of(model.starts, name.start + 1), position_of(model.starts, name.end - 1)
+        out.append(Defined(name.value, part.offer[0], start, end))
+    return out
+
+
+def _placed_offer(part: Part, offer: Offer | None) -> Offer | None:
+    if offer is None:
+        return None
+    parameters = tuple(p._replace(start=part.to_host(p.start), end=part.to_host(p.end)) for p in offer.parameters)
+    return offer._replace(parameters=parameters)
+
+
 def budgets(model: Hosted) -> list[Measured]:
     """Each region's budget, shown at its attribute's name (the notice) and at the end of that line (the hint)."""
     out = []
@@ -171,6 +210,7 @@ FEATURES: Features[Hosted] = Features(
     links=links,
     includes=includes,
     uses=uses,
+    defines=defines,
     budgets=budgets,
     scripts=scripts,
 )

@@ -97,6 +97,7 @@ class Part:
     defined: tuple[str, ...] = ()  # the variables its content sets for them (ENV)
     measured: list = field(default_factory=list)  # its budget, placed in the file, once asked (features.budgets)
     uses: list | None = None  # its COMPONENT lines, placed in the file, once asked (features.uses)
+    offer: list | None = None  # what its component offers templates, placed in the file, once asked
     inner: list[int] = field(default_factory=list)  # the content's line starts
     before: Part | None = None  # the part this one replaced after an edit on one line: its scripts may serve
     inner_scripts: list[Script] = field(default_factory=list)  # the content's scripts that ``scripts`` places

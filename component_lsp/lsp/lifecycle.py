@@ -16,8 +16,7 @@ from . import params
 from .base import Call, Feature
 from .values import MessageType, TextDocumentSyncKind
 
-# The files the index follows, for a client that watches files for the server: the content formats' (not a host's,
-# a Terraform file: the index does not read them) and the configuration's.
+# The files the index follows, for a client that watches files for the server: the formats' and the configuration's.
 WATCHERS = [{"globPattern": f"**/{pattern}"} for pattern in (*file_globs(), *config.NAMES)]
 
 

@@ -170,8 +170,8 @@ class Session:
                 log.exception("incremental update failed; analysing the whole text again")
                 content.set_text(content.source.text)
         doc.version = version
-        name = getattr(doc.entry, "name", None)
-        if name is not None and name in self.used():
+        names = getattr(doc.entry, "names", ())
+        if names and not self.used().isdisjoint(names):
             self.index.edited(uri)  # templates that use it may see a new offer
         return doc
 

@@ -26,22 +26,28 @@ from collections.abc import Callable, Iterator
 
 from ..document import Document
 from ..formats import Content, kind_by_name, open_text, stem
-from ..formats.base import COMPONENT, TEMPLATE, Offer, Use
+from ..formats.base import COMPONENT, HOST, TEMPLATE, Defined, Offer, Position, Use
 from .scan import MAX_BYTES, MAX_FILE_BYTES, MAX_FILES, Walk, path_of, uri_of
 
 log = logging.getLogger(__name__)
 
+LINKED = (TEMPLATE, HOST)  # the files whose COMPONENT lines are linked to components
 REPORT_EVERY = 0.25  # seconds between wakes while a walk goes on, for the count a client's progress shows
 
 
 class Entry:
-    """One file: where it is, what it is, and what other files need of it."""
+    """One file: where it is, what it is, and what other files need of it.
 
-    __slots__ = ("_offer", "_uses", "content", "dialect", "name", "path", "size", "source", "uri")
+    A host file (a Terraform file) is an entry too: the templates in it use components, and the components it
+    defines by name (``defined``) are entries of their own, whose place is their name in the file (``at``).
+    """
+
+    __slots__ = ("_defines", "_offer", "_uses", "at", "content", "dialect", "name", "path", "size", "source", "uri")
 
     def __init__(self, path: str, uri: str, dialect: str, content: Content, live: bool) -> None:
         self.path, self.uri, self.dialect = path, uri, dialect
         self.name = stem(path) if dialect == COMPONENT else None
+        self.at: Position = (0, 0)  # where a definition of the component goes
         self.content: Content | None = content if live else None  # an open document's, which changes as it is edited
         self.source: Document = content.source
         self._offer: Offer | None = None
@@ -49,8 +55,30 @@ class Entry:
         self.size = content.source.byte_size
         # What a component offers is worked out now, open or not: an edit compares it with what it offers then.
         self._offer = content.offer() if dialect == COMPONENT else None
+        self._defines: list[Defined] = content.defines() if dialect == HOST else []
         if not live:  # a file on disk: keep what others need, not the model
-            self._uses = (content.uses() or []) if dialect == TEMPLATE else []
+            self._uses = (content.uses() or []) if dialect in LINKED else []
+
+    @classmethod
+    def defined(cls, host: Entry, component: Defined) -> Entry:
+        """The entry of a component a host file defines by name."""
+        entry = cls.__new__(cls)
+        entry.path, entry.uri, entry.dialect, entry.name = host.path, host.uri, COMPONENT, component.name
+        entry.at, entry.content, entry.source, entry.size = component.start, None, host.source, 0
+        entry._offer, entry._uses, entry._defines = component.offer, [], []
+        return entry
+
+    @property
+    def defines(self) -> list[Defined]:
+        """The components a host file defines by name (none for a component or template file)."""
+        if self.content is not None and self.dialect == HOST:
+            return self.content.defines()
+        return self._defines
+
+    @property
+    def names(self) -> list[str]:
+        """The component names the file gives: its own, or those it defines."""
+        return [self.name] if self.name is not None else [d.name for d in self.defines]
 
     @property
     def offer(self) -> Offer | None:
@@ -60,17 +88,20 @@ class Entry:
 
     @property
     def uses(self) -> list[Use]:
-        if self.content is not None and self.dialect == TEMPLATE:
+        if self.content is not None and self.dialect in LINKED:
             return self.content.uses() or []
         return self._uses or []
 
     def edited(self) -> bool:
         """The open document changed: whether what it offers changed (worked out from the edited text, against
         what it offered before the edit)."""
+        if self.content is not None and self.dialect == HOST:
+            defined, self._defines = self._defines, self.content.defines()
+            return [(d.name, d.offer) for d in defined] != [(d.name, d.offer) for d in self._defines]
         if self.content is None or self.dialect != COMPONENT:
             return False
-        before, self._offer = self._offer, self.content.offer()
-        return self._offer != before
+        offered, self._offer = self._offer, self.content.offer()
+        return self._offer != offered
 
 
 def read_text(path: str) -> str | None:
@@ -93,9 +124,8 @@ def read_text(path: str) -> str | None:
 
 
 def _ours(name: str) -> bool:
-    """A component or template file (not a host, a Terraform file: its components are not indexed yet)."""
-    kind = kind_by_name(name)
-    return kind is not None and not kind.format.host
+    """A component or template file, or a host file (a Terraform file) that may define or use components."""
+    return kind_by_name(name) is not None
 
 
 class Index:
@@ -210,7 +240,8 @@ class Index:
             self.generation += old is not None
             return False
         self.disk[path] = entry
-        if path not in self.live and (old is None or old.offer != entry.offer or old.name != entry.name):
+        changed = old is None or old.offer != entry.offer or old.name != entry.name or old.defines != entry.defines
+        if path not in self.live and changed:
             self.generation += 1
         return True
 
@@ -263,6 +294,8 @@ class Index:
             for entry in sorted(self.entries(), key=lambda e: (e.content is None, e.path)):
                 if entry.name is not None:
                     out.setdefault(entry.name, []).append(entry)
+                for component in entry.defines:  # a host file's components
+                    out.setdefault(component.name, []).append(Entry.defined(entry, component))
             self._by_name = (self.generation, out)
         return self._by_name[1]
 
@@ -279,7 +312,8 @@ class Index:
         return {name: found[0] for name, found in self._named().items()}
 
     def templates(self) -> Iterator[Entry]:
-        return (e for e in self.entries() if e.dialect == TEMPLATE)
+        """The files whose COMPONENT lines use components: templates, and host files (their pipelines)."""
+        return (e for e in self.entries() if e.dialect in LINKED)
 
     def entry(self, uri: str) -> Entry | None:
         path = path_of(uri)

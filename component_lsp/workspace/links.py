@@ -169,7 +169,7 @@ def definition(uses: list[Use], index: Index, at: Position) -> list[Location]:
     if use is None or use.name is None:
         return []
     if _within(use.start, use.end, at):
-        return [Location(e.uri, e.source, (0, 0), (0, 0)) for e in index.components(use.name)]
+        return [Location(e.uri, e.source, e.at, e.at) for e in index.components(use.name)]
     for a in use.arguments:
         if _within(a.start, a.end, at):
             out = []
@@ -223,7 +223,7 @@ def references(uri: str, uses: list[Use], index: Index, at: Position, declaratio
     if _within(use.start, use.end, at):
         found = users(index, use.name)
         if declaration:
-            found[:0] = [Location(e.uri, e.source, (0, 0), (0, 0)) for e in index.components(use.name)]
+            found[:0] = [Location(e.uri, e.source, e.at, e.at) for e in index.components(use.name)]
         return found
     return []
 

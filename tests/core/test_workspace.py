@@ -225,3 +225,25 @@ def test_a_long_walk_wakes_its_owner_as_files_come_for_the_progress_count(tmp_pa
         ended = index.take() or ended
         time.sleep(0.01)
     assert len(wakes) == 5 + 1 and index.walked == 5  # once a file, and at the end
+
+
+def test_a_terraform_file_on_disk_gives_the_components_it_defines_by_name(tmp_path):
+    from component_lsp.workspace.index import Index
+
+    tf = tmp_path / "components.tf"
+    tf.write_text(
+        'resource "alicloud_ecs_image_component" "a" {\n'
+        '  image_component_name = "web"\n'
+        '  content = "Parameters:\\n  port:\\n    Type: Number\\nTasks:\\n  - Name: s\\n    Action: Reboot\\n"\n'
+        "}\n"
+        'resource "alicloud_ecs_image_component" "b" {\n  image_component_name = var.name\n  content = "RUN a"\n}\n',
+        encoding="utf-8",
+    )
+    index = Index()
+    assert index.load(str(tf))
+    (entry,) = index.components("web")  # the one whose name is a literal
+    assert entry.uri == tf.as_uri() and entry.at == (1, len('  image_component_name = "'))
+    (port,) = entry.offer.parameters
+    line = tf.read_text(encoding="utf-8").split("\n")[2]
+    assert port.name == "port" and line[port.start[1] : port.end[1]] == "port"  # placed in the .tf file
+    assert index.names().keys() == {"web"}

@@ -151,3 +151,40 @@ async def test_a_pipeline_in_a_terraform_file_is_linked_to_the_workspaces_compon
     assert "port" in hover.contents.value
     definition = await client.text_document_definition_async(types.DefinitionParams(ident, on_name))
     assert [target for target, _ in targets(client, definition)] == [component]
+
+
+MODULE = """\
+resource "alicloud_ecs_image_component" "app" {
+  image_component_name = "app"
+  content              = <<-EOT
+    Parameters:
+      port:
+        Type: Number
+    Tasks:
+      - Name: serve
+        Action: RunShellCommand
+        Properties:
+          commandContent: serve {{ port }}
+  EOT
+}
+"""
+
+
+async def test_a_component_a_terraform_file_defines_is_one_templates_link_to(client: LanguageClient):
+    """image_component_name names a component as a file's name does: a template that names it is checked against
+    its parameters, and its definition is the name in the .tf file."""
+    module = "file:///work/infra/components.tf"
+    open_doc(client, MODULE, module, "terraform")
+    await diagnostics(client, module)
+    template = "file:///work/infra/web.imagetemplate"
+    text = "COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/app/1.0.0 --prot 8080\n"
+    open_doc(client, text, template, "ecs-template")
+    found = {d.code for d in await diagnostics(client, template)}
+    assert {"Lint.UnknownComponentParameter", "Lint.MissingComponentParameter"} <= found  # --prot; port required
+    where = types.Position(0, text.index("/app/") + 2)
+    definition = await client.text_document_definition_async(
+        types.DefinitionParams(types.TextDocumentIdentifier(template), where)
+    )
+    ((target, place),) = targets(client, definition)
+    name_line = MODULE.split("\n")[1]
+    assert target == module and (place.start.line, place.start.character) == (1, name_line.index('"app"') + 1)
