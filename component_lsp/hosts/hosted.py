@@ -15,6 +15,7 @@ In a file of many resources, a keystroke in one region opens that one again, and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .. import ignores
 from ..diagnostics import WARNING, Diagnostic, Edit, Related, rule
@@ -46,6 +47,7 @@ class Hosted:
         self.starts = LineStarts([0])
         self.resources: list[Resource] = []
         self.parts: list[Part] = []
+        self._firsts: tuple[list[Part], list[Position]] = ([], [])  # the parts, and where each region begins
         self._read()
 
     def set_text(self, text: str) -> None:
@@ -147,7 +149,11 @@ class Hosted:
 
     def part_at(self, position: Position) -> tuple[Part, Position] | None:
         """The region a file position is in, and the position in its content; None outside every region."""
-        for part in self.parts:
+        parts = self.parts
+        if self._firsts[0] is not parts:
+            self._firsts = (parts, [position_of(part.host, part.region.start) for part in parts])
+        at = bisect_right(self._firsts[1], position) - 1  # the last region that begins at or before the position
+        for part in parts[at : at + 1] if at >= 0 else ():
             offset = offset_of(part.host, position)  # by the text the part was read in: its offsets are of that
             if part.holds(offset):
                 return part, part.to_content(offset)
