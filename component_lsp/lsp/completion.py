@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..formats.base import KEYWORD, PROPERTY, SNIPPET, TEMPLATE, VALUE, VARIABLE, Item, Position
+from ..formats.base import KEYWORD, PROPERTY, SNIPPET, VALUE, VARIABLE, Item, Position
 from ..workspace import links
 from . import params
 from .base import Call, Feature, located, markup
@@ -57,7 +57,7 @@ def completion(call: Call):
     session.completions = []
     found = doc.content.complete(line, col)
     line_text = doc.content.source.line_text(line)
-    if doc.content.kind.dialect == TEMPLATE:
+    if session.linked(doc):  # a template's COMPONENT lines, also a host file's (a pipeline's in a .tf file)
         found += links.complete(session.uses(doc), session.index, line_text, (line, col))
     client = session.client
     for item in found:

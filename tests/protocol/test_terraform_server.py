@@ -128,7 +128,7 @@ COMPONENT = (
 PIPELINE = """\
 resource "alicloud_ecs_image_pipeline" "web" {
   build_content = <<-EOT
-    COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/app/1.0.0 --prot 8080
+    COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/app/1.0.0 --prot 8080 
   EOT
 }
 """
@@ -151,6 +151,9 @@ async def test_a_pipeline_in_a_terraform_file_is_linked_to_the_workspaces_compon
     assert "port" in hover.contents.value
     definition = await client.text_document_definition_async(types.DefinitionParams(ident, on_name))
     assert [target for target, _ in targets(client, definition)] == [component]
+    after = types.Position(2, len(line))  # a parameter the component declares, offered after the others
+    result = await client.text_document_completion_async(types.CompletionParams(ident, after))
+    assert "--port" in [item.label for item in result.items]
 
 
 MODULE = """\
