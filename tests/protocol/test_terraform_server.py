@@ -125,13 +125,13 @@ COMPONENT = (
     "Parameters:\n  port:\n    Type: Number\n    DefaultValue: 80\nTasks:\n  - Name: serve\n"
     "    Action: RunShellCommand\n    Properties:\n      commandContent: serve {{ port }}\n"
 )
-PIPELINE = """\
-resource "alicloud_ecs_image_pipeline" "web" {
-  build_content = <<-EOT
-    COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/app/1.0.0 --prot 8080 
-  EOT
-}
-"""
+PIPELINE = (  # the COMPONENT line ends with a space: where the next parameter goes
+    'resource "alicloud_ecs_image_pipeline" "web" {\n'
+    "  build_content = <<-EOT\n"
+    "    COMPONENT acs:ecs:cn-hangzhou:123456789012:imagecomponent/app/1.0.0 --prot 8080 \n"
+    "  EOT\n"
+    "}\n"
+)
 
 
 async def test_a_pipeline_in_a_terraform_file_is_linked_to_the_workspaces_components(client: LanguageClient):
