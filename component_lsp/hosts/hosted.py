@@ -14,8 +14,8 @@ In a file of many resources, a keystroke in one region opens that one again, and
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from .. import ignores
 from ..diagnostics import WARNING, Diagnostic, Edit, Related, rule
@@ -23,27 +23,22 @@ from ..document import Change, Document
 from ..formats.content import Content, open_content
 from . import metadata, quick
 from .parts import LineStarts, Part, Position, key_of, line_starts, offset_of, position_of
-from .terraform import Edited, Reader, Resource, moved
+from .regions import Finding
+from .terraform import Edited, HostReader, Reader, Resource, moved
 
-INTERPOLATION = rule(
-    "Lint.TerraformInterpolation",
-    WARNING,
-    "`${NAME}` in content inside a Terraform file: Terraform reads it, not the shell; write `$${NAME}`.",
-)
 WINDOWS_DOCKERFILE = rule(
     "Lint.WindowsDockerfileContent",
     WARNING,
     'A component with `system_type = "Windows"` whose content is Dockerfile-format: Windows components are YAML.',
 )
-SHELL_NAME = re.compile(r"\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\Z")  # a bare name: never a Terraform reference
 
 
 class Hosted:
     """A ``.tf`` file's text and the content regions in it: a ``formats.base.Model`` for a host format."""
 
-    def __init__(self, source: Document, dialect: str = "") -> None:
+    def __init__(self, source: Document, dialect: str = "", reader: Callable[[], HostReader] = Reader) -> None:
         self.source = source
-        self.reader = Reader()  # the tree and the blocks read, kept between edits
+        self.reader = reader()  # the host's reader (Terraform's by default), with what it keeps between edits
         self.starts = LineStarts([0])
         self.resources: list[Resource] = []
         self.parts: list[Part] = []
@@ -174,7 +169,7 @@ class Hosted:
             found = ignores.apply(part.content, part.content.diagnostics())
             opaque = part.region.opaque
             part.found = [_placed(d, part) for d in found if not _on_opaque(d, opaque, part.inner)]
-            part.found += interpolation(part)
+            part.found += [_found(part, finding) for finding in self.reader.checks(part.region)]
         return part.found
 
     def document_diagnostics(self) -> list[Diagnostic]:
@@ -241,20 +236,8 @@ def _placed(d: Diagnostic, part: Part) -> Diagnostic:
     return Diagnostic(d.code, d.severity, d.message, start, end, d.fix_title, fix, d.tags, related)
 
 
-def interpolation(part: Part) -> list[Diagnostic]:
-    """``${NAME}`` in content (SPEC section 9): a bare name is the shell's, which Terraform reads as its own
-    reference (``terraform plan`` fails, "Invalid reference"); the fix writes ``$${NAME}``."""
-    region, out = part.region, []
-    for start, end in region.opaque:
-        found = SHELL_NAME.match(region.text[start:end])
-        if found is None:
-            continue
-        at = region.to_host(start)
-        here, past = position_of(part.host, at), position_of(part.host, at + 2)
-        message = (
-            f"`${{{found.group(1)}}}` is Terraform interpolation here, not the shell's: `terraform plan` fails"
-            f' ("Invalid reference"). Write `$${{{found.group(1)}}}` for the shell.'
-        )
-        fix = [Edit(here, here, "$")]
-        out.append(Diagnostic(INTERPOLATION.code, INTERPOLATION.severity, message, here, past, "Escape it: $${", fix))
-    return out
+def _found(part: Part, finding: Finding) -> Diagnostic:
+    """A host's finding about a region, placed by the text the part was read in."""
+    start, end = position_of(part.host, finding.start), position_of(part.host, finding.end)
+    fix = [Edit(*(position_of(part.host, finding.fix_at),) * 2, finding.fix_text)] if finding.fix_text else []
+    return Diagnostic(finding.code, finding.severity, finding.message, start, end, finding.fix_title, fix)

@@ -11,7 +11,22 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-QUOTED, HEREDOC, INDENTED_HEREDOC = "quoted", "heredoc", "indented heredoc"
+QUOTED, HEREDOC, INDENTED_HEREDOC = "quoted", "heredoc", "indented heredoc"  # HCL's strings
+HCL_STYLES = (QUOTED, HEREDOC, INDENTED_HEREDOC)
+
+
+class Finding(NamedTuple):
+    """What a host's reader finds in a region's text that is the host's business (a shell ``${NAME}`` that
+    Terraform would read), in file offsets, with the text its fix inserts at ``fix_at``."""
+
+    code: str
+    severity: int
+    message: str
+    start: int
+    end: int
+    fix_title: str
+    fix_at: int
+    fix_text: str
 
 
 class Places(NamedTuple):

@@ -14,13 +14,22 @@ The strings are decoded as HCL reads them by ``hcl_strings.py``; ``hosted.py`` c
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
+from ..diagnostics import WARNING, rule
 from ..formats.base import COMPONENT, TEMPLATE
 from . import hcl_strings
-from .regions import HEREDOC, INDENTED_HEREDOC, QUOTED, Region
+from .regions import HEREDOC, INDENTED_HEREDOC, QUOTED, Finding, Region
+
+INTERPOLATION = rule(
+    "Lint.TerraformInterpolation",
+    WARNING,
+    "`${NAME}` in content inside a Terraform file: Terraform reads it, not the shell; write `$${NAME}`.",
+)
+SHELL_NAME = re.compile(r"\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\Z")  # a bare name: never a Terraform reference
 
 # resource type -> (the attribute that holds content, what the content is)
 RESOURCES = {
@@ -79,6 +88,19 @@ class Edited(NamedTuple):
     new_end_point: tuple[int, int]
 
 
+class HostReader(Protocol):
+    """What a host's reader does for ``hosted.Hosted``: its resources from the text (keeping what it can between
+    edits), whether a place is free text, and the host's own findings in a region."""
+
+    def edited(self, edit: Edited | None) -> None: ...
+
+    def read(self, text: str) -> list[Resource]: ...
+
+    def free_text(self, start: int, end: int) -> bool: ...
+
+    def checks(self, region: Region) -> list[Finding]: ...
+
+
 class Reader:
     """A ``.tf`` file's resources, read again after each edit from what is kept of the last reading.
 
@@ -120,6 +142,25 @@ class Reader:
             return (before.text or b"").startswith((b"#", b"//"))  # a line comment goes on to the line's end
         after = holder(start)
         return before is not None or (after is not None and after.type != "comment")
+
+    def checks(self, region: Region) -> list[Finding]:
+        """``${NAME}`` in content (SPEC section 9): a bare name is the shell's, which Terraform reads as its own
+        reference (``terraform plan`` fails, "Invalid reference"); the fix writes ``$${NAME}``."""
+        out = []
+        for start, end in region.opaque:
+            found = SHELL_NAME.match(region.text[start:end])
+            if found is None:
+                continue
+            at = region.to_host(start)
+            name = found.group(1)
+            message = (
+                f"`${{{name}}}` is Terraform interpolation here, not the shell's: `terraform plan` fails"
+                f' ("Invalid reference"). Write `$${{{name}}}` for the shell.'
+            )
+            out.append(
+                Finding(INTERPOLATION.code, INTERPOLATION.severity, message, at, at + 2, "Escape it: $${", at, "$")
+            )
+        return out
 
     def read(self, text: str) -> list[Resource]:
         """The file's ``alicloud_ecs_image_component`` and ``alicloud_ecs_image_pipeline`` resources, in order."""
