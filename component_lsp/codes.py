@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import budget, ignores  # noqa: F401  (declare Lint.BudgetNearlyFull, Lint.UnusedIgnore)
 from .diagnostics import RULES, SEVERITY_NAMES, Rule, anchor
 from .formats import load_all
-from .hosts import hosted  # noqa: F401  (declares the codes of content in Terraform files)
+from .hosts import hosted, ros  # noqa: F401  (declare the codes of content in Terraform and ROS templates)
 from .workspace import links  # noqa: F401  (declares the cross-file codes)
 
 HEAD = """# Diagnostic codes

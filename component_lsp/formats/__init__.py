@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .base import COMPONENT, Format
+from .base import COMPONENT, HOST, Format
 from .content import CONTENT_FORMATS, DEFAULT, Content, Kind, choose
-from .hosts import HOSTS
+from .hosts import HOSTS, by_text
 
 # Every format of a file, content formats first (in the order they claim text), then the hosts.
 FORMATS: tuple[Format, ...] = (*CONTENT_FORMATS, *HOSTS)
@@ -100,7 +100,12 @@ def kind_of(name: str, language_id: str = "") -> Kind:
 
 
 def open_text(text: str, name: str = "", language_id: str = "") -> Content:
-    """A document of a file called ``name`` (a path or URI) with that language id."""
+    """A document of a file called ``name`` (a path or URI) with that language id; a file whose name is not ours
+    may be a host by its text (a ROS template: ``hosts.by_text``)."""
+    if kind_by_name(name) is None and kind_by_language(language_id) is None:
+        host = by_text(name, text)
+        if host is not None:
+            return Content(text, Kind(host, HOST))
     return Content(text, kind_of(name, language_id))
 
 

@@ -8,7 +8,11 @@ both are imported when the first host file is opened.
 
 from __future__ import annotations
 
+import re
+
 from .base import HOST, Format
+
+URI_QUERY = re.compile(r"[?#]")
 
 
 def _open(source, dialect: str):
@@ -23,6 +27,21 @@ def _features():
     return FEATURES
 
 
+def _open_ros(source, dialect: str):
+    from ..hosts.hosted import Hosted
+    from ..hosts.ros import Reader
+
+    return Hosted(source, dialect, Reader)
+
+
+ROS: Format = Format(
+    name="ros",
+    open=_open_ros,
+    features=_features,
+    files={".ros.yaml": HOST, ".ros.yml": HOST, ".ros.json": HOST},  # others are told by their text (by_text)
+    languages={},  # they keep the YAML or JSON language their editor gives them
+    host=True,
+)
 TERRAFORM: Format = Format(
     name="terraform",
     open=_open,
@@ -31,4 +50,16 @@ TERRAFORM: Format = Format(
     languages={"terraform": HOST},
     host=True,
 )
-HOSTS: tuple[Format, ...] = (TERRAFORM,)
+HOSTS: tuple[Format, ...] = (TERRAFORM, ROS)
+ROS_VERSION = "ROSTemplateFormatVersion"  # what a ROS template says near its start (SPEC section 9)
+
+
+def by_text(name: str, text: str) -> Format | None:
+    """The host a file whose name is not ours is: a YAML or JSON file is read as a ROS template, whose content is
+    found in its ALIYUN::ECS resources (another YAML or JSON file has none, and gets nothing); else, a text that
+    says it is a ROS template (an editor's buffer with no such name)."""
+    if URI_QUERY.search(name):
+        name = name.split("?", 1)[0].split("#", 1)[0]
+    if name.lower().endswith((".yaml", ".yml", ".json")) or ROS_VERSION in text[:4096]:
+        return ROS
+    return None

@@ -12,7 +12,7 @@ from operator import add
 from ..diagnostics import Diagnostic, Edit
 from ..formats.base import Script
 from ..formats.content import Content
-from .regions import INDENTED_HEREDOC, QUOTED, Region
+from .regions import HCL_STYLES, INDENTED_HEREDOC, QUOTED, ROS_BLOCK, ROS_DOUBLE, ROS_SINGLE, Region
 
 Position = tuple[int, int]
 
@@ -122,13 +122,20 @@ class Part:
 
 
 def escaped(region: Region, text: str) -> str:
-    """Text written into a region as the file must hold it: a quoted string's escapes, ``$${`` for ``${``, and a
-    ``<<-`` heredoc's indentation after each line break."""
-    text = text.replace("${", "$${").replace("%{", "%%{")
-    if region.style == QUOTED:
+    """Text written into a region as the file must hold it: HCL's ``$${`` for ``${`` and a quoted string's
+    escapes; YAML's and JSON's double-quoted escapes, a single-quoted ``''``; ``${!`` in ROS's ``Fn::Sub``; and
+    the indentation of a ``<<-`` heredoc or a block scalar after each line break."""
+    style = region.style
+    if style in HCL_STYLES:
+        text = text.replace("${", "$${").replace("%{", "%%{")
+    elif region.substituted:
+        text = text.replace("${", "${!")
+    if style in (QUOTED, ROS_DOUBLE):
         text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
         text = text.replace("\t", "\\t")
-    elif region.style == INDENTED_HEREDOC and region.indent:
+    elif style == ROS_SINGLE:
+        text = text.replace("'", "''")
+    elif style in (INDENTED_HEREDOC, ROS_BLOCK) and region.indent:
         text = text.replace("\n", "\n" + region.indent)
     return text
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .parts import Position, offset_of
-from .regions import INDENTED_HEREDOC, QUOTED, Places, Region
+from .regions import HCL_STYLES, INDENTED_HEREDOC, QUOTED, Places, Region
 from .terraform import Resource
 
 STRUCTURE = {QUOTED: frozenset('"\\$%{}\r\n'), "": frozenset("$%{}\r\n")}  # what may change how a region reads
@@ -50,6 +50,8 @@ def in_region(
     for index, region in enumerate(regions):
         if not region.start <= first <= last <= region.end:
             continue
+        if region.style not in HCL_STYLES:
+            return None  # the quick edits know HCL's strings only
         structure = STRUCTURE[QUOTED if region.style == QUOTED else ""]
         if structure.intersection(text) or structure.intersection(removed):
             return None

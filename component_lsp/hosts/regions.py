@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 QUOTED, HEREDOC, INDENTED_HEREDOC = "quoted", "heredoc", "indented heredoc"  # HCL's strings
 HCL_STYLES = (QUOTED, HEREDOC, INDENTED_HEREDOC)
+ROS_BLOCK, ROS_DOUBLE, ROS_SINGLE, ROS_PLAIN = "ros block", "ros double-quoted", "ros single-quoted", "ros plain"
 
 
 class Finding(NamedTuple):
@@ -84,6 +85,7 @@ class Region(NamedTuple):
     name_end: int
     indent: str = ""  # what a ``<<-`` heredoc's lines begin with that is not content: a new line there gets it
     origin: int = 0  # where its block begins in the file: a block that moves keeps its places
+    substituted: bool = False  # its ``${ }`` are the host's substitutions, ``${!`` a literal ``${`` (ROS's Fn::Sub)
 
     def run_of(self, offset: int) -> int:
         """The run a content offset is in (-1 for an empty text)."""

@@ -84,6 +84,7 @@ LAYERS = [
     ],  # files of other languages that hold content
     ["component_lsp.hosts.hcl_strings"],
     ["component_lsp.hosts.terraform"],
+    ["component_lsp.hosts.ros"],  # reads its resources as Terraform's are (their metadata's rules)
     ["component_lsp.hosts.metadata", "component_lsp.hosts.parts"],
     ["component_lsp.hosts.quick"],  # edits that need no new reading
     ["component_lsp.hosts.hosted"],  # a host file's regions, checked (with their ignore comments)

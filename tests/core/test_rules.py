@@ -12,6 +12,7 @@ from helpers import content
 
 YAML = "yaml"
 TERRAFORM = "terraform"  # content inside a .tf file: the file's diagnostics, in its positions
+ROS = "ros"  # content inside a ROS template (YAML)
 
 
 def component_tf(*lines: str) -> str:
@@ -48,8 +49,8 @@ WORKSPACE = {
 def diagnostics(text: str, kind: str = COMPONENT):
     """The diagnostics of a text, with the budget's warning, and for a template its cross-file ones against
     WORKSPACE too."""
-    if kind == TERRAFORM:
-        model = content(text, "file:///w/main.tf")
+    if kind in (TERRAFORM, ROS):
+        model = content(text, "file:///w/main.tf" if kind == TERRAFORM else "file:///w/stack.ros.yaml")
         return sorted(model.diagnostics() + budget.nearly_full(model), key=Diagnostic.sort_key)
     if kind != TEMPLATE:
         model = Analysis(text, kind)
@@ -185,6 +186,13 @@ FLAGGED = [
         TERRAFORM,
     ),
     ("Lint.WindowsDockerfileContent", component_tf('system_type = "Windows"'), (1, 16, 25), TERRAFORM),
+    (
+        "Lint.RosSubstitution",
+        "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  A:\n    Type: ALIYUN::ECS::ImageComponent\n"
+        "    Properties:\n      Content:\n        Fn::Sub: RUN echo ${HOME}\n",
+        (6, 26, 28),
+        ROS,
+    ),
     (
         "Lint.TerraformInterpolation",
         'resource "alicloud_ecs_image_component" "a" {\n  content = "RUN echo ${HOME}"\n}\n',

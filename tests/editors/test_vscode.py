@@ -49,9 +49,14 @@ def vscode_language(name: str, languages: list[dict]) -> str | None:
 def test_extension_associates_the_same_files_as_the_server():
     languages = json.loads((EXTENSION / "package.json").read_text(encoding="utf-8"))["contributes"]["languages"]
     assert {lang["id"] for lang in languages} == {language for fmt in FORMATS for language in fmt.languages}
-    for pattern in (pattern for fmt in FORMATS for pattern in fmt.files):
-        name = f"nginx{pattern}" if pattern.startswith(".") else pattern
-        assert kind_by_language(vscode_language(name, languages)) == kind_by_name(name), name
+    selector = (EXTENSION / "src" / "extension.ts").read_text(encoding="utf-8")
+    for fmt in FORMATS:
+        for pattern in fmt.files:
+            name = f"nginx{pattern}" if pattern.startswith(".") else pattern
+            if fmt.languages:
+                assert kind_by_language(vscode_language(name, languages)) == kind_by_name(name), name
+            else:  # a host file that keeps its own language (a ROS template's YAML): selected by its pattern
+                assert f"**/*{pattern.rsplit('.', 1)[0]}.{{" in selector and pattern.rsplit(".", 1)[1] in selector
     assert vscode_language("Dockerfile", languages) is None
 
 

@@ -191,3 +191,40 @@ async def test_a_component_a_terraform_file_defines_is_one_templates_link_to(cli
     ((target, place),) = targets(client, definition)
     name_line = MODULE.split("\n")[1]
     assert target == module and (place.start.line, place.start.character) == (1, name_line.index('"app"') + 1)
+
+
+STACK = """\
+ROSTemplateFormatVersion: '2015-09-01'
+Parameters:
+  Port:
+    Type: Number
+Resources:
+  App:
+    Type: ALIYUN::ECS::ImageComponent
+    Properties:
+      Name: app
+      Content:
+        Fn::Sub: |
+          FROM centos
+          RUN serve --port ${Port} --home ${HOME}
+          EN
+"""
+
+
+async def test_a_ros_template_gets_its_contents_diagnostics_fix_and_completion(client: LanguageClient):
+    uri = "file:///work/stack.ros.yaml"
+    open_doc(client, STACK, uri, "yaml")
+    found = {d.code: d for d in await diagnostics(client, uri)}
+    lines = STACK.split("\n")
+    assert found["NotSupportedCommand.FROM"].range.start == types.Position(11, lines[11].index("FROM"))
+    substitution = found["Lint.RosSubstitution"]
+    assert substitution.range.start == types.Position(12, lines[12].index("${HOME}"))  # ${Port} is a parameter
+    ident = types.TextDocumentIdentifier(uri)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(ident, substitution.range, types.CodeActionContext(diagnostics=[substitution]))
+    )
+    fix = next(a for a in actions if a.title == "Escape it: ${!")
+    (edit,) = fix.edit.changes[uri]
+    assert (edit.range.start, edit.new_text) == (types.Position(12, lines[12].index("${HOME}") + 2), "!")
+    result = await client.text_document_completion_async(types.CompletionParams(ident, types.Position(13, 12)))
+    assert "ENV" in [item.label for item in result.items]

@@ -8,9 +8,11 @@ const LANGUAGES = ["ecs-component", "ecs-template", "ecs-component-yaml"];
 // Terraform files hold components and templates in strings (issue 27). The language id is HashiCorp's extension's
 // ("terraform", which package.json also gives .tf files, so that VS Code merges the two where both are installed);
 // the pattern serves a .tf file that a user gave another language. HCL itself stays terraform-ls's.
+// ROS templates (YAML or JSON) keep their language; those named *.ros.yaml, *.ros.yml, *.ros.json are served.
 const HOSTS = [
   { scheme: "file", language: "terraform" },
   { scheme: "file", pattern: "**/*.tf" },
+  { scheme: "file", pattern: "**/*.ros.{yaml,yml,json}" },
 ];
 const SECTION = "componentLsp";
 
