@@ -83,7 +83,7 @@ class Hosted:
         self.resources = [*self.resources[:at], changed, *(moved(r, by) for r in self.resources[at + 1 :])]
         old = self.parts[edit.which]
         old.content.edit(position_of(old.inner, edit.first), position_of(old.inner, edit.last), edit.text)
-        key = key_of(region, self.source.text, self.starts)
+        key = key_of(region, self.source.text, self.starts, self.reader.context(region))
         part = Part(region, old.content, self.starts, old.start, key, before=old)
         self.parts = [*self.parts[: edit.which], part, *self.parts[edit.which + 1 :]]
 
@@ -119,7 +119,7 @@ class Hosted:
         before = self.parts
         self.resources = self.reader.read(text)
         regions = [resource.region for resource in self.resources if resource.region is not None]
-        keys = [key_of(region, text, self.starts) for region in regions]
+        keys = [key_of(region, text, self.starts, self.reader.context(region)) for region in regions]
         kept = {p.key: p for p in before}
         parts: list[Part | None] = [kept.pop(key, None) for key in keys]
         free = {id(p.content): p.content for p in kept.values()}  # the contents no kept part holds

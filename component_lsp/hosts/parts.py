@@ -140,8 +140,10 @@ def escaped(region: Region, text: str) -> str:
     return text
 
 
-def key_of(region: Region, text: str, starts: Sequence[int]) -> tuple:
-    """What a part's placed answers depend on: the region's text, the file's text it is written in and where, and
-    where its attribute's name is (its budget is shown there)."""
+def key_of(region: Region, text: str, starts: Sequence[int], context: object = None) -> tuple:
+    """What a part's placed answers depend on: the region's text, the file's text it is written in and where,
+    where its attribute's name is (its budget is shown there), and what else the host's checks of it read
+    (``context``: the names a ROS ``Fn::Sub`` may use)."""
     at = position_of(starts, region.start)
-    return region.dialect, region.text, at, text[region.start : region.end], position_of(starts, region.name_start)
+    name = position_of(starts, region.name_start)
+    return region.dialect, region.text, at, text[region.start : region.end], name, context

@@ -93,6 +93,10 @@ class Reader:
                 out.append(found)
         return out
 
+    def context(self, region: Region) -> object:
+        """A ``Fn::Sub`` region's checks read the template's names: a part is kept only while they are the same."""
+        return frozenset(self.names) if region.substituted else None
+
     def checks(self, region: Region) -> list[Finding]:
         """In ``Fn::Sub`` content, a ``${Name}`` that names nothing ROS knows: the shell's, written for ROS."""
         out = []

@@ -100,6 +100,10 @@ class HostReader(Protocol):
 
     def checks(self, region: Region) -> list[Finding]: ...
 
+    def context(self, region: Region) -> object:
+        """What else than the region's text its checks read (hashable; None: nothing)."""
+        ...
+
 
 class Reader:
     """A ``.tf`` file's resources, read again after each edit from what is kept of the last reading.
@@ -142,6 +146,9 @@ class Reader:
             return (before.text or b"").startswith((b"#", b"//"))  # a line comment goes on to the line's end
         after = holder(start)
         return before is not None or (after is not None and after.type != "comment")
+
+    def context(self, region: Region) -> object:
+        return None  # the interpolation check reads the region's text alone
 
     def checks(self, region: Region) -> list[Finding]:
         """``${NAME}`` in content (SPEC section 9): a bare name is the shell's, which Terraform reads as its own

@@ -163,3 +163,51 @@ def test_hostile_tf_text_gets_answers(text):
         doc.content.hover(*position)
     session.change(URI, 2, [(((1, 0), (1, 0)), "x")])
     assert isinstance(items(session), list)
+
+
+ROS_URI = "file:///w/stack.ros.yaml"
+ROS_TEXT = """\
+ROSTemplateFormatVersion: '2015-09-01'
+Parameters:
+  Port:
+    Type: Number
+Resources:
+  App:
+    Type: ALIYUN::ECS::ImageComponent
+    Properties:
+      Name: app
+      Content:
+        Fn::Sub: |
+          FROM centos
+          RUN serve ${Port} ${HOME} ${!PATH}
+          ENV
+  Build:
+    Type: ALIYUN::ECS::ImagePipeline
+    Properties:
+      BuildContent: "COMPONENT ic-1\\nRUN \\"a\\"\\nRUN"
+"""
+
+
+def ros_session(text: str) -> Session:
+    session = Session()
+    session.initialize({"textDocument": {"publishDiagnostics": {"relatedInformation": True}}})
+    session.open(ROS_URI, "yaml", 1, text)
+    return session
+
+
+@pytest.mark.slow
+@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_after_any_edits_a_ros_templates_diagnostics_are_those_of_a_fresh_session(data):
+    text = ROS_TEXT
+    session = ros_session(text)
+    for version in range(2, 2 + data.draw(st.integers(1, 6), label="edits")):
+        start = data.draw(st.integers(0, len(text)), label="start")
+        end = min(len(text), start + data.draw(st.sampled_from([0, 0, 1, 2, 6]), label="length"))
+        new = data.draw(st.sampled_from(["", "x", " ", "\n", '"', "'", "|", "${A}", "${!B}", "é", "  - ", ": "]))
+        doc = session.documents[ROS_URI]
+        span = (doc.content.source.to_lsp(*_position(text, start)), doc.content.source.to_lsp(*_position(text, end)))
+        session.change(ROS_URI, version, [(span, new)])
+        text = text[:start] + new + text[end:]
+        fresh = ros_session(text)
+        assert session.items(doc).data == fresh.items(fresh.documents[ROS_URI]).data, (start, end, new)
