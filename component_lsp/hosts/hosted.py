@@ -24,7 +24,7 @@ from ..formats.content import Content, open_content
 from . import metadata, quick
 from .parts import LineStarts, Part, Position, key_of, line_starts, offset_of, position_of
 from .regions import Finding
-from .terraform import Edited, HostReader, Reader, Resource, moved
+from .terraform import DIRECTIVE, Edited, HostReader, Reader, Resource, moved
 
 WINDOWS_DOCKERFILE = rule(
     "Lint.WindowsDockerfileContent",
@@ -180,7 +180,19 @@ class Hosted:
                 start, end = position_of(self.starts, p.start), position_of(self.starts, p.end)
                 out.append(Diagnostic(p.code, p.severity, p.message, start, end))
             out += self._windows(resource)
+            out += [self._stray(at) for at in resource.strays]
         return out
+
+    def _stray(self, at: int) -> Diagnostic:
+        """A ``%{`` that begins no directive, in a value that does not parse for it: the fix writes ``%%{``."""
+        here, past = position_of(self.starts, at), position_of(self.starts, at + 2)
+        message = (
+            "`%{` begins a Terraform template directive (`%{ if }`, `%{ for }`), and this one is none: "
+            "`terraform plan` fails. Write `%%{` for a literal `%{`."
+        )
+        return Diagnostic(
+            DIRECTIVE.code, DIRECTIVE.severity, message, here, past, "Escape it: %%{", [Edit(here, here, "%")]
+        )
 
     def _windows(self, resource: Resource) -> list[Diagnostic]:
         """A Windows component written in the Dockerfile format (SPEC section 9: Windows components are YAML)."""

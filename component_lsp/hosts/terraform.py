@@ -24,6 +24,13 @@ from ..formats.base import COMPONENT, TEMPLATE
 from . import hcl_strings
 from .regions import HEREDOC, INDENTED_HEREDOC, QUOTED, Finding, Region
 
+DIRECTIVE = rule(
+    "Lint.TerraformDirective",
+    WARNING,
+    "`%{` in content inside a Terraform file that begins no template directive: `terraform plan` fails; write "
+    "`%%{` for a literal `%{`.",
+)
+NOT_DIRECTIVE = re.compile(r"(?<!%)%\{(?!~?\s*(?:if|for|else|endif|endfor)\b)")  # %{ that is no directive
 INTERPOLATION = rule(
     "Lint.TerraformInterpolation",
     WARNING,
@@ -62,6 +69,7 @@ class Resource(NamedTuple):
     end: int
     file: Literal | None = None  # the file its content is read from (``file("app.component")``): the path as written
     rendered: bool = False  # that file is a template Terraform fills in (``templatefile``)
+    strays: tuple[int, ...] = ()  # where a ``%{`` in the content begins no directive (the value does not parse)
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +207,10 @@ def moved(resource: Resource, by: int) -> Resource:
     tags = [(_moved_literal(key, by), _moved_literal(value, by)) for key, value in resource.tags]
     start, end = resource.start + by, resource.end + by
     file = resource.file and _moved_literal(resource.file, by)
-    return resource._replace(region=region, literals=literals, tags=tags, start=start, end=end, file=file)
+    strays = tuple(at + by for at in resource.strays)
+    return resource._replace(
+        region=region, literals=literals, tags=tags, start=start, end=end, file=file, strays=strays
+    )
 
 
 def _moved_literal(literal: Literal, by: int) -> Literal:
@@ -220,6 +231,7 @@ def _resource(text: str, data: bytes, chars: _CharOffsets, block, origin: int) -
     tags: list[tuple[Literal, Literal]] = []
     count = -1
     file, rendered = None, False
+    strays: tuple[int, ...] = ()
     for attr in _children(block, "body", "attribute"):
         attribute = _text(data, attr.children[0]) if attr.children else ""
         value = next((c for c in attr.children if c.type == "expression"), None)
@@ -230,6 +242,9 @@ def _resource(text: str, data: bytes, chars: _CharOffsets, block, origin: int) -
             region = _region(text, data, chars, attr, dialect, origin) or region
             file = _file(text, data, chars, value) or file
             rendered = file is not None and _text(data, value).lstrip().startswith("templatefile")
+        elif attribute == holder:  # a value that does not parse: a %{ that begins no directive, say
+            found_at = NOT_DIRECTIVE.finditer(text, chars(attr.start_byte), chars(attr.end_byte))
+            strays += tuple(m.start() for m in found_at)
         elif attribute == "tags" and found is None and value is not None:
             elements = _children(value, "collection_value", "object", "object_elem")
             if elements or _children(value, "collection_value", "object"):
@@ -240,7 +255,8 @@ def _resource(text: str, data: bytes, chars: _CharOffsets, block, origin: int) -
                 item = _literal_value(text, chars, parts[1]) if len(parts) == 2 else None
                 if key is not None and item is not None:
                     tags.append((key, item))
-    return Resource(kind, name or "", region, literals, tags, count, origin, chars(block.end_byte), file, rendered)
+    end = chars(block.end_byte)
+    return Resource(kind, name or "", region, literals, tags, count, origin, end, file, rendered, strays)
 
 
 def _region(text: str, data: bytes, chars: _CharOffsets, attr, dialect: str, origin: int) -> Region | None:

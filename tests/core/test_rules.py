@@ -187,6 +187,12 @@ FLAGGED = [
     ),
     ("Lint.WindowsDockerfileContent", component_tf('system_type = "Windows"'), (1, 16, 25), TERRAFORM),
     (
+        "Lint.TerraformDirective",
+        'resource "alicloud_ecs_image_component" "a" {\n  content = "RUN printf %{x}"\n}\n',
+        (1, 24, 26),
+        TERRAFORM,
+    ),
+    (
         "Lint.RosSubstitution",
         "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  A:\n    Type: ALIYUN::ECS::ImageComponent\n"
         "    Properties:\n      Content:\n        Fn::Sub: RUN echo ${HOME}\n",

@@ -309,3 +309,15 @@ def test_alibabas_examples_wrapped_in_terraform_get_no_error_and_no_warning(styl
     for content in [*DOCUMENTED, *EXAMPLES]:
         found = [(d.code, d.severity) for d in tf_file(written(content, style)).diagnostics() if d.severity <= 2]
         assert found == [], content
+
+
+@pytest.mark.parametrize("value", ['"RUN printf %{x}"', "<<EOF\nRUN printf '%{y}'\nEOF"])
+def test_a_percent_brace_that_is_no_directive_gets_the_escape(value):
+    tf = resource(value)
+    (found,) = tf_file(tf).diagnostics()
+    assert found.code == "Lint.TerraformDirective" and tf.split("\n")[found.start[0]][found.start[1] :].startswith("%{")
+    fixed = apply(tf, found.fix)
+    assert tf_file(fixed).diagnostics() == []
+    (region,) = regions(fixed)
+    assert "%{" in region.text and "%%{" not in region.text  # a literal %{ for the shell
+    assert tf_file(resource('"RUN %{ if true }a%{ endif } %{~ for x in [] }b%{ endfor }"')).diagnostics() == []
