@@ -22,7 +22,7 @@ from ..diagnostics import WARNING, Diagnostic, Edit, Related, rule
 from ..document import Change, Document
 from ..formats.content import Content, open_content
 from . import metadata, quick
-from .parts import LineStarts, Part, Position, key_of, line_starts, offset_of, position_of
+from .parts import LineStarts, Part, Position, content_text, key_of, line_starts, offset_of, position_of
 from .regions import Finding
 from .terraform import DIRECTIVE, Edited, HostReader, Reader, Resource, moved
 
@@ -129,14 +129,15 @@ class Hosted:
         for index, region in enumerate(regions):
             if parts[index] is not None:
                 continue
-            alike = [c for c in same_text.get((region.dialect, region.text), []) if id(c) in free]
+            text_of = content_text(region)
+            alike = [c for c in same_text.get((region.dialect, text_of), []) if id(c) in free]
             content = alike[0] if alike else None
             if content is None:
                 in_place = before[index].content if index < len(before) else None
                 if in_place is not None and id(in_place) in free and in_place.kind.dialect == region.dialect:
-                    content = _edited_to(in_place, region.text)
+                    content = _edited_to(in_place, text_of)
                 else:
-                    content = open_content(region.text, region.dialect)
+                    content = open_content(text_of, region.dialect)
             free.pop(id(content), None)
             start = position_of(self.starts, region.start)[0]
             parts[index] = Part(region, content, self.starts, start, keys[index])

@@ -121,6 +121,20 @@ class Part:
         return Edit(self.to_host(edit.start), self.to_host(edit.end), escaped(self.region, edit.text))
 
 
+def content_text(region: Region) -> str:
+    """The text a region's content is opened with: its interpolations and directives (``${var.x}``, Fn::Sub's
+    ``${Name}``: opaque words whose value is not known here) written as plain words of their length, so that no
+    rule, no shell check and no ShellCheck takes them for the shell's or the format's. Every place stays."""
+    text = region.text
+    if not region.opaque:
+        return text
+    pieces, at = [], 0
+    for start, end in region.opaque:
+        pieces += [text[at:start], "_" * (end - start)]
+        at = end
+    return "".join(pieces) + text[at:]
+
+
 def escaped(region: Region, text: str) -> str:
     """Text written into a region as the file must hold it: HCL's ``$${`` for ``${`` and a quoted string's
     escapes; YAML's and JSON's double-quoted escapes, a single-quoted ``''``; ``${!`` in ROS's ``Fn::Sub``; and

@@ -274,3 +274,23 @@ def test_check_reads_the_files_terraform_reads_content_from(tmp_path):
         [f"{tmp_path / 'components' / 'app.txt'}:1:1:", "error", "NotSupportedCommand.FROM"],  # a component
         [f"{tmp_path / 'build.tpl'}:2:1:", "error", "EmptyCommandContent.ENV"],  # a template; ${version} not flagged
     ]
+
+
+def test_terraforms_interpolations_in_content_are_words_no_check_reads_as_the_shells(tmp_path):
+    """SPEC section 9: an interpolation is an opaque word, never an error: neither ShellCheck (SC2154, SC2086)
+    nor the RUN checks (a cd that a broken parse would leave last) read ${var.x} as shell."""
+    (tmp_path / "main.tf").write_text(
+        'resource "alicloud_ecs_image_component" "app" {\n'
+        "  content = <<EOF\n"
+        "RUN echo ${var.x} && cd ${path.module}/x && \\\n"
+        "  ls ${local.y}\n"
+        "EOF\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "component_lsp", "check", "--shellcheck", "on", str(tmp_path / "main.tf")],
+        capture_output=True,
+        text=True,
+    )
+    assert (proc.returncode, proc.stdout) == (0, ""), proc.stdout + proc.stderr
