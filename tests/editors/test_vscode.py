@@ -140,6 +140,7 @@ def test_real_vscode_shows_diagnostics_hover_and_completion(vsix):
         "vscode-format.png",
         "vscode-rename.png",
         "vscode-terraform.png",
+        "vscode-terraform-completion.png",
     ):
         assert (OUTPUT / shot).stat().st_size > 10_000
     assert "NotSupportedCommand.FROM" in (OUTPUT / "problems.txt").read_text(encoding="utf-8")

@@ -243,6 +243,16 @@ async function settingsChecks() {
   }
   writeFileSync(join(opts.out, "problems-terraform.txt"), (await problems.locator(".monaco-list-row").allInnerTexts()).join("\n") + "\n");
   await page.screenshot({ path: join(opts.out, "vscode-terraform.png") });
+  // Completion inside the heredoc: WORKDIR is nowhere in the file, so it is the server's, not the editor's words.
+  await page.locator(".view-lines .view-line", { hasText: /^\s*ENV\s*$/ }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("WOR");
+  await page.keyboard.press("Control+Space");
+  await page.locator(".suggest-widget .monaco-list-row", { hasText: /^WORKDIR/ }).first().waitFor();
+  log("completion inside the heredoc offers WORKDIR");
+  await page.screenshot({ path: join(opts.out, "vscode-terraform-completion.png") });
+  await page.keyboard.press("Escape");
 }
 
 /** With the extension's own server: the problems, a hover and completion, in a fresh profile. */
