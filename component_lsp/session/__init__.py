@@ -20,8 +20,9 @@ from ..client import Client, negotiate, position_encoding
 from ..config import DEFAULT, Config
 from ..diagnostics import Diagnostic
 from ..document import Document
-from ..formats import Content, open_text
+from ..formats import Content, kind_by_name, open_text
 from ..formats.base import HOST, TEMPLATE, Use
+from ..formats.content import open_content
 from ..jsonrpc import Raw, obj
 from ..workspace import links
 from ..workspace.scan import path_of
@@ -124,7 +125,7 @@ class Session:
         if uri in self.documents:
             self.warnings.append(f"didOpen for a document that is already open: {uri}; its text is replaced")
         self.opened += 1
-        doc = self.documents[uri] = OpenDocument(open_text(text, uri, language_id), version, uri, self.opened)
+        doc = self.documents[uri] = OpenDocument(self._opened(uri, language_id, text), version, uri, self.opened)
         doc.entry = self.index.opened(uri, doc.content)
         doc.config = self.project.config_of(uri)
         if doc.content.source.byte_size >= FREEZE_FROM:
@@ -134,6 +135,16 @@ class Session:
             gc.collect()
             gc.freeze()
         return doc
+
+    def _opened(self, uri: str, language_id: str, text: str) -> Content:
+        """A document in the format its name says; a file no name of ours covers that a host file of the
+        workspace reads content from (``content = file("app.txt")``) as that content."""
+        path = path_of(uri)
+        if path is not None and kind_by_name(path) is None:
+            dialect = self.index.included(path)
+            if dialect is not None:
+                return open_content(text, dialect)
+        return open_text(text, uri, language_id)
 
     def change(self, uri: str, version: int | None, changes: Iterable[tuple[Span | None, str]]) -> OpenDocument | None:
         """Apply content changes (an LSP range as ((line, character), (line, character)), or None for the whole

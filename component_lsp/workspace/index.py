@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 
 from ..document import Document
 from ..formats import Content, kind_by_name, open_text, stem
-from ..formats.base import COMPONENT, HOST, TEMPLATE, Defined, Offer, Position, Use
+from ..formats.base import COMPONENT, HOST, TEMPLATE, Defined, Include, Offer, Position, Use
 from .scan import MAX_BYTES, MAX_FILE_BYTES, MAX_FILES, Walk, path_of, uri_of
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,20 @@ class Entry:
     defines by name (``defined``) are entries of their own, whose place is their name in the file (``at``).
     """
 
-    __slots__ = ("_defines", "_offer", "_uses", "at", "content", "dialect", "name", "path", "size", "source", "uri")
+    __slots__ = (
+        "_defines",
+        "_includes",
+        "_offer",
+        "_uses",
+        "at",
+        "content",
+        "dialect",
+        "name",
+        "path",
+        "size",
+        "source",
+        "uri",
+    )
 
     def __init__(self, path: str, uri: str, dialect: str, content: Content, live: bool) -> None:
         self.path, self.uri, self.dialect = path, uri, dialect
@@ -56,6 +69,7 @@ class Entry:
         # What a component offers is worked out now, open or not: an edit compares it with what it offers then.
         self._offer = content.offer() if dialect == COMPONENT else None
         self._defines: list[Defined] = content.defines() if dialect == HOST else []
+        self._includes: list[Include] = content.includes() if dialect == HOST and not live else []
         if not live:  # a file on disk: keep what others need, not the model
             self._uses = (content.uses() or []) if dialect in LINKED else []
 
@@ -65,8 +79,13 @@ class Entry:
         entry = cls.__new__(cls)
         entry.path, entry.uri, entry.dialect, entry.name = host.path, host.uri, COMPONENT, component.name
         entry.at, entry.content, entry.source, entry.size = component.start, None, host.source, 0
-        entry._offer, entry._uses, entry._defines = component.offer, [], []
+        entry._offer, entry._uses, entry._defines, entry._includes = component.offer, [], [], []
         return entry
+
+    @property
+    def includes(self) -> list[Include]:
+        """The files a host file reads content from (paths from its folder)."""
+        return self.content.includes() if self.content is not None else self._includes
 
     @property
     def defines(self) -> list[Defined]:
@@ -314,6 +333,17 @@ class Index:
     def templates(self) -> Iterator[Entry]:
         """The files whose COMPONENT lines use components: templates, and host files (their pipelines)."""
         return (e for e in self.entries() if e.dialect in LINKED)
+
+    def included(self, path: str) -> str | None:
+        """The dialect a host file of the workspace reads a file as (Terraform's ``content = file("app.txt")``),
+        if one names it; None otherwise."""
+        path = os.path.normpath(path)
+        for entry in self.entries():
+            if entry.dialect == HOST:
+                for named in entry.includes:
+                    if os.path.normpath(os.path.join(os.path.dirname(entry.path), named.path)) == path:
+                        return named.dialect
+        return None
 
     def entry(self, uri: str) -> Entry | None:
         path = path_of(uri)

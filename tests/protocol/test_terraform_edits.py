@@ -211,3 +211,23 @@ def test_after_any_edits_a_ros_templates_diagnostics_are_those_of_a_fresh_sessio
         text = text[:start] + new + text[end:]
         fresh = ros_session(text)
         assert session.items(doc).data == fresh.items(fresh.documents[ROS_URI]).data, (start, end, new)
+
+
+def test_a_file_a_terraform_file_reads_content_from_opens_as_that_content(tmp_path):
+    """content = file("...") makes the file content of the attribute's kind, whatever its name: opened in the
+    editor, a build_content's file is a template (COMPONENT is allowed), a content's a component."""
+    from component_lsp.workspace.scan import uri_of
+
+    (tmp_path / "main.tf").write_text(
+        'resource "alicloud_ecs_image_pipeline" "p" {\n  build_content = file("${path.module}/parts/build.txt")\n}\n'
+        'resource "alicloud_ecs_image_component" "c" {\n  content = file("parts/app.txt")\n}\n',
+        encoding="utf-8",
+    )
+    session = Session()
+    assert session.index.load(str(tmp_path / "main.tf"))  # as the workspace walk reads it
+    template = session.open(uri_of(str(tmp_path / "parts" / "build.txt")), "plaintext", 1, "COMPONENT ic-1\n")
+    component = session.open(uri_of(str(tmp_path / "parts" / "app.txt")), "plaintext", 1, "COMPONENT ic-1\n")
+    assert template.content.kind.dialect == "template" and session.diagnostics(template) == []
+    assert [d.code for d in session.diagnostics(component)] == ["InvalidCommand.Component"]  # not in a component
+    other = session.open(uri_of(str(tmp_path / "parts" / "other.txt")), "plaintext", 1, "COMPONENT ic-1\n")
+    assert other.content.kind.dialect == "component"  # named by none: by its name and language id, as before
