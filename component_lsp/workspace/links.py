@@ -203,6 +203,12 @@ def references(uri: str, uses: list[Use], index: Index, at: Position, declaratio
     """The templates that use the component (or pass the parameter) under the cursor: in a component file, or on a
     COMPONENT line."""
     entry = index.entry(uri)
+    for defined in entry.defines if entry is not None else ():  # a component a host file defines by name
+        if _within(defined.start, defined.end, at):
+            return users(index, defined.name)
+        p = next((p for p in (defined.offer.parameters if defined.offer else ()) if _within(p.start, p.end, at)), None)
+        if p is not None:
+            return users(index, defined.name, p.name)
     if entry is not None and entry.name is not None:
         p = next((p for p in (entry.offer.parameters if entry.offer else ()) if _within(p.start, p.end, at)), None)
         if p is not None:

@@ -191,6 +191,15 @@ async def test_a_component_a_terraform_file_defines_is_one_templates_link_to(cli
     ((target, place),) = targets(client, definition)
     name_line = MODULE.split("\n")[1]
     assert target == module and (place.start.line, place.start.character) == (1, name_line.index('"app"') + 1)
+    on_definition = types.Position(1, name_line.index('"app"') + 2)  # and back: the templates that use it
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            context=types.ReferenceContext(include_declaration=False),
+            text_document=types.TextDocumentIdentifier(module),
+            position=on_definition,
+        )
+    )
+    assert [(r.uri, r.range.start.line) for r in found] == [(template, 0)]
 
 
 STACK = """\
