@@ -2,8 +2,16 @@
 
 ``schemas/ecs-component.schema.json`` is this schema as written by
 ``component-lsp schema``; a test keeps the file equal to it, so the schema
-the VS Code YAML extension validates with and the server's own rules read
-the same table.
+YAML editors validate with (yaml-language-server, docs/schema.md) and the
+server's own rules read the same table.
+
+It rejects only what the service rejects (SPEC section 7): a missing or
+empty ``Tasks``, a task without ``Name`` or ``Action``, an unknown action, a
+missing property, a value of the wrong type. What the server calls advice, an
+unknown key or property, is let through: a schema cannot say "warning", and
+every YAML editor shows its findings as errors. Each description written in
+Markdown comes twice: ``markdownDescription`` (what yaml-language-server
+shows), and ``description`` as plain text (what other consumers show).
 """
 
 from __future__ import annotations
@@ -11,10 +19,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ...plaintext import plain
 from .catalog import ACTIONS, BOOLEAN, JSON, NUMBER, PARAMETER_KEYS, PARAMETER_TYPES, TASK_KEYS, TOP_KEYS, Property
 
 ID = "https://github.com/component-lsp/component-lsp/blob/main/schemas/ecs-component.schema.json"
 REFERENCE = r"^\s*\{\{\s*[^{}\s]+\s*\}\}\s*$"  # a value that is wholly a {{ }} reference fits any type
+
+
+MARKDOWN = ("`", "**", "](", "\n\n")  # what a description written in Markdown holds
+
+
+def described(markdown: str) -> dict[str, str]:
+    """A description: plain text, and the Markdown beside it when it is written in Markdown."""
+    if not any(mark in markdown for mark in MARKDOWN):
+        return {"description": markdown}
+    return {"description": plain(markdown), "markdownDescription": markdown}
 
 
 def _value(p: Property) -> dict:
@@ -26,7 +45,7 @@ def _value(p: Property) -> dict:
         kind = {"type": ["object", "string"]}
     else:
         kind = {"type": ["string", "number", "boolean"]}
-    schema: dict[str, Any] = {"description": p.documentation, "anyOf": [kind, {"type": "string", "pattern": REFERENCE}]}
+    schema: dict[str, Any] = {**described(p.documentation), "anyOf": [kind, {"type": "string", "pattern": REFERENCE}]}
     if p.default is not None:
         schema["default"] = p.default
     return schema
@@ -38,7 +57,6 @@ def _task(name: str) -> dict:
         "type": "object",
         "description": f"The properties of {name}.",
         "properties": {p.name: _value(p) for p in action.properties},
-        "additionalProperties": False,
     }
     required = [p.name for p in action.required]
     if required:
@@ -57,15 +75,14 @@ def schema() -> dict:
         "description": "Content of CreateImageComponent in YAML format: Parameters and Tasks.",
         "type": "object",
         "required": ["Tasks"],
-        "additionalProperties": False,
         "properties": {
             "Parameters": {
-                "description": TOP_KEYS["Parameters"],
+                **described(TOP_KEYS["Parameters"]),
                 "type": ["object", "null"],
                 "additionalProperties": {"$ref": "#/$defs/parameter"},
             },
             "Tasks": {
-                "description": TOP_KEYS["Tasks"],
+                **described(TOP_KEYS["Tasks"]),
                 "type": "array",
                 "minItems": 1,
                 "items": {"$ref": "#/$defs/task"},
@@ -75,11 +92,10 @@ def schema() -> dict:
             "parameter": {
                 "type": "object",
                 "required": ["Type"],
-                "additionalProperties": False,
                 "properties": {
-                    "Type": {"description": PARAMETER_KEYS["Type"], "enum": list(PARAMETER_TYPES)},
+                    "Type": {**described(PARAMETER_KEYS["Type"]), "enum": list(PARAMETER_TYPES)},
                     "DefaultValue": {
-                        "description": PARAMETER_KEYS["DefaultValue"],
+                        **described(PARAMETER_KEYS["DefaultValue"]),
                         "type": ["string", "number", "boolean"],
                     },
                 },
@@ -97,11 +113,10 @@ def schema() -> dict:
             "task": {
                 "type": "object",
                 "required": ["Name", "Action"],
-                "additionalProperties": False,
                 "properties": {
-                    "Name": {"description": TASK_KEYS["Name"], "type": ["string", "number"], "minLength": 1},
-                    "Action": {"description": TASK_KEYS["Action"], "enum": list(ACTIONS)},
-                    "Properties": {"description": TASK_KEYS["Properties"], "type": ["object", "null"]},
+                    "Name": {**described(TASK_KEYS["Name"]), "type": ["string", "number"], "minLength": 1},
+                    "Action": {**described(TASK_KEYS["Action"]), "enum": list(ACTIONS)},
+                    "Properties": {**described(TASK_KEYS["Properties"]), "type": ["object", "null"]},
                 },
                 "allOf": [_task(name) for name in ACTIONS],
             },
