@@ -1,7 +1,6 @@
-// Bundles the extension and vscode-languageclient into one file: dist/extension.js, and copies the
-// repository's schemas/ecs-component.schema.json beside it
+// Bundles the extension and vscode-languageclient into one file: dist/extension.js
 // (with --tests, also the unit tests into dist/test/).
-import { copyFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { build } from "esbuild";
 
 const production = process.argv.includes("--production");
@@ -14,9 +13,7 @@ await build({
   minify: production,
   sourcemap: !production,
 });
-// The JSON Schema of YAML-format components, for the YAML extension (yamlValidation in package.json).
 mkdirSync("dist", { recursive: true });
-copyFileSync("../../schemas/ecs-component.schema.json", "dist/ecs-component.schema.json");
 if (process.argv.includes("--tests")) {
   // Unit tests of the parts without `vscode`, run by `node --test`.
   await build({ ...common, entryPoints: ["test/unit/*.test.ts"], outdir: "dist/test" });

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from test_yaml import EXAMPLES, TWINS
 
 from component_lsp.cli import main
+from component_lsp.formats.yaml import FORMAT as YAML_FORMAT
 from component_lsp.formats.yaml import catalog
 from component_lsp.formats.yaml.schema import schema, text
 from helpers import ROOT
@@ -121,3 +122,11 @@ def test_the_schema_rejects_what_the_server_calls_an_error_and_nothing_else(comp
     errors = [d for d in content(text, "file:///w/app.component.yaml").diagnostics() if d.severity == 1]
     rejected = list(VALIDATOR.iter_errors(yaml.safe_load(text)))
     assert bool(rejected) == bool(errors), (text, [e.message for e in rejected], [d.code for d in errors])
+
+
+def test_the_schemastore_entry_names_the_schema_and_the_files_of_yaml_components():
+    entry = json.loads((ROOT / "schemas" / "schemastore-catalog-entry.json").read_text(encoding="utf-8"))
+    assert set(entry) == {"name", "description", "fileMatch", "url"}
+    yaml_files = [f"*{suffix}" for suffix in YAML_FORMAT.files]
+    assert entry["fileMatch"] == yaml_files and entry["url"].endswith("/main/schemas/ecs-component.schema.json")
+    assert entry["url"].split("/")[3:5] == schema()["$id"].split("/")[3:5]  # the same repository as the $id

@@ -42,6 +42,7 @@ class Client:
         self._next_id = 0
         self._read_at = self.spawned
         self.notifications: list[dict] = []
+        self.answers: dict = {}  # a request's method -> what answers it from its params (else null)
         self.arrived = self.spawned  # when the last byte of the message wait_for returned was read
 
     # -- wire -----------------------------------------------------------------
@@ -74,7 +75,9 @@ class Client:
             message = self._frame()
             if message is not None:
                 if "method" in message and "id" in message:  # a request from the server
-                    self.send({"jsonrpc": "2.0", "id": message["id"], "result": None})
+                    answer = self.answers.get(message["method"])
+                    result = answer(message.get("params")) if answer is not None else None
+                    self.send({"jsonrpc": "2.0", "id": message["id"], "result": result})
                     continue
                 self.arrived = self._read_at
                 return message
