@@ -90,20 +90,24 @@ def component_suffix(fmt: Format) -> str:
 URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")  # two characters at least: C: is a Windows drive
 
 
+def file_name(name: str) -> str:
+    """A document's name without what is not its file's: a URI's query and fragment (``git:`` URIs)."""
+    return name.split("?", 1)[0].split("#", 1)[0] if URI_SCHEME.match(name) else name
+
+
 def kind_of(name: str, language_id: str = "") -> Kind:
     """What to open a document as (SPEC section 2): by its file name first (some clients send one language id for
     every file a server handles), then by its language id (``untitled:`` buffers, other names); a component
-    otherwise. The name may be a URI: its query and fragment are not part of the file name (``git:`` URIs)."""
-    if URI_SCHEME.match(name):
-        name = name.split("?", 1)[0].split("#", 1)[0]
-    return kind_by_name(name) or kind_by_language(language_id) or Kind(DEFAULT, COMPONENT)
+    otherwise. The name may be a URI (``file_name``)."""
+    return kind_by_name(file_name(name)) or kind_by_language(language_id) or Kind(DEFAULT, COMPONENT)
 
 
 def open_text(text: str, name: str = "", language_id: str = "") -> Content:
     """A document of a file called ``name`` (a path or URI) with that language id; a file whose name is not ours
     may be a host by its text (a ROS template: ``hosts.by_text``)."""
-    if kind_by_name(name) is None and kind_by_language(language_id) is None:
-        host = by_text(name, text)
+    named = file_name(name)
+    if kind_by_name(named) is None and kind_by_language(language_id) is None:
+        host = by_text(named, text)
         if host is not None:
             return Content(text, Kind(host, HOST))
     return Content(text, kind_of(name, language_id))

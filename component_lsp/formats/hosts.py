@@ -8,11 +8,7 @@ both are imported when the first host file is opened.
 
 from __future__ import annotations
 
-import re
-
 from .base import HOST, Format
-
-URI_QUERY = re.compile(r"[?#]")
 
 
 def _open(source, dialect: str):
@@ -55,11 +51,9 @@ ROS_VERSION = "ROSTemplateFormatVersion"  # what a ROS template says near its st
 
 
 def by_text(name: str, text: str) -> Format | None:
-    """The host a file whose name is not ours is: a YAML or JSON file is read as a ROS template, whose content is
-    found in its ALIYUN::ECS resources (another YAML or JSON file has none, and gets nothing); else, a text that
-    says it is a ROS template (an editor's buffer with no such name)."""
-    if URI_QUERY.search(name):
-        name = name.split("?", 1)[0].split("#", 1)[0]
+    """The host a file whose name (``formats.file_name``) is not ours is: a YAML or JSON file is read as a ROS
+    template, whose content is found in its ALIYUN::ECS resources (another YAML or JSON file has none, and gets
+    nothing); else, a text that says it is a ROS template (an editor's buffer with no such name)."""
     if name.lower().endswith((".yaml", ".yml", ".json")) or ROS_VERSION in text[:4096]:
         return ROS
     return None

@@ -129,6 +129,9 @@ def test_other_yaml_and_json_files_get_nothing_and_a_template_is_found_by_its_te
     stack = template(json.dumps("FROM centos\n"))
     assert opened(stack, "untitled:Untitled-1").format.name == "ros"  # no name: its text says
     assert [d.code for d in opened(stack, "file:///w/stack.yml").diagnostics()] == ["NotSupportedCommand.FROM"]
+    # a YAML component in VS Code's git: diff view (its name in the path, a query after it) stays a component
+    git = "git:/w/app.component.yaml?%7B%22path%22%3A%22%2Fw%2Fapp.component.yaml%22%7D"
+    assert opened("Tasks:\n  - Name: a\n    Action: Reboot\n", git).format.name == "yaml"
 
 
 @pytest.mark.parametrize(
