@@ -19,7 +19,7 @@ from .reports import Checked, render
 from .shell import shellcheck
 from .workspace import links
 from .workspace.index import Index
-from .workspace.scan import Walk
+from .workspace.scan import Walk, beside
 
 
 def expand(paths: list[str]) -> Iterator[str]:
@@ -135,7 +135,7 @@ def _included(path: str, content: Content, seen: set[str]) -> list[Include]:
         return []
     out = []
     for named in content.includes():
-        found = os.path.normpath(os.path.join(os.path.dirname(path), named.path))
+        found = beside(path, named.path)
         if found not in seen and os.path.isfile(found):
             seen.add(found)
             out.append(named._replace(path=found))

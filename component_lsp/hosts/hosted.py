@@ -2,9 +2,9 @@
 content it is, and its diagnostics placed in the file, with their fixes written in the region's own escaping.
 
 Each region is checked as a component or template file would be (the same rules and codes, its own
-``# component-lsp: ignore=`` comments), then the file's own checks run: ``interpolation`` here, and the
-resources' literal metadata (``metadata.py``). ``features.py`` answers the editor's requests inside a region
-through the same ``Part`` and ``Placing``.
+``# component-lsp: ignore=`` comments), then the file's own checks run: its reader's on each region
+(Terraform's interpolation, ROS's substitutions), and the resources' literal metadata (``metadata.py``).
+``features.py`` answers the editor's requests inside a region through the same ``Part`` (``parts.py``).
 
 What is kept between edits, and what it buys: a region whose decoded text is unchanged keeps its opened content
 (its parse and rule results); one whose text *and* place in the file are unchanged keeps its ``Part``, with its

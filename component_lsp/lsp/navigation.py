@@ -8,14 +8,13 @@ LocationLink, with the name it starts from).
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from ..formats import URI_SCHEME
 from ..session import OpenDocument, Session
 from ..session.publishing import lsp_range
 from ..workspace import links
-from ..workspace.scan import path_of, uri_of
+from ..workspace.scan import beside, path_of, uri_of
 from . import params
 from .base import Call, Feature, Refused, document, located, workspace_edit
 
@@ -42,7 +41,7 @@ def _target(doc: OpenDocument, target: str) -> str | None:
     if URI_SCHEME.match(target):
         return target
     path = path_of(doc.uri)
-    return uri_of(os.path.normpath(os.path.join(os.path.dirname(path), target))) if path is not None else None
+    return uri_of(beside(path, target)) if path is not None else None
 
 
 def _named_file(session: Session, doc: OpenDocument, where: tuple[int, int]) -> tuple[str, dict] | None:

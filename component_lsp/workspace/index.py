@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from ..document import Document
 from ..formats import Content, kind_by_name, open_text, stem
 from ..formats.base import COMPONENT, HOST, TEMPLATE, Defined, Include, Offer, Position, Use
-from .scan import MAX_BYTES, MAX_FILE_BYTES, MAX_FILES, Walk, path_of, uri_of
+from .scan import MAX_BYTES, MAX_FILE_BYTES, MAX_FILES, Walk, beside, path_of, uri_of
 
 log = logging.getLogger(__name__)
 
@@ -341,7 +341,7 @@ class Index:
         for entry in self.entries():
             if entry.dialect == HOST:
                 for named in entry.includes:
-                    if os.path.normpath(os.path.join(os.path.dirname(entry.path), named.path)) == path:
+                    if beside(entry.path, named.path) == path:
                         return named.dialect
         return None
 

@@ -47,6 +47,11 @@ def path_of(uri: str) -> str | None:
     return os.path.normpath(path)
 
 
+def beside(path: str, relative: str) -> str:
+    """The path a file names from its own folder (Terraform's ``file("parts/app.txt")``)."""
+    return os.path.normpath(os.path.join(os.path.dirname(path), relative))
+
+
 def uri_of(path: str) -> str:
     from pathlib import Path
 

@@ -60,10 +60,10 @@ PIECES = [
 ]
 
 
-def session_of(text: str) -> Session:
+def session_of(text: str, uri: str = URI, language: str = "terraform") -> Session:
     session = Session()
     session.initialize({"textDocument": {"publishDiagnostics": {"relatedInformation": True, "tagSupport": {}}}})
-    session.open(URI, "terraform", 1, text)
+    session.open(uri, language, 1, text)
     return session
 
 
@@ -188,19 +188,12 @@ Resources:
 """
 
 
-def ros_session(text: str) -> Session:
-    session = Session()
-    session.initialize({"textDocument": {"publishDiagnostics": {"relatedInformation": True}}})
-    session.open(ROS_URI, "yaml", 1, text)
-    return session
-
-
 @pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_after_any_edits_a_ros_templates_diagnostics_are_those_of_a_fresh_session(data):
     text = ROS_TEXT
-    session = ros_session(text)
+    session = session_of(text, ROS_URI, "yaml")
     for version in range(2, 2 + data.draw(st.integers(1, 6), label="edits")):
         start = data.draw(st.integers(0, len(text)), label="start")
         end = min(len(text), start + data.draw(st.sampled_from([0, 0, 1, 2, 6]), label="length"))
@@ -209,7 +202,7 @@ def test_after_any_edits_a_ros_templates_diagnostics_are_those_of_a_fresh_sessio
         span = (doc.content.source.to_lsp(*_position(text, start)), doc.content.source.to_lsp(*_position(text, end)))
         session.change(ROS_URI, version, [(span, new)])
         text = text[:start] + new + text[end:]
-        fresh = ros_session(text)
+        fresh = session_of(text, ROS_URI, "yaml")
         assert session.items(doc).data == fresh.items(fresh.documents[ROS_URI]).data, (start, end, new)
 
 
